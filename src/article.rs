@@ -1,0 +1,209 @@
+//! The clean article and its parts. Everything is owned data with serde support, so an
+//! `Article` can be written as JSON and read back.
+
+use serde::{Deserialize, Serialize};
+
+/// A cleaned WordPress post: metadata, structure, and the text in three renderings.
+///
+/// The JSON field names are a stable contract (see the README's schema).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Article {
+    /// The post's WordPress id.
+    pub id: Option<u64>,
+    /// The post type: `post`, `page`, or a custom type.
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    /// `publish`, `draft`, …
+    pub status: Option<String>,
+    /// The URL slug.
+    pub slug: Option<String>,
+    /// The post's permalink (`link`); the base for resolving relative links.
+    pub url: Option<String>,
+    /// The title as plain text, entities decoded.
+    pub title: String,
+    /// Publication date in the site's time zone, as WordPress gives it (`2025-02-01T08:37:27`).
+    pub date: Option<String>,
+    /// Publication date in UTC.
+    pub date_gmt: Option<String>,
+    /// Last modification date in the site's time zone.
+    pub modified: Option<String>,
+    /// The excerpt as plain text, without the `[…]` marker and "read more" links.
+    pub excerpt: String,
+    /// The author, when known.
+    pub author: Option<Author>,
+    /// Categories (id, and slug or name where the export tells them).
+    pub categories: Vec<Term>,
+    /// Tags (id, and slug or name where the export tells them).
+    pub tags: Vec<Term>,
+    /// The featured image, when the export embeds it.
+    pub featured_image: Option<Image>,
+    /// Headings in document order.
+    pub headings: Vec<Heading>,
+    /// Question and answer pairs found in FAQ markup or FAQPage JSON-LD.
+    pub faq: Vec<FaqEntry>,
+    /// Tables with spans expanded.
+    pub tables: Vec<Table>,
+    /// Content links (no in-page or table-of-contents links).
+    pub links: Vec<Link>,
+    /// Content images, with the real source behind lazy-loading attributes.
+    pub images: Vec<Image>,
+    /// Lists (top-level `ul`/`ol`; nested items are flattened into their own entries).
+    pub lists: Vec<List>,
+    /// The article split at its headings, one record per section.
+    pub sections: Vec<Section>,
+    /// Block-aware plain text.
+    pub text: String,
+    /// GitHub-flavoured Markdown.
+    pub markdown: String,
+    /// The cleaned HTML.
+    pub html: String,
+    /// How many elements each cleaning rule removed (only rules that removed something).
+    pub removed: Vec<Removal>,
+    /// Non-fatal oddities met while cleaning this post.
+    pub warnings: Vec<String>,
+}
+
+/// A post's author.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Author {
+    /// The user id.
+    pub id: Option<u64>,
+    /// Display name, when embedded in the export.
+    pub name: Option<String>,
+    /// The user's slug (nicename), when known.
+    pub slug: Option<String>,
+}
+
+/// A category or tag.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Term {
+    /// The term id.
+    pub id: Option<u64>,
+    /// The slug (nicename).
+    pub slug: Option<String>,
+    /// The display name, entities decoded.
+    pub name: Option<String>,
+}
+
+/// A heading of the article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// Plain text.
+    pub text: String,
+    /// The id to link to (`link#anchor`): the heading's own id, or the one a table-of-contents
+    /// plugin put inside it. Unique within the article.
+    pub anchor: Option<String>,
+}
+
+/// One question of an FAQ with its answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct FaqEntry {
+    /// The question, plain text.
+    pub question: String,
+    /// The answer, plain text (paragraphs separated by blank lines).
+    pub answer: String,
+    /// The anchor of the question's heading, when it has one.
+    pub anchor: Option<String>,
+}
+
+/// A table, with row and column spans expanded.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Table {
+    /// The `caption` (or the `figcaption` of a table block).
+    pub caption: Option<String>,
+    /// Header cells, from `thead` or a first row made only of `th` cells. Empty if none.
+    pub header: Vec<String>,
+    /// Body rows, each a list of cell texts.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A link in the article body.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Link {
+    /// Absolute URL, resolved against the post's `link`.
+    pub href: String,
+    /// The link text.
+    pub text: String,
+    /// The `rel` tokens, lower-cased (`nofollow`, `noopener`, `sponsored`, `ugc`, …).
+    pub rel: Vec<String>,
+    /// The `target` attribute, when given.
+    pub target: Option<String>,
+    /// Whether the link points to the post's own host.
+    pub internal: bool,
+}
+
+/// An image in the article body (or the featured image).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Image {
+    /// Absolute URL of the real image (lazy-loading placeholders resolved).
+    pub src: String,
+    /// Alternative text.
+    pub alt: String,
+    /// The `figcaption` (or `[caption]`), plain text.
+    pub caption: Option<String>,
+    /// Width in pixels, when given.
+    pub width: Option<u32>,
+    /// Height in pixels, when given.
+    pub height: Option<u32>,
+}
+
+/// A list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct List {
+    /// `ol` (true) or `ul` (false).
+    pub ordered: bool,
+    /// Item texts, in order; items of nested lists follow their parent item.
+    pub items: Vec<String>,
+}
+
+/// A piece of the article between two headings, ready to be indexed as one record.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Section {
+    /// The headings above and including this section's heading, outermost first
+    /// (empty for the text before the first heading).
+    pub path: Vec<String>,
+    /// This section's heading level (0 for the text before the first heading).
+    pub level: u8,
+    /// The anchor of this section's heading.
+    pub anchor: Option<String>,
+    /// `link#anchor`, or the post's link when the section has no anchor.
+    pub url: Option<String>,
+    /// The section's plain text, without its heading.
+    pub text: String,
+}
+
+/// How many elements one cleaning rule removed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Removal {
+    /// The rule group (`ads`, `toc`, `social`, `related`, `forms`, `hidden`, `boilerplate`,
+    /// `scripts`, `custom`).
+    pub group: String,
+    /// The rule's name (`adsense`, `easy-toc`, …).
+    pub rule: String,
+    /// Elements removed (each a whole subtree; unwrapped elements count too).
+    pub count: u32,
+}

@@ -1,0 +1,487 @@
+//! Cleaning: one iterative walk over the parsed document that drops plugin furniture and
+//! copies what survives into our own [`Tree`](crate::dom::Tree).
+
+pub(crate) mod rules;
+
+use ego_tree::NodeRef;
+use scraper::{ElementRef, Html, Node as PNode, Selector};
+use url::Url;
+
+use crate::dom::{Node, Tree};
+use crate::error::{Error, ErrorKind, Result};
+use crate::options::{Options, RuleGroup};
+use rules::{Action, Context, Rule, View};
+
+/// The compiled cleaning rules: built once, used for every post.
+#[derive(Debug)]
+pub(crate) struct Cleaner {
+    enabled: [bool; 7],
+    drop: Vec<Selector>,
+    keep: Vec<Selector>,
+}
+
+/// What cleaning produced.
+#[derive(Debug, Default)]
+pub(crate) struct Cleaned {
+    pub tree: Tree,
+    pub removed: Vec<(Rule, u32)>,
+}
+
+#[derive(Clone, Copy)]
+struct Frame<'a> {
+    node: Option<NodeRef<'a, PNode>>,
+    /// Index of this element in the output, `None` when unwrapped.
+    out: Option<usize>,
+    /// Saw text or a content element.
+    content: bool,
+    /// The last rule that removed something inside (for reporting emptied wrappers).
+    removed: Option<Rule>,
+    /// Index of the enclosing heading in the output.
+    heading: Option<usize>,
+    in_summary: bool,
+    in_pre: bool,
+}
+
+fn compile(selectors: &[String]) -> Result<Vec<Selector>> {
+    selectors
+        .iter()
+        .map(|s| {
+            Selector::parse(s).map_err(|e| Error::new(ErrorKind::Selector(format!("{s:?}: {e}"))))
+        })
+        .collect()
+}
+
+impl Cleaner {
+    pub fn new(options: &Options) -> Result<Self> {
+        let mut enabled = [true; 7];
+        for g in RuleGroup::ALL {
+            enabled[g as usize] = options.is_enabled(g);
+        }
+        Ok(Cleaner {
+            enabled,
+            drop: compile(&options.drop_selectors)?,
+            keep: compile(&options.keep_selectors)?,
+        })
+    }
+
+    /// Parses `html` once and walks it once, without recursion.
+    pub fn clean(&self, html: &str, base: Option<&Url>) -> Cleaned {
+        let doc = Html::parse_fragment(html);
+        self.clean_parsed(&doc, base)
+    }
+
+    fn clean_parsed(&self, doc: &Html, base: Option<&Url>) -> Cleaned {
+        let mut out = Cleaned::default();
+        let nodes = &mut out.tree.nodes;
+        let mut stack: Vec<Frame<'_>> = vec![Frame {
+            node: None,
+            out: None,
+            content: false,
+            removed: None,
+            heading: None,
+            in_summary: false,
+            in_pre: false,
+        }];
+        let mut next = doc.tree.root().first_child();
+        loop {
+            let Some(node) = next else {
+                // The top frame has no more children: close it.
+                let frame = stack.pop().expect("frame stack is never empty here");
+                let Some(parent) = stack.last_mut() else {
+                    break;
+                };
+                self.close(&frame, parent, nodes, &mut out.removed);
+                next = frame.node.and_then(|n| n.next_sibling());
+                continue;
+            };
+            let top = stack.last_mut().expect("frame stack is never empty here");
+            match node.value() {
+                PNode::Text(t) => {
+                    let text: &str = t;
+                    if !top.content && has_visible_text(text) {
+                        top.content = true;
+                    }
+                    push_text(nodes, text);
+                    next = node.next_sibling();
+                }
+                PNode::Element(el) => {
+                    let tag = el.name();
+                    if matches!(tag, "html" | "body" | "head") {
+                        // The fragment parser's own wrappers: transparent.
+                        let frame = Frame {
+                            node: Some(node),
+                            out: None,
+                            content: false,
+                            removed: None,
+                            ..*top
+                        };
+                        stack.push(frame);
+                        next = node.first_child();
+                        continue;
+                    }
+                    let view = view_of(el);
+                    let ctx = Context {
+                        in_heading: top.heading.is_some(),
+                        in_summary: top.in_summary,
+                    };
+                    let action = self.decide(node, &view, ctx);
+                    match action {
+                        Some(Action::Drop(rule)) => {
+                            if tag == "script" && view.script_type.contains("ld+json") {
+                                out.tree.json_ld.push(child_text(node));
+                            }
+                            count(&mut out.removed, rule);
+                            // An id-carrying marker inside a heading still names the heading.
+                            if let (Some(h), false) = (top.heading, view.id.is_empty()) {
+                                if rule.group == rules::Group::Builtin(RuleGroup::Toc) {
+                                    set_anchor(&mut nodes[h], view.id);
+                                }
+                            }
+                            top.removed = Some(rule);
+                            next = node.next_sibling();
+                        }
+                        Some(Action::Unwrap(rule)) => {
+                            count(&mut out.removed, rule);
+                            if let Some(h) = top.heading {
+                                let id = if view.id.is_empty() {
+                                    el.attr("name").unwrap_or("")
+                                } else {
+                                    view.id
+                                };
+                                if !id.is_empty() {
+                                    set_anchor(&mut nodes[h], id);
+                                }
+                            }
+                            let frame = Frame {
+                                node: Some(node),
+                                out: None,
+                                content: false,
+                                removed: Some(rule),
+                                in_summary: top.in_summary || tag == "summary",
+                                ..*top
+                            };
+                            stack.push(frame);
+                            next = node.first_child();
+                        }
+                        None => {
+                            let idx = nodes.len();
+                            nodes.push(copy_element(el, tag, base));
+                            let is_heading = crate::dom::heading_level(tag).is_some();
+                            let content = is_content_element(tag);
+                            if tag == "img" && nodes[idx].attr("src").is_none() {
+                                // A lazy-loading placeholder with no real source behind it.
+                                nodes.truncate(idx);
+                                count(&mut out.removed, rules::PLACEHOLDER_IMAGE);
+                                next = node.next_sibling();
+                                continue;
+                            }
+                            let frame = Frame {
+                                node: Some(node),
+                                out: Some(idx),
+                                content,
+                                removed: None,
+                                heading: if is_heading { Some(idx) } else { top.heading },
+                                in_summary: top.in_summary
+                                    || tag == "summary"
+                                    || nodes[idx].has_class("wp-block-accordion-heading"),
+                                in_pre: top.in_pre || tag == "pre",
+                            };
+                            stack.push(frame);
+                            next = node.first_child();
+                        }
+                    }
+                }
+                _ => next = node.next_sibling(),
+            }
+        }
+        out
+    }
+
+    fn decide(&self, node: NodeRef<'_, PNode>, view: &View<'_>, ctx: Context) -> Option<Action> {
+        if !self.keep.is_empty() || !self.drop.is_empty() {
+            if let Some(er) = ElementRef::wrap(node) {
+                if self.keep.iter().any(|s| s.matches(&er)) {
+                    return None;
+                }
+                if self.drop.iter().any(|s| s.matches(&er)) {
+                    return Some(Action::Drop(rules::CUSTOM));
+                }
+            }
+        }
+        rules::classify(view, ctx, &self.enabled)
+    }
+
+    /// Finishes an element: records its extent, or drops it when nothing is left in it.
+    fn close(
+        &self,
+        frame: &Frame<'_>,
+        parent: &mut Frame<'_>,
+        nodes: &mut Vec<Node>,
+        removed: &mut Vec<(Rule, u32)>,
+    ) {
+        let end = nodes.len();
+        match frame.out {
+            None => {
+                parent.content |= frame.content;
+                if frame.removed.is_some() {
+                    parent.removed = frame.removed;
+                }
+            }
+            Some(i) => {
+                let tag = &*nodes[i].tag;
+                if !frame.content
+                    && may_drop_when_empty(tag)
+                    && self.enabled[RuleGroup::Hidden as usize]
+                {
+                    // A wrapper left with nothing to show: report it under the rule that
+                    // emptied it (an AdSense `<p>` counts as AdSense), else as plain empty.
+                    let rule = match frame.removed {
+                        Some(r) if matches!(r.group, rules::Group::Builtin(_)) => r,
+                        _ => rules::EMPTY,
+                    };
+                    nodes.truncate(i);
+                    count(removed, rule);
+                    if frame.removed.is_some() {
+                        parent.removed = frame.removed;
+                    }
+                } else {
+                    nodes[i].end = end as u32;
+                    parent.content |= frame.content;
+                }
+            }
+        }
+    }
+}
+
+fn count(removed: &mut Vec<(Rule, u32)>, rule: Rule) {
+    match removed.iter_mut().find(|(r, _)| *r == rule) {
+        Some((_, n)) => *n += 1,
+        None => removed.push((rule, 1)),
+    }
+}
+
+fn set_anchor(heading: &mut Node, id: &str) {
+    if heading.attr("id").is_none() {
+        heading.set_attr("id", id.to_string());
+    }
+}
+
+fn push_text(nodes: &mut Vec<Node>, text: &str) {
+    let idx = nodes.len();
+    nodes.push(Node {
+        tag: "".into(),
+        attrs: Vec::new(),
+        text: text.to_string(),
+        end: idx as u32 + 1,
+    });
+}
+
+/// Text that a reader would see (not only spaces, no-break spaces, soft hyphens, zero-width).
+pub(crate) fn has_visible_text(s: &str) -> bool {
+    s.chars().any(|c| {
+        !(c.is_whitespace()
+            || matches!(
+                c,
+                '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'
+            ))
+    })
+}
+
+fn child_text(node: NodeRef<'_, PNode>) -> String {
+    node.children()
+        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+        .collect()
+}
+
+fn is_content_element(tag: &str) -> bool {
+    match tag {
+        "img" | "iframe" | "video" | "audio" | "embed" | "object" | "hr" | "canvas" | "math" => {
+            true
+        }
+        _ => false,
+    }
+}
+
+fn may_drop_when_empty(tag: &str) -> bool {
+    !matches!(
+        tag,
+        "td" | "th"
+            | "tr"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "col"
+            | "colgroup"
+            | "caption"
+            | "br"
+            | "wbr"
+            | "img"
+            | "hr"
+            | "iframe"
+            | "video"
+            | "audio"
+            | "source"
+            | "track"
+            | "embed"
+            | "object"
+            | "canvas"
+            | "math"
+            | "area"
+    )
+}
+
+fn view_of(el: &scraper::node::Element) -> View<'_> {
+    let mut v = View {
+        tag: el.name(),
+        ..View::default()
+    };
+    for (name, value) in el.attrs.iter() {
+        let name: &str = &name.local;
+        let value: &str = value;
+        match name {
+            "class" => v.class = value,
+            "id" => v.id = value,
+            "style" => v.style = value,
+            "hidden" => v.hidden = true,
+            "data-index" => v.data_index = true,
+            "src" => v.script_src = value,
+            "type" => v.script_type = value,
+            "role" => v.role = value,
+            _ => {
+                if let Some(rest) = name.strip_prefix("data-") {
+                    if let Some(prefix) = rest.strip_suffix("trackid") {
+                        v.advads_prefix = Some(prefix);
+                    } else if rest.starts_with("ad-slot")
+                        || rest.starts_with("ad-client")
+                        || rest == "google-query-id"
+                    {
+                        v.data_ad = true;
+                    }
+                }
+            }
+        }
+    }
+    v
+}
+
+/// Attributes worth keeping in the cleaned HTML and for extraction.
+fn keep_attr(name: &str) -> bool {
+    matches!(
+        name,
+        "id" | "class"
+            | "href"
+            | "alt"
+            | "title"
+            | "rel"
+            | "target"
+            | "colspan"
+            | "rowspan"
+            | "width"
+            | "height"
+            | "start"
+            | "reversed"
+            | "datetime"
+            | "cite"
+            | "lang"
+            | "dir"
+            | "scope"
+            | "open"
+            | "name"
+            | "controls"
+            | "poster"
+            | "allowfullscreen"
+    )
+}
+
+fn copy_element(el: &scraper::node::Element, tag: &str, base: Option<&Url>) -> Node {
+    let mut attrs: Vec<(Box<str>, String)> = Vec::new();
+    for (name, value) in el.attrs.iter() {
+        let name: &str = &name.local;
+        if keep_attr(name) {
+            let value: &str = value;
+            let value = if name == "href" || name == "cite" || name == "poster" {
+                resolve(base, value)
+            } else {
+                value.to_string()
+            };
+            attrs.push((name.into(), value));
+        }
+    }
+    if matches!(
+        tag,
+        "img" | "iframe" | "video" | "audio" | "source" | "embed"
+    ) {
+        if let Some(src) = real_src(el) {
+            attrs.push(("src".into(), resolve(base, src)));
+        }
+    }
+    Node {
+        tag: tag.into(),
+        attrs,
+        text: String::new(),
+        end: 0,
+    }
+}
+
+/// Resolves a URL against the post's link; leaves in-page anchors and unparsable values alone.
+pub(crate) fn resolve(base: Option<&Url>, href: &str) -> String {
+    let href = href.trim();
+    if href.starts_with('#') || href.is_empty() {
+        return href.to_string();
+    }
+    match base {
+        Some(b) => b
+            .join(href)
+            .map(String::from)
+            .unwrap_or_else(|_| href.to_string()),
+        None => href.to_string(),
+    }
+}
+
+/// The real image behind lazy-loading: `data-lazy-src`, `data-src`, … before a placeholder
+/// `src`, and the widest `srcset` candidate when nothing else is there.
+fn real_src(el: &scraper::node::Element) -> Option<&str> {
+    const LAZY: [&str; 6] = [
+        "data-lazy-src",
+        "data-src",
+        "data-original",
+        "data-lazy",
+        "data-orig-src",
+        "data-large-file",
+    ];
+    let usable = |s: &str| {
+        let s = s.trim();
+        !s.is_empty() && !s.starts_with("data:") && !s.starts_with("about:")
+    };
+    for name in LAZY {
+        if let Some(v) = el.attr(name).filter(|v| usable(v)) {
+            return Some(v.trim());
+        }
+    }
+    if let Some(v) = el.attr("src").filter(|v| usable(v)) {
+        return Some(v.trim());
+    }
+    for name in ["data-lazy-srcset", "data-srcset", "srcset"] {
+        if let Some(best) = el.attr(name).and_then(widest_candidate) {
+            return Some(best);
+        }
+    }
+    None
+}
+
+fn widest_candidate(srcset: &str) -> Option<&str> {
+    srcset
+        .split(',')
+        .filter_map(|c| {
+            let mut parts = c.split_ascii_whitespace();
+            let url = parts.next()?;
+            let w = parts
+                .next()
+                .and_then(|d| d.strip_suffix('w').or_else(|| d.strip_suffix('x')))
+                .and_then(|n| n.parse::<f64>().ok())
+                .unwrap_or(1.0);
+            (!url.starts_with("data:")).then_some((url, w))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(u, _)| u)
+}

@@ -1,0 +1,144 @@
+//! The cleaned tree: our own compact copy of the parts of the parsed document that survive
+//! cleaning. It is the one place besides `clean` that knows the parser's types are gone:
+//! everything after cleaning reads this tree.
+//!
+//! Nodes are stored in document (pre-)order; each element records the index one past its
+//! last descendant (`end`), so a subtree is a contiguous range and dropping an element that
+//! turned out empty is a `truncate`.
+
+/// One node of the cleaned tree.
+#[derive(Debug, Clone)]
+pub(crate) struct Node {
+    /// Lower-case tag name, or empty for a text node.
+    pub tag: Box<str>,
+    /// Kept attributes (name, value); for text nodes, empty.
+    pub attrs: Vec<(Box<str>, String)>,
+    /// The text of a text node.
+    pub text: String,
+    /// Index one past this node's last descendant.
+    pub end: u32,
+}
+
+impl Node {
+    pub fn is_text(&self) -> bool {
+        self.tag.is_empty()
+    }
+
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| &**n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn has_class(&self, class: &str) -> bool {
+        self.attr("class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(|x| x == class))
+    }
+
+    pub fn set_attr(&mut self, name: &str, value: String) {
+        if let Some(slot) = self.attrs.iter_mut().find(|(n, _)| &**n == name) {
+            slot.1 = value;
+        } else {
+            self.attrs.push((name.into(), value));
+        }
+    }
+}
+
+/// The cleaned document.
+#[derive(Debug, Default)]
+pub(crate) struct Tree {
+    pub nodes: Vec<Node>,
+    /// Bodies of `application/ld+json` scripts found in the content (for FAQPage).
+    pub json_ld: Vec<String>,
+}
+
+/// HTML elements that start a new block of text.
+pub(crate) fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "caption"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "ul"
+            | "video"
+            | "audio"
+            | "iframe"
+            | "picture"
+            | "object"
+            | "embed"
+            | "canvas"
+    )
+}
+
+/// Elements that have no children (no closing tag when serialised).
+pub(crate) fn is_void(tag: &str) -> bool {
+    matches!(
+        tag,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
+/// The heading level of `h1`…`h6`.
+pub(crate) fn heading_level(tag: &str) -> Option<u8> {
+    match tag {
+        "h1" => Some(1),
+        "h2" => Some(2),
+        "h3" => Some(3),
+        "h4" => Some(4),
+        "h5" => Some(5),
+        "h6" => Some(6),
+        _ => None,
+    }
+}

@@ -1,0 +1,164 @@
+//! The crate's error type: small, and always says where.
+
+use std::fmt;
+
+/// Where in the input a problem was found.
+///
+/// Every field is optional because not every input kind knows all of them: a single post
+/// given as a string has no file, a streamed array element has an index but maybe no id yet.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Location {
+    /// The file the post came from, when it came from a file.
+    pub file: Option<String>,
+    /// Zero-based index of the post within its file (array element, NDJSON line, WXR item).
+    pub index: Option<u64>,
+    /// The post's WordPress id, when it could be read.
+    pub id: Option<u64>,
+    /// Byte offset in the file (or string) where the post or the problem starts.
+    pub offset: Option<u64>,
+}
+
+impl Location {
+    /// A location with nothing known yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the file name.
+    pub fn with_file(mut self, file: impl Into<String>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
+    /// Sets the post index.
+    pub fn with_index(mut self, index: u64) -> Self {
+        self.index = Some(index);
+        self
+    }
+
+    /// Sets the post id.
+    pub fn with_id(mut self, id: Option<u64>) -> Self {
+        self.id = id;
+        self
+    }
+
+    /// Sets the byte offset.
+    pub fn with_offset(mut self, offset: u64) -> Self {
+        self.offset = Some(offset);
+        self
+    }
+
+    fn is_empty(&self) -> bool {
+        self.file.is_none() && self.index.is_none() && self.id.is_none() && self.offset.is_none()
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = Vec::with_capacity(4);
+        if let Some(file) = &self.file {
+            parts.push(file.clone());
+        }
+        if let Some(index) = self.index {
+            parts.push(format!("post #{index}"));
+        }
+        if let Some(id) = self.id {
+            parts.push(format!("id {id}"));
+        }
+        if let Some(offset) = self.offset {
+            parts.push(format!("byte {offset}"));
+        }
+        f.write_str(&parts.join(", "))
+    }
+}
+
+/// What went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is not valid JSON, or not a post object.
+    Json(String),
+    /// The JSON is valid but is not a WordPress post (for example a user or a term).
+    NotAPost(String),
+    /// A custom CSS selector in [`Options`](crate::Options) does not parse.
+    Selector(String),
+    /// The input exceeds one of the configured limits.
+    Limit(String),
+    /// Reading the input failed.
+    Io(String),
+}
+
+/// An error, with the place it happened.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct Error {
+    kind: ErrorKind,
+    location: Box<Location>,
+}
+
+impl Error {
+    /// Creates an error of the given kind, with no location yet.
+    pub fn new(kind: ErrorKind) -> Self {
+        Error {
+            kind,
+            location: Box::default(),
+        }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// Where it went wrong.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// Replaces the location, keeping the fields of the old one that the new one lacks.
+    pub fn at(mut self, location: Location) -> Self {
+        let old = std::mem::take(&mut *self.location);
+        *self.location = Location {
+            file: location.file.or(old.file),
+            index: location.index.or(old.index),
+            id: location.id.or(old.id),
+            offset: location.offset.or(old.offset),
+        };
+        self
+    }
+
+    pub(crate) fn json(msg: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Json(msg.into()))
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorKind::Json(m) => write!(f, "invalid JSON: {m}"),
+            ErrorKind::NotAPost(m) => write!(f, "not a WordPress post: {m}"),
+            ErrorKind::Selector(m) => write!(f, "invalid CSS selector: {m}"),
+            ErrorKind::Limit(m) => write!(f, "limit exceeded: {m}"),
+            ErrorKind::Io(m) => write!(f, "I/O error: {m}"),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.location.is_empty() {
+            write!(f, "{}", self.kind)
+        } else {
+            write!(f, "{}: {}", self.location, self.kind)
+        }
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Self {
+        Error::json(e.to_string())
+    }
+}
+
+/// The crate's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,230 @@
+//! FAQ entries: from FAQ markup (Yoast, Rank Math, `details`, accordions), from a heading
+//! such as "Frequently Asked Questions" followed by question headings, and from FAQPage
+//! JSON-LD.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::Value;
+
+use super::{Block, BlockKind, FaqGroup, Role};
+use crate::article::{FaqEntry, Heading};
+
+/// Headings that open an FAQ section, in the languages WordPress sites use most.
+static FAQ_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(faqs?|frequently asked questions|frequent questions|common questions|häufig gestellte fragen|häufige fragen|preguntas frecuentes|questions fréquentes|foire aux questions|domande frequenti|perguntas frequentes|veelgestelde vragen|często zadawane pytania)\b",
+    )
+    .expect("valid regex")
+});
+
+pub(crate) fn is_faq_heading(text: &str) -> bool {
+    text.chars().count() <= 120 && FAQ_HEADING.is_match(text)
+}
+
+/// Builds the FAQ from the block model.
+pub(crate) fn from_blocks(
+    blocks: &[Block],
+    groups: &[FaqGroup],
+    headings: &[Heading],
+) -> Vec<FaqEntry> {
+    let faq_sections = faq_section_ranges(blocks);
+    let in_faq_section = |i: usize| faq_sections.iter().any(|&(s, e)| i > s && i < e);
+    let mut entries: Vec<FaqEntry> = Vec::new();
+    let mut by_group: Vec<(u32, usize)> = Vec::new();
+
+    // Markup-based entries.
+    for (i, b) in blocks.iter().enumerate() {
+        let (g, question) = match b.role {
+            Role::Question(g) => (g, true),
+            Role::Answer(g) => (g, false),
+            Role::None => continue,
+        };
+        let group = groups[g as usize];
+        if !(group.explicit || group.in_faq_container || in_faq_section(i)) {
+            continue;
+        }
+        let at = by_group.iter().find(|(x, _)| *x == g).map(|&(_, at)| at);
+        match (at, question) {
+            (None, _) => {
+                let mut e = FaqEntry::default();
+                if question {
+                    e.question = b.text.clone();
+                    if let BlockKind::Heading { heading, .. } = b.kind {
+                        e.anchor = headings[heading].anchor.clone();
+                    }
+                } else {
+                    e.answer = b.text.clone();
+                }
+                entries.push(e);
+                by_group.push((g, entries.len() - 1));
+            }
+            (Some(at), true) => append(&mut entries[at].question, &b.text, " "),
+            (Some(at), false) => append(&mut entries[at].answer, &b.text, "\n\n"),
+        }
+    }
+    entries.retain(|e| !e.question.is_empty() && !e.answer.is_empty());
+
+    // Heading-based entries: question headings under an FAQ heading.
+    for &(start, end) in &faq_sections {
+        let BlockKind::Heading {
+            level: faq_level, ..
+        } = blocks[start].kind
+        else {
+            continue;
+        };
+        let mut current: Option<FaqEntry> = None;
+        for b in &blocks[start + 1..end] {
+            if b.role != Role::None {
+                continue;
+            }
+            match b.kind {
+                BlockKind::Heading { level, heading } if level > faq_level => {
+                    if let Some(e) = current.take() {
+                        push_entry(&mut entries, e);
+                    }
+                    current = Some(FaqEntry {
+                        question: b.text.clone(),
+                        answer: String::new(),
+                        anchor: headings[heading].anchor.clone(),
+                    });
+                }
+                BlockKind::Paragraph if is_bold_question(b) => {
+                    if let Some(e) = current.take() {
+                        push_entry(&mut entries, e);
+                    }
+                    current = Some(FaqEntry {
+                        question: b.text.clone(),
+                        answer: String::new(),
+                        anchor: None,
+                    });
+                }
+                _ => {
+                    if let Some(e) = current.as_mut() {
+                        append(&mut e.answer, &b.text, "\n\n");
+                    }
+                }
+            }
+        }
+        if let Some(e) = current.take() {
+            push_entry(&mut entries, e);
+        }
+    }
+    entries
+}
+
+/// A question written as a bold paragraph ("**How long does it take?**").
+fn is_bold_question(b: &Block) -> bool {
+    let md = b.md.trim();
+    b.text.ends_with('?')
+        && b.text.chars().count() <= 250
+        && md.starts_with("**")
+        && md.ends_with("**")
+        && !b.text.contains('\n')
+}
+
+fn push_entry(entries: &mut Vec<FaqEntry>, e: FaqEntry) {
+    if e.question.is_empty() || e.answer.trim().is_empty() {
+        return;
+    }
+    let key = normalise(&e.question);
+    if !entries.iter().any(|x| normalise(&x.question) == key) {
+        entries.push(e);
+    }
+}
+
+fn append(buf: &mut String, text: &str, sep: &str) {
+    if text.is_empty() {
+        return;
+    }
+    if !buf.is_empty() {
+        buf.push_str(sep);
+    }
+    buf.push_str(text);
+}
+
+/// `(heading block, end block)` for every FAQ heading: the section runs to the next heading of
+/// the same or a higher level.
+fn faq_section_ranges(blocks: &[Block]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if let BlockKind::Heading { level, .. } = b.kind {
+            if is_faq_heading(&b.text) {
+                let end = blocks[i + 1..]
+                    .iter()
+                    .position(
+                        |x| matches!(x.kind, BlockKind::Heading { level: l, .. } if l <= level),
+                    )
+                    .map_or(blocks.len(), |p| i + 1 + p);
+                out.push((i, end));
+            }
+        }
+    }
+    out
+}
+
+pub(crate) fn normalise(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// FAQ entries from JSON-LD (a FAQPage anywhere in the value, including an `@graph`, or
+/// loose Question nodes as Yoast writes them). Answers are HTML and become plain text.
+pub(crate) fn from_json_ld(v: &Value, out: &mut Vec<FaqEntry>) {
+    let mut stack = vec![v];
+    // Bounded: JSON-LD is small, but never trust its depth.
+    let mut budget = 10_000;
+    while let Some(v) = stack.pop() {
+        budget -= 1;
+        if budget == 0 {
+            break;
+        }
+        match v {
+            Value::Array(a) => stack.extend(a.iter().rev()),
+            Value::Object(o) => {
+                if is_type(v, "Question") {
+                    let question = o.get("name").and_then(Value::as_str).unwrap_or("");
+                    let answer = o
+                        .get("acceptedAnswer")
+                        .map(|a| match a {
+                            Value::Array(x) => x.first().unwrap_or(a),
+                            _ => a,
+                        })
+                        .and_then(|a| a.get("text"))
+                        .and_then(Value::as_str)
+                        .unwrap_or("");
+                    let e = FaqEntry {
+                        question: crate::text::html_to_text(question),
+                        answer: crate::text::html_to_text(answer),
+                        anchor: None,
+                    };
+                    push_entry(out, e);
+                    continue;
+                }
+                for key in ["@graph", "mainEntity", "hasPart"] {
+                    if let Some(x) = o.get(key) {
+                        stack.push(x);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn is_type(v: &Value, t: &str) -> bool {
+    match v.get("@type") {
+        Some(Value::String(s)) => s == t,
+        Some(Value::Array(a)) => a.iter().any(|x| x.as_str() == Some(t)),
+        _ => false,
+    }
+}
+
+/// Adds entries not already present (by question text).
+pub(crate) fn merge(into: &mut Vec<FaqEntry>, more: Vec<FaqEntry>) {
+    for e in more {
+        push_entry(into, e);
+    }
+}

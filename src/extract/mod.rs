@@ -1,0 +1,911 @@
+//! Extraction: one walk of the cleaned tree that produces the block model (for text,
+//! Markdown, sections and FAQ), headings, links, images, lists, tables and the cleaned HTML.
+
+pub(crate) mod faq;
+mod table;
+pub(crate) use table::markdown as table_markdown;
+
+use std::collections::HashSet;
+
+use url::Url;
+
+use crate::article::{Heading, Image, Link, List, Table};
+use crate::dom::{Tree, heading_level, is_block, is_void};
+use table::TableBuilder;
+
+/// What a block of text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BlockKind {
+    Heading {
+        level: u8,
+        heading: usize,
+    },
+    Paragraph,
+    ListItem {
+        ordered: bool,
+        depth: u8,
+        number: u32,
+    },
+    Code,
+    Caption,
+    Table(usize),
+    Rule,
+}
+
+/// The role a block plays in FAQ markup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    None,
+    Question(u32),
+    Answer(u32),
+}
+
+/// One block of the article: a heading, a paragraph, a list item, a table…
+#[derive(Debug, Clone)]
+pub(crate) struct Block {
+    pub kind: BlockKind,
+    /// Plain text, whitespace normalised (verbatim for code).
+    pub text: String,
+    /// Inline Markdown.
+    pub md: String,
+    /// Blockquote depth.
+    pub quote: u8,
+    pub role: Role,
+}
+
+/// An FAQ container met during the walk (a Yoast or Rank Math item, a `details`, an
+/// accordion item).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FaqGroup {
+    /// Yoast and Rank Math FAQ blocks are FAQs wherever they are; `details` and accordions
+    /// only inside an FAQ section or a container named "faq".
+    pub explicit: bool,
+    pub in_faq_container: bool,
+}
+
+/// Everything the walk produced.
+#[derive(Debug, Default)]
+pub(crate) struct Extracted {
+    pub blocks: Vec<Block>,
+    pub headings: Vec<Heading>,
+    pub links: Vec<Link>,
+    pub images: Vec<Image>,
+    pub lists: Vec<List>,
+    pub tables: Vec<Table>,
+    pub faq_groups: Vec<FaqGroup>,
+    pub html: String,
+    pub warnings: Vec<String>,
+}
+
+/// Inline text being gathered for the current block, as plain text and as Markdown.
+#[derive(Debug, Default)]
+struct Inline {
+    text: String,
+    md: String,
+    pending_space: bool,
+    /// Bumped at every flush, so positions recorded earlier can be recognised as stale.
+    generation: u32,
+}
+
+impl Inline {
+    fn push_str(&mut self, s: &str, pre: bool, md_escape: bool) {
+        if pre {
+            self.text.push_str(s);
+            self.md.push_str(s);
+            return;
+        }
+        for c in s.chars() {
+            if c.is_whitespace() {
+                self.pending_space = !self.text.is_empty() || !self.md.is_empty();
+                continue;
+            }
+            if matches!(
+                c,
+                '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'
+            ) {
+                continue;
+            }
+            if self.pending_space {
+                self.text.push(' ');
+                self.md.push(' ');
+                self.pending_space = false;
+            }
+            self.text.push(c);
+            if md_escape && matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|') {
+                self.md.push('\\');
+            }
+            self.md.push(c);
+        }
+    }
+
+    /// Markdown-only syntax (emphasis markers, link brackets).
+    fn push_md(&mut self, s: &str) {
+        if self.pending_space {
+            self.text.push(' ');
+            self.md.push(' ');
+            self.pending_space = false;
+        }
+        self.md.push_str(s);
+    }
+
+    fn line_break(&mut self) {
+        if !self.text.is_empty() {
+            self.text.push('\n');
+            self.md.push_str("\\\n");
+        }
+        self.pending_space = false;
+    }
+
+    fn take(&mut self) -> (String, String) {
+        self.pending_space = false;
+        self.generation = self.generation.wrapping_add(1);
+        let text = std::mem::take(&mut self.text);
+        let md = std::mem::take(&mut self.md);
+        (trim_lines(text), md.trim().to_string())
+    }
+}
+
+fn trim_lines(s: String) -> String {
+    if !s.contains('\n') {
+        let t = s.trim();
+        return if t.len() == s.len() { s } else { t.to_string() };
+    }
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Open {
+    /// An element whose close needs nothing special.
+    Plain,
+    Block,
+    Heading,
+    ListItem,
+    List,
+    Pre,
+    Quote,
+    Table,
+    Cell,
+    Row,
+    Caption,
+    Figure,
+    FigCaption,
+    Link {
+        md_at: usize,
+        generation: u32,
+    },
+    Emphasis {
+        marker: &'static str,
+        md_at: usize,
+        generation: u32,
+    },
+    FaqGroup,
+    FaqQuestion,
+}
+
+struct OpenElement {
+    index: usize,
+    end: usize,
+    open: Open,
+}
+
+struct ListCtx {
+    ordered: bool,
+    counter: u32,
+    /// Index in `lists` of the outermost list this one belongs to.
+    list: usize,
+}
+
+struct FigureCtx {
+    first_image: usize,
+    table: Option<usize>,
+    caption: Option<String>,
+}
+
+struct Walker<'a> {
+    tree: &'a Tree,
+    page: Option<&'a Url>,
+    host: Option<String>,
+    out: Extracted,
+    inline: Inline,
+    open: Vec<OpenElement>,
+    heading: Option<(u8, usize)>,
+    lists: Vec<ListCtx>,
+    /// Index in `lists[..].items` of the open list item, per list depth.
+    items: Vec<Option<usize>>,
+    pre: u32,
+    quote: u8,
+    tables: Vec<TableBuilder>,
+    figures: Vec<FigureCtx>,
+    link_text: Vec<(usize, String)>,
+    faq_group: Vec<u32>,
+    faq_question: u32,
+    faq_container: u32,
+    anchors: HashSet<String>,
+}
+
+/// Walks `tree` once.
+pub(crate) fn extract(tree: &Tree, page: Option<&Url>) -> Extracted {
+    let mut w = Walker {
+        tree,
+        page,
+        host: page.and_then(|u| u.host_str()).map(normalise_host),
+        out: Extracted::default(),
+        inline: Inline::default(),
+        open: Vec::new(),
+        heading: None,
+        lists: Vec::new(),
+        items: Vec::new(),
+        pre: 0,
+        quote: 0,
+        tables: Vec::new(),
+        figures: Vec::new(),
+        link_text: Vec::new(),
+        faq_group: Vec::new(),
+        faq_question: 0,
+        faq_container: 0,
+        anchors: HashSet::new(),
+    };
+    w.out.html.reserve(tree.nodes.len() * 16);
+    for i in 0..tree.nodes.len() {
+        while w.open.last().is_some_and(|o| o.end <= i) {
+            let o = w.open.pop().expect("checked");
+            w.close(o);
+        }
+        let node = &tree.nodes[i];
+        if node.is_text() {
+            w.text(&node.text);
+        } else {
+            w.open_element(i);
+        }
+    }
+    while let Some(o) = w.open.pop() {
+        w.close(o);
+    }
+    w.flush();
+    w.out
+}
+
+fn normalise_host(h: &str) -> String {
+    h.trim_start_matches("www.").to_ascii_lowercase()
+}
+
+fn is_faq_name(s: &str) -> bool {
+    s.to_ascii_lowercase().contains("faq")
+}
+
+impl Walker<'_> {
+    fn text(&mut self, s: &str) {
+        let pre = self.pre > 0;
+        if let Some(cell) = self.tables.last_mut().filter(|t| t.in_cell() && !pre) {
+            cell.push_text(s);
+            escape_html_text(s, &mut self.out.html);
+            return;
+        }
+        self.inline.push_str(s, pre, true);
+        for (_, t) in &mut self.link_text {
+            t.push_str(s);
+        }
+        escape_html_text(s, &mut self.out.html);
+    }
+
+    fn open_element(&mut self, i: usize) {
+        let node = &self.tree.nodes[i];
+        let tag: &str = &node.tag;
+        // Serialise into the cleaned HTML.
+        self.out.html.push('<');
+        self.out.html.push_str(tag);
+        for (name, value) in &node.attrs {
+            self.out.html.push(' ');
+            self.out.html.push_str(name);
+            self.out.html.push_str("=\"");
+            escape_html_attr(value, &mut self.out.html);
+            self.out.html.push('"');
+        }
+        self.out.html.push('>');
+
+        let class = node.attr("class").unwrap_or("");
+        let faq_named = is_faq_name(class) || node.attr("id").is_some_and(is_faq_name);
+        if faq_named {
+            self.faq_container += 1;
+        }
+        let end = node.end as usize;
+        let mut open = if is_block(tag) {
+            Open::Block
+        } else {
+            Open::Plain
+        };
+        // FAQ markup: the container of one question and its answer …
+        if class_has(class, &["schema-faq-section", "rank-math-list-item"])
+            || tag == "details"
+            || class_has(class, &["wp-block-accordion-item"])
+        {
+            self.flush();
+            let explicit = tag != "details" && !class.contains("accordion");
+            self.out.faq_groups.push(FaqGroup {
+                explicit,
+                in_faq_container: self.faq_container > 0,
+            });
+            self.faq_group.push(self.out.faq_groups.len() as u32 - 1);
+            open = Open::FaqGroup;
+        } else if !self.faq_group.is_empty()
+            && (tag == "summary"
+                || class_has(
+                    class,
+                    &[
+                        "schema-faq-question",
+                        "rank-math-question",
+                        "wp-block-accordion-heading",
+                    ],
+                ))
+        {
+            // … and the question inside it.
+            self.flush();
+            self.faq_question += 1;
+            open = Open::FaqQuestion;
+        }
+        match tag {
+            "br" => {
+                if let Some(t) = self.tables.last_mut().filter(|t| t.in_cell()) {
+                    t.push_text(" ");
+                } else if self.heading.is_some() {
+                    self.inline.push_str(" ", false, false);
+                } else if self.pre > 0 {
+                    self.inline.push_str("\n", true, false);
+                } else {
+                    self.inline.line_break();
+                }
+            }
+            "img" => self.image(i),
+            "a" => open = self.link(i, open),
+            "strong" | "b" => open = self.emphasis("**", open),
+            "em" | "i" => open = self.emphasis("*", open),
+            "del" | "s" | "strike" => open = self.emphasis("~~", open),
+            "code" if self.pre == 0 => open = self.emphasis("`", open),
+            "hr" => {
+                self.flush();
+                self.push_block(BlockKind::Rule, String::new(), "---".into());
+            }
+            "pre" => {
+                self.flush();
+                self.pre += 1;
+                open = Open::Pre;
+            }
+            "blockquote" => {
+                self.flush();
+                self.quote += 1;
+                open = Open::Quote;
+            }
+            "ul" | "ol" | "menu" => {
+                self.flush();
+                let list = match self.lists.last() {
+                    Some(outer) => outer.list,
+                    None => {
+                        self.out.lists.push(List {
+                            ordered: tag == "ol",
+                            items: Vec::new(),
+                        });
+                        self.out.lists.len() - 1
+                    }
+                };
+                let start = node
+                    .attr("start")
+                    .and_then(|s| s.trim().parse::<u32>().ok())
+                    .unwrap_or(1);
+                self.lists.push(ListCtx {
+                    ordered: tag == "ol",
+                    counter: start.saturating_sub(1),
+                    list,
+                });
+                self.items.push(None);
+                open = Open::List;
+            }
+            "li" => {
+                self.flush();
+                if let Some(l) = self.lists.last_mut() {
+                    l.counter = l.counter.saturating_add(1);
+                    let items = &mut self.out.lists[l.list].items;
+                    items.push(String::new());
+                    let at = items.len() - 1;
+                    if let Some(slot) = self.items.last_mut() {
+                        *slot = Some(at);
+                    }
+                }
+                open = Open::ListItem;
+            }
+            "table" => {
+                self.flush();
+                self.tables.push(TableBuilder::default());
+                open = Open::Table;
+            }
+            "tr" if !self.tables.is_empty() => {
+                let in_head = self.in_thead();
+                if let Some(t) = self.tables.last_mut() {
+                    t.start_row(in_head);
+                }
+                open = Open::Row;
+            }
+            "td" | "th" if !self.tables.is_empty() => {
+                let colspan = span(node.attr("colspan"));
+                let rowspan = span(node.attr("rowspan"));
+                if let Some(t) = self.tables.last_mut() {
+                    t.start_cell(tag == "th", colspan, rowspan);
+                }
+                open = Open::Cell;
+            }
+            "caption" if !self.tables.is_empty() => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.start_caption();
+                }
+                open = Open::Caption;
+            }
+            "figure" => {
+                self.flush();
+                self.figures.push(FigureCtx {
+                    first_image: self.out.images.len(),
+                    table: None,
+                    caption: None,
+                });
+                open = Open::Figure;
+            }
+            "figcaption" => {
+                self.flush();
+                open = Open::FigCaption;
+            }
+            _ => {
+                if let Some(level) = heading_level(tag) {
+                    self.flush();
+                    let anchor = self.heading_anchor(i);
+                    self.out.headings.push(Heading {
+                        level,
+                        text: String::new(),
+                        anchor,
+                    });
+                    self.heading = Some((level, self.out.headings.len() - 1));
+                    open = Open::Heading;
+                } else if matches!(open, Open::Block) {
+                    self.flush();
+                }
+            }
+        }
+        if is_void(tag) {
+            if faq_named {
+                self.faq_container -= 1;
+            }
+            return;
+        }
+        self.open.push(OpenElement {
+            index: i,
+            end,
+            open,
+        });
+    }
+
+    fn close(&mut self, o: OpenElement) {
+        let node = &self.tree.nodes[o.index];
+        let tag: &str = &node.tag;
+        let class = node.attr("class").unwrap_or("");
+        if is_faq_name(class) || node.attr("id").is_some_and(is_faq_name) {
+            self.faq_container -= 1;
+        }
+        match o.open {
+            Open::Plain => {}
+            Open::Block => self.flush(),
+            Open::Heading => {
+                let (text, md) = self.inline.take();
+                if let Some((level, h)) = self.heading.take() {
+                    let text = text.replace('\n', " ");
+                    self.out.headings[h].text = text.clone();
+                    if !text.is_empty() {
+                        self.push_block(BlockKind::Heading { level, heading: h }, text, md);
+                    }
+                }
+            }
+            Open::ListItem => {
+                self.flush();
+                if let Some(slot) = self.items.last_mut() {
+                    *slot = None;
+                }
+            }
+            Open::List => {
+                self.flush();
+                self.lists.pop();
+                self.items.pop();
+                if self.lists.is_empty() {
+                    if let Some(l) = self.out.lists.last_mut() {
+                        l.items.retain(|i| !i.is_empty());
+                        if l.items.is_empty() {
+                            self.out.lists.pop();
+                        }
+                    }
+                }
+            }
+            Open::Pre => {
+                let (text, md) = self.take_pre();
+                self.pre -= 1;
+                if !text.trim().is_empty() {
+                    self.push_block(BlockKind::Code, text, md);
+                }
+            }
+            Open::Quote => {
+                self.flush();
+                self.quote -= 1;
+            }
+            Open::Table => {
+                let builder = self.tables.pop().expect("table open");
+                let (table, warning) = builder.finish();
+                if let Some(w) = warning {
+                    self.out.warnings.push(w);
+                }
+                if !table.rows.is_empty() || !table.header.is_empty() {
+                    let text = table::plain(&table);
+                    if let Some(outer) = self.tables.last_mut().filter(|t| t.in_cell()) {
+                        outer.push_text(&text.replace('\n', " "));
+                    }
+                    self.out.tables.push(table);
+                    let idx = self.out.tables.len() - 1;
+                    if let Some(f) = self.figures.last_mut() {
+                        f.table.get_or_insert(idx);
+                    }
+                    if self.tables.is_empty() {
+                        self.push_block(BlockKind::Table(idx), text, String::new());
+                    }
+                }
+            }
+            Open::Row => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.end_row();
+                }
+            }
+            Open::Cell => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.end_cell();
+                }
+            }
+            Open::Caption => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.end_caption();
+                }
+            }
+            Open::Figure => {
+                self.flush();
+                let f = self.figures.pop().expect("figure open");
+                if let Some(caption) = f.caption {
+                    match f.table {
+                        Some(t) if self.out.tables[t].caption.is_none() => {
+                            self.out.tables[t].caption = Some(caption)
+                        }
+                        Some(_) => {}
+                        None => {
+                            for img in &mut self.out.images[f.first_image..] {
+                                img.caption.get_or_insert_with(|| caption.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            Open::FigCaption => {
+                let (text, md) = self.inline.take();
+                if !text.is_empty() {
+                    if let Some(f) = self.figures.last_mut() {
+                        f.caption.get_or_insert_with(|| text.clone());
+                    }
+                    self.push_block(BlockKind::Caption, text, md);
+                }
+            }
+            Open::Link { md_at, generation } => self.close_link(o.index, md_at, generation),
+            Open::Emphasis {
+                marker,
+                md_at,
+                generation,
+            } => self.close_emphasis(marker, md_at, generation),
+            Open::FaqGroup => {
+                self.flush();
+                self.faq_group.pop();
+            }
+            Open::FaqQuestion => {
+                self.flush();
+                self.faq_question -= 1;
+            }
+        }
+        if !is_void(tag) {
+            self.out.html.push_str("</");
+            self.out.html.push_str(tag);
+            self.out.html.push('>');
+        }
+    }
+
+    fn in_thead(&self) -> bool {
+        self.open
+            .iter()
+            .rev()
+            .take_while(|o| !matches!(o.open, Open::Table))
+            .any(|o| &*self.tree.nodes[o.index].tag == "thead")
+    }
+
+    fn take_pre(&mut self) -> (String, String) {
+        self.inline.pending_space = false;
+        self.inline.generation = self.inline.generation.wrapping_add(1);
+        let text = std::mem::take(&mut self.inline.text);
+        self.inline.md.clear();
+        let text = text.trim_matches('\n').trim_end().to_string();
+        let md = format!("```\n{text}\n```");
+        (text, md)
+    }
+
+    /// Ends the current block of inline text.
+    fn flush(&mut self) {
+        if self.pre > 0 {
+            return;
+        }
+        if let Some(t) = self
+            .tables
+            .last_mut()
+            .filter(|t| t.in_cell() || t.in_caption())
+        {
+            t.push_text(" ");
+            return;
+        }
+        if self.inline.text.is_empty() && self.inline.md.is_empty() {
+            return;
+        }
+        if self.heading.is_some() {
+            // Block elements inside a heading do not split it.
+            self.inline.pending_space = true;
+            return;
+        }
+        let (text, md) = self.inline.take();
+        if text.is_empty() && md.is_empty() {
+            return;
+        }
+        let kind = match self.lists.last() {
+            Some(l) if self.items.last().is_some_and(Option::is_some) => {
+                if let Some(Some(at)) = self.items.last() {
+                    let item = &mut self.out.lists[l.list].items[*at];
+                    if !item.is_empty() {
+                        item.push(' ');
+                    }
+                    item.push_str(&text.replace('\n', " "));
+                }
+                BlockKind::ListItem {
+                    ordered: l.ordered,
+                    depth: self.lists.len().min(u8::MAX as usize) as u8,
+                    number: l.counter,
+                }
+            }
+            _ => BlockKind::Paragraph,
+        };
+        self.push_block(kind, text, md);
+    }
+
+    fn push_block(&mut self, kind: BlockKind, text: String, md: String) {
+        let role = match self.faq_group.last() {
+            Some(&g) if self.faq_question > 0 => Role::Question(g),
+            Some(&g) => Role::Answer(g),
+            None => Role::None,
+        };
+        self.out.blocks.push(Block {
+            kind,
+            text,
+            md,
+            quote: self.quote,
+            role,
+        });
+    }
+
+    fn heading_anchor(&mut self, i: usize) -> Option<String> {
+        let node = &self.tree.nodes[i];
+        // The heading's own id, else the first id inside it (a TOC plugin's marker when
+        // that rule group is switched off), else an old-style `<a name>`.
+        let found = node.attr("id").map(str::to_string).or_else(|| {
+            self.tree.nodes[i + 1..node.end as usize]
+                .iter()
+                .find_map(|n| n.attr("id").or_else(|| n.attr("name")).map(str::to_string))
+        });
+        let id = found?.trim().to_string();
+        if id.is_empty() {
+            return None;
+        }
+        if !self.anchors.insert(id.clone()) {
+            self.out.warnings.push(format!(
+                "duplicate heading anchor {id:?}: only the first is kept"
+            ));
+            return None;
+        }
+        Some(id)
+    }
+
+    fn image(&mut self, i: usize) {
+        let node = &self.tree.nodes[i];
+        let Some(src) = node.attr("src") else { return };
+        let alt = node.attr("alt").unwrap_or("").trim().to_string();
+        self.inline.push_md("![");
+        let mut escaped = Inline::default();
+        escaped.push_str(&alt, false, true);
+        self.inline.md.push_str(&escaped.md);
+        self.inline.md.push_str("](");
+        self.inline.md.push_str(&md_url(src));
+        self.inline.md.push(')');
+        let dim = |n: &str| {
+            node.attr(n)
+                .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+        };
+        self.out.images.push(Image {
+            src: src.to_string(),
+            alt,
+            caption: None,
+            width: dim("width"),
+            height: dim("height"),
+        });
+    }
+
+    fn link(&mut self, i: usize, default: Open) -> Open {
+        let node = &self.tree.nodes[i];
+        let Some(href) = node.attr("href").map(str::trim) else {
+            return default;
+        };
+        if !self.is_content_link(href) {
+            return default;
+        }
+        self.inline.push_md("");
+        let md_at = self.inline.md.len();
+        self.inline.md.push('[');
+        self.link_text.push((i, String::new()));
+        Open::Link {
+            md_at,
+            generation: self.inline.generation,
+        }
+    }
+
+    /// In-page anchors, links back to this page's headings and script URLs are not content.
+    fn is_content_link(&self, href: &str) -> bool {
+        if href.is_empty() || href.starts_with('#') {
+            return false;
+        }
+        let lower = href.get(..11).unwrap_or(href).to_ascii_lowercase();
+        if !(lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("mailto:")
+            || lower.starts_with("tel:"))
+        {
+            return false;
+        }
+        if let (Some(page), Ok(url)) = (self.page, Url::parse(href)) {
+            if url.fragment().is_some()
+                && url.host_str() == page.host_str()
+                && url.path() == page.path()
+            {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn close_link(&mut self, i: usize, md_at: usize, generation: u32) {
+        let node = &self.tree.nodes[i];
+        let href = node.attr("href").unwrap_or("").trim().to_string();
+        let text = match self.link_text.pop() {
+            Some((_, t)) => {
+                let mut n = Inline::default();
+                n.push_str(&t, false, false);
+                n.text
+            }
+            None => String::new(),
+        };
+        if generation == self.inline.generation && md_at < self.inline.md.len() {
+            if self.inline.md[md_at + 1..].trim().is_empty() {
+                self.inline.md.truncate(md_at);
+            } else {
+                self.inline.md.push_str("](");
+                self.inline.md.push_str(&md_url(&href));
+                self.inline.md.push(')');
+            }
+        }
+        let internal = match (&self.host, Url::parse(&href)) {
+            (Some(host), Ok(u)) => u.host_str().map(normalise_host).as_deref() == Some(host),
+            _ => false,
+        };
+        let rel = node
+            .attr("rel")
+            .map(|r| {
+                r.split_ascii_whitespace()
+                    .map(|t| t.to_ascii_lowercase())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let target = node
+            .attr("target")
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty());
+        self.out.links.push(Link {
+            href,
+            text,
+            rel,
+            target,
+            internal,
+        });
+    }
+
+    fn emphasis(&mut self, marker: &'static str, default: Open) -> Open {
+        if self.heading.is_some() && marker != "`"
+            || self.tables.last().is_some_and(|t| t.in_cell())
+        {
+            return default;
+        }
+        self.inline.push_md("");
+        let md_at = self.inline.md.len();
+        self.inline.md.push_str(marker);
+        Open::Emphasis {
+            marker,
+            md_at,
+            generation: self.inline.generation,
+        }
+    }
+
+    fn close_emphasis(&mut self, marker: &'static str, md_at: usize, generation: u32) {
+        if generation != self.inline.generation || md_at > self.inline.md.len() {
+            return;
+        }
+        let inner = &self.inline.md[md_at + marker.len()..];
+        if inner.trim().is_empty() {
+            self.inline.md.truncate(md_at);
+            return;
+        }
+        // `**bold **` is not emphasis in Markdown: move trailing spaces outside the marker.
+        let trimmed = self.inline.md.trim_end().len();
+        let trailing = self.inline.md.len() - trimmed;
+        self.inline.md.truncate(trimmed);
+        self.inline.md.push_str(marker);
+        if trailing > 0 {
+            self.inline.pending_space = true;
+        }
+        // Spaces right after the opening marker break it too.
+        let after = md_at + marker.len();
+        let lead = self.inline.md[after..].len() - self.inline.md[after..].trim_start().len();
+        if lead > 0 {
+            self.inline.md.replace_range(after..after + lead, "");
+            self.inline.md.insert(md_at, ' ');
+        }
+    }
+}
+
+fn class_has(class: &str, names: &[&str]) -> bool {
+    class.split_ascii_whitespace().any(|c| names.contains(&c))
+}
+
+fn span(v: Option<&str>) -> u32 {
+    v.and_then(|s| s.trim().parse::<u32>().ok()).unwrap_or(1)
+}
+
+fn md_url(url: &str) -> String {
+    url.replace(' ', "%20")
+        .replace('(', "%28")
+        .replace(')', "%29")
+}
+
+pub(crate) fn escape_html_text(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+pub(crate) fn escape_html_attr(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+}

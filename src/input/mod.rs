@@ -1,0 +1,3 @@
+//! Reading posts.
+
+pub(crate) mod rest;

@@ -1,0 +1,384 @@
+//! WordPress REST API post objects (`/wp-json/wp/v2/posts`, `/pages`, custom types), read
+//! leniently: real exports miss fields, change types and nest things differently.
+
+use serde::de::{Deserialize, Deserializer};
+use serde_json::{Map, Value};
+
+use crate::article::{Author, FaqEntry, Image, Term};
+use crate::error::{Error, ErrorKind, Result};
+use crate::text::html_to_text;
+
+/// One WordPress post, as read from an export, before cleaning.
+///
+/// Build one from REST JSON with [`Post::from_json`], or from bare HTML with
+/// [`Post::from_html`].
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Post {
+    /// The post id.
+    pub id: Option<u64>,
+    /// The post type (`post`, `page`, …).
+    pub kind: Option<String>,
+    /// The status (`publish`, …).
+    pub status: Option<String>,
+    /// The slug.
+    pub slug: Option<String>,
+    /// The permalink.
+    pub link: Option<String>,
+    /// Publication date (site time zone).
+    pub date: Option<String>,
+    /// Publication date (UTC).
+    pub date_gmt: Option<String>,
+    /// Modification date (site time zone).
+    pub modified: Option<String>,
+    /// The title as rendered HTML.
+    pub title_html: String,
+    /// The body as rendered HTML (`content.rendered`).
+    pub content_html: String,
+    /// The excerpt as rendered HTML.
+    pub excerpt_html: String,
+    /// Whether the content is password-protected (its HTML is then empty).
+    pub protected: bool,
+    /// The author.
+    pub author: Option<Author>,
+    /// Categories.
+    pub categories: Vec<Term>,
+    /// Tags.
+    pub tags: Vec<Term>,
+    /// The featured image.
+    pub featured_image: Option<Image>,
+    /// FAQ entries declared in the post's SEO metadata (Yoast's `yoast_head_json` schema).
+    pub schema_faq: Vec<FaqEntry>,
+}
+
+impl Post {
+    /// A post made of bare HTML, with the page URL used to resolve relative links.
+    ///
+    /// ```
+    /// let post = wpclean::Post::from_html("<p>Hello</p>", Some("https://example.com/hello/"));
+    /// assert_eq!(post.link.as_deref(), Some("https://example.com/hello/"));
+    /// ```
+    pub fn from_html(html: impl Into<String>, link: Option<&str>) -> Post {
+        Post {
+            content_html: html.into(),
+            link: link.map(str::to_string),
+            ..Post::default()
+        }
+    }
+
+    /// Reads one post object from REST API JSON.
+    ///
+    /// ```
+    /// let post = wpclean::Post::from_json(r#"{"id": 7, "title": {"rendered": "Hi &amp; bye"},
+    ///     "content": {"rendered": "<p>Body</p>"}}"#).unwrap();
+    /// assert_eq!(post.id, Some(7));
+    /// ```
+    pub fn from_json(json: &str) -> Result<Post> {
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+        let v: Value = serde_json::from_str(json).map_err(|e| {
+            let offset = line_col_to_offset(json, e.line(), e.column());
+            Error::from(e).at(crate::Location::new().with_offset(offset as u64))
+        })?;
+        Post::from_value(v)
+    }
+
+    /// Converts a parsed JSON value into a post.
+    pub(crate) fn from_value(v: Value) -> Result<Post> {
+        let Value::Object(o) = v else {
+            return Err(Error::new(ErrorKind::NotAPost(format!(
+                "expected a JSON object, found {}",
+                type_name(&v)
+            ))));
+        };
+        let id = o.get("id").and_then(as_u64);
+        if !o.contains_key("content") && !o.contains_key("title") {
+            let what = o
+                .get("type")
+                .and_then(Value::as_str)
+                .map(|t| format!("an object of type {t:?}"))
+                .unwrap_or_else(|| "an object without `content` or `title`".to_string());
+            return Err(
+                Error::new(ErrorKind::NotAPost(what)).at(crate::Location::new().with_id(id))
+            );
+        }
+        let content = o.get("content");
+        let protected = content
+            .and_then(|c| c.get("protected"))
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let mut post = Post {
+            id,
+            kind: string(&o, "type"),
+            status: string(&o, "status"),
+            slug: string(&o, "slug").map(|s| percent_decode(&s)),
+            link: string(&o, "link"),
+            date: string(&o, "date"),
+            date_gmt: string(&o, "date_gmt"),
+            modified: string(&o, "modified"),
+            title_html: rendered(o.get("title")),
+            content_html: rendered(content),
+            excerpt_html: rendered(o.get("excerpt")),
+            protected,
+            ..Post::default()
+        };
+        let embedded = o.get("_embedded");
+        post.author = author(&o, embedded);
+        let (categories, tags) = terms(&o, embedded);
+        post.categories = categories;
+        post.tags = tags;
+        post.featured_image = embedded
+            .and_then(|e| e.get("wp:featuredmedia"))
+            .and_then(|m| m.get(0))
+            .and_then(featured_image);
+        if let Some(schema) = o.get("yoast_head_json").and_then(|y| y.get("schema")) {
+            crate::extract::faq::from_json_ld(schema, &mut post.schema_faq);
+        }
+        Ok(post)
+    }
+}
+
+impl<'de> Deserialize<'de> for Post {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let v = Value::deserialize(d)?;
+        Post::from_value(v).map_err(serde::de::Error::custom)
+    }
+}
+
+pub(crate) fn line_col_to_offset(s: &str, line: usize, col: usize) -> usize {
+    if line == 0 {
+        return 0;
+    }
+    let mut offset = 0;
+    for (i, l) in s.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return offset + col.saturating_sub(1).min(l.len());
+        }
+        offset += l.len();
+    }
+    s.len()
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn as_u64(v: &Value) -> Option<u64> {
+    match v {
+        Value::Number(n) => n.as_u64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+fn string(o: &Map<String, Value>, key: &str) -> Option<String> {
+    match o.get(key)? {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Object(x) => x
+            .get("rendered")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// `{"rendered": "…"}`, `{"raw": "…"}` or a bare string.
+fn rendered(v: Option<&Value>) -> String {
+    match v {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Object(o)) => o
+            .get("rendered")
+            .or_else(|| o.get("raw"))
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string(),
+        _ => String::new(),
+    }
+}
+
+fn author(o: &Map<String, Value>, embedded: Option<&Value>) -> Option<Author> {
+    let id = o.get("author").and_then(as_u64);
+    let emb = embedded
+        .and_then(|e| e.get("author"))
+        .and_then(|a| a.get(0))
+        .filter(|a| a.get("code").is_none());
+    if id.is_none() && emb.is_none() {
+        return None;
+    }
+    Some(Author {
+        id: id.or_else(|| emb.and_then(|a| a.get("id")).and_then(as_u64)),
+        name: emb
+            .and_then(|a| a.get("name"))
+            .and_then(Value::as_str)
+            .map(html_to_text)
+            .filter(|s| !s.is_empty()),
+        slug: emb
+            .and_then(|a| a.get("slug"))
+            .and_then(Value::as_str)
+            .map(str::to_string),
+    })
+}
+
+/// Categories and tags: from `_embedded["wp:term"]` when present (ids, names, slugs), else
+/// ids from `categories`/`tags` and slugs from `class_list`.
+fn terms(o: &Map<String, Value>, embedded: Option<&Value>) -> (Vec<Term>, Vec<Term>) {
+    let ids = |key: &str| -> Vec<u64> {
+        o.get(key)
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(as_u64).collect())
+            .unwrap_or_default()
+    };
+    let (cat_ids, tag_ids) = (ids("categories"), ids("tags"));
+    if let Some(groups) = embedded
+        .and_then(|e| e.get("wp:term"))
+        .and_then(Value::as_array)
+    {
+        let mut cats = Vec::new();
+        let mut tags = Vec::new();
+        for t in groups.iter().filter_map(Value::as_array).flatten() {
+            let term = Term {
+                id: t.get("id").and_then(as_u64),
+                slug: t.get("slug").and_then(Value::as_str).map(percent_decode),
+                name: t.get("name").and_then(Value::as_str).map(html_to_text),
+            };
+            match t.get("taxonomy").and_then(Value::as_str) {
+                Some("category") => cats.push(term),
+                Some("post_tag") => tags.push(term),
+                _ => {}
+            }
+        }
+        if !cats.is_empty() || !tags.is_empty() {
+            return (cats, tags);
+        }
+    }
+    let classes: Vec<&str> = match o.get("class_list") {
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        Some(Value::Object(m)) => m.values().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let slugs = |prefix: &str| -> Vec<String> {
+        classes
+            .iter()
+            .filter_map(|c| c.strip_prefix(prefix))
+            .map(percent_decode)
+            .collect()
+    };
+    (
+        pair(cat_ids, slugs("category-")),
+        pair(tag_ids, slugs("tag-")),
+    )
+}
+
+/// Pairs term ids with class_list slugs. Both lists come from `get_the_terms()` in the same
+/// order (by name), so when their lengths agree they line up; otherwise each is kept alone
+/// rather than risk a wrong pairing.
+fn pair(ids: Vec<u64>, slugs: Vec<String>) -> Vec<Term> {
+    if ids.len() == slugs.len() {
+        ids.into_iter()
+            .zip(slugs)
+            .map(|(id, slug)| Term {
+                id: Some(id),
+                slug: Some(slug),
+                name: None,
+            })
+            .collect()
+    } else {
+        ids.into_iter()
+            .map(|id| Term {
+                id: Some(id),
+                ..Term::default()
+            })
+            .chain(slugs.into_iter().map(|slug| Term {
+                slug: Some(slug),
+                ..Term::default()
+            }))
+            .collect()
+    }
+}
+
+fn featured_image(m: &Value) -> Option<Image> {
+    let src = m.get("source_url").and_then(Value::as_str)?.to_string();
+    let dim = |k: &str| {
+        m.get("media_details")
+            .and_then(|d| d.get(k))
+            .and_then(as_u64)
+            .and_then(|n| u32::try_from(n).ok())
+    };
+    Some(Image {
+        src,
+        alt: m
+            .get("alt_text")
+            .and_then(Value::as_str)
+            .map(html_to_text)
+            .unwrap_or_default(),
+        caption: Some(html_to_text(&rendered(m.get("caption")))).filter(|c| !c.is_empty()),
+        width: dim("width"),
+        height: dim("height"),
+    })
+}
+
+/// Slugs of non-ASCII terms are percent-encoded UTF-8; decode them when that is valid.
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_percent_encoded_slugs() {
+        assert_eq!(percent_decode("gr%c3%b6%c3%9fe"), "größe");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("plain"), "plain");
+    }
+
+    #[test]
+    fn offsets_from_line_and_column() {
+        assert_eq!(line_col_to_offset("ab\ncd", 2, 2), 4);
+        assert_eq!(line_col_to_offset("abc", 1, 3), 2);
+    }
+
+    #[test]
+    fn lenient_fields() {
+        let p = Post::from_json(
+            r#"{"id":"5","title":null,"content":"<p>x</p>","meta":[],"class_list":{"0":"category-news"},"categories":[3]}"#,
+        )
+        .unwrap();
+        assert_eq!(p.id, Some(5));
+        assert_eq!(p.content_html, "<p>x</p>");
+        assert_eq!(p.categories[0].slug.as_deref(), Some("news"));
+        assert_eq!(p.categories[0].id, Some(3));
+    }
+
+    #[test]
+    fn not_a_post() {
+        let e = Post::from_json(r#"{"id":1,"name":"admin","slug":"admin"}"#).unwrap_err();
+        assert!(matches!(e.kind(), ErrorKind::NotAPost(_)));
+        assert_eq!(e.location().id, Some(1));
+    }
+}

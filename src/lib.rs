@@ -1,0 +1,192 @@
+//! # wpclean
+//!
+//! Turns WordPress posts (REST API JSON) into clean, structured articles: ad containers,
+//! table-of-contents widgets, share bars, related-post boxes, forms and hidden elements are
+//! removed, and the article comes back as data: metadata, headings with anchors, FAQ
+//! entries, tables, links, images, lists, sections, plain text, Markdown and cleaned HTML.
+//!
+//! ```
+//! let json = r#"{
+//!   "id": 1, "type": "post", "link": "https://example.com/hello/",
+//!   "title": {"rendered": "Hello &amp; welcome"},
+//!   "content": {"rendered": "<ins class=\"adsbygoogle\"></ins><h2 id=\"intro\">Intro</h2><p>Body text.</p>"}
+//! }"#;
+//! let article = wpclean::extract_json(json, &wpclean::Options::default())?;
+//! assert_eq!(article.title, "Hello & welcome");
+//! assert_eq!(article.headings[0].anchor.as_deref(), Some("intro"));
+//! assert_eq!(article.text, "Intro\n\nBody text.");
+//! assert!(!article.html.contains("adsbygoogle"));
+//! # Ok::<(), wpclean::Error>(())
+//! ```
+//!
+//! For many posts, build an [`Extractor`] once and reuse it: it compiles the rules once.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod article;
+mod clean;
+mod dom;
+mod error;
+mod extract;
+mod input;
+mod options;
+mod render;
+mod text;
+
+pub use article::{
+    Article, Author, FaqEntry, Heading, Image, Link, List, Removal, Section, Table, Term,
+};
+pub use error::{Error, ErrorKind, Location, Result};
+pub use input::rest::Post;
+pub use options::{Options, RuleGroup};
+
+use url::Url;
+
+/// Cleans and extracts posts with one set of compiled [`Options`].
+///
+/// ```
+/// use wpclean::{Extractor, Options, Post};
+///
+/// let extractor = Extractor::new(&Options::default().drop_selector(".promo"))?;
+/// let post = Post::from_html(
+///     "<p>Kept.</p><div class=\"promo\">Buy now</div>",
+///     Some("https://example.com/p/"),
+/// );
+/// let article = extractor.extract(&post);
+/// assert_eq!(article.text, "Kept.");
+/// assert_eq!(article.removed[0].group, "custom");
+/// # Ok::<(), wpclean::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Extractor {
+    cleaner: clean::Cleaner,
+}
+
+impl Extractor {
+    /// Compiles the options (fails only on an invalid CSS selector).
+    pub fn new(options: &Options) -> Result<Extractor> {
+        Ok(Extractor {
+            cleaner: clean::Cleaner::new(options)?,
+        })
+    }
+
+    /// Cleans one post and extracts its article.
+    pub fn extract(&self, post: &Post) -> Article {
+        let page = post.link.as_deref().and_then(|l| Url::parse(l.trim()).ok());
+        let mut warnings = Vec::new();
+        if post.link.is_some() && page.is_none() {
+            warnings.push(format!(
+                "link {:?} is not an absolute URL: relative links stay relative",
+                post.link.as_deref().unwrap_or("")
+            ));
+        }
+        if post.protected && post.content_html.trim().is_empty() {
+            warnings.push("content is password-protected: no body".to_string());
+        }
+        let cleaned = self.cleaner.clean(&post.content_html, page.as_ref());
+        let ex = extract::extract(&cleaned.tree, page.as_ref());
+        warnings.extend(ex.warnings);
+
+        let mut faq = extract::faq::from_blocks(&ex.blocks, &ex.faq_groups, &ex.headings);
+        let mut from_ld = Vec::new();
+        for script in &cleaned.tree.json_ld {
+            match serde_json::from_str::<serde_json::Value>(script) {
+                Ok(v) => extract::faq::from_json_ld(&v, &mut from_ld),
+                Err(e) => warnings.push(format!("unreadable JSON-LD in content: {e}")),
+            }
+        }
+        extract::faq::merge(&mut faq, from_ld);
+        extract::faq::merge(&mut faq, post.schema_faq.clone());
+
+        let text = render::text(&ex.blocks);
+        let markdown = render::markdown(&ex.blocks, &ex.tables);
+        let sections = render::sections(&ex.blocks, &ex.headings, page.as_ref());
+        let mut removed: Vec<Removal> = cleaned
+            .removed
+            .iter()
+            .map(|(r, n)| Removal {
+                group: r.group.name().to_string(),
+                rule: r.name.to_string(),
+                count: *n,
+            })
+            .collect();
+        removed.sort_by(|a, b| (&a.group, &a.rule).cmp(&(&b.group, &b.rule)));
+
+        Article {
+            id: post.id,
+            kind: post.kind.clone(),
+            status: post.status.clone(),
+            slug: post.slug.clone(),
+            url: post.link.clone(),
+            title: text::html_to_text(&post.title_html),
+            date: post.date.clone(),
+            date_gmt: post.date_gmt.clone(),
+            modified: post.modified.clone(),
+            excerpt: excerpt(&post.excerpt_html),
+            author: post.author.clone(),
+            categories: post.categories.clone(),
+            tags: post.tags.clone(),
+            featured_image: post.featured_image.clone(),
+            headings: ex
+                .headings
+                .into_iter()
+                .filter(|h| !h.text.is_empty())
+                .collect(),
+            faq,
+            tables: ex.tables,
+            links: ex.links,
+            images: ex.images,
+            lists: ex.lists,
+            sections,
+            text,
+            markdown,
+            html: ex.html,
+            removed,
+            warnings,
+        }
+    }
+}
+
+/// Cleans one post given as REST API JSON, with the given options.
+pub fn extract_json(json: &str, options: &Options) -> Result<Article> {
+    let post = Post::from_json(json)?;
+    let extractor = Extractor::new(options)?;
+    Ok(extractor.extract(&post))
+}
+
+/// The excerpt as plain text, without "read more" links and the `[…]` marker.
+fn excerpt(html: &str) -> String {
+    let text = text::html_to_text_with(html, |el| {
+        el.name() == "a"
+            && el
+                .attr("class")
+                .is_some_and(|c| c.contains("more-link") || c.contains("read-more"))
+    });
+    let mut t = text.trim_end().to_string();
+    for marker in ["[&hellip;]", "[\u{2026}]", "[...]", "\u{2026}", "..."] {
+        if let Some(s) = t.strip_suffix(marker) {
+            t = s.trim_end().to_string();
+        }
+    }
+    for phrase in [
+        "Continue reading",
+        "Read more",
+        "Read More",
+        "Weiterlesen",
+        "Leer más",
+        "Lire la suite",
+    ] {
+        if let Some(i) = t.rfind(phrase) {
+            if t.len() - i < phrase.len() + 80 {
+                t.truncate(i);
+                t = t.trim_end().to_string();
+                for marker in ["[\u{2026}]", "[...]", "\u{2026}"] {
+                    if let Some(s) = t.strip_suffix(marker) {
+                        t = s.trim_end().to_string();
+                    }
+                }
+            }
+        }
+    }
+    t
+}

@@ -1,0 +1,113 @@
+//! What to clean, and how.
+
+use serde::{Deserialize, Serialize};
+
+/// A named group of built-in cleaning rules. Each can be switched off in [`Options`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum RuleGroup {
+    /// Ad containers and ad scripts: AdSense, Quick Adsense, Ad Inserter, WP QUADS,
+    /// Advanced Ads, Ezoic, WordAds, Raptive/AdThrive, Mediavine, Google Publisher Tag slots.
+    Ads,
+    /// Table-of-contents widgets (the box; the anchors they put into headings are kept).
+    Toc,
+    /// Share bars and social buttons (Jetpack, AddToAny, Heateor, …).
+    Social,
+    /// Related-post boxes (Jetpack, YARPP, Contextual Related Posts, …).
+    Related,
+    /// Newsletter sign-ups and forms (Mailchimp for WP, MailPoet, Jetpack subscriptions,
+    /// Contact Form 7, any `form`).
+    Forms,
+    /// Content nobody sees: elements hidden by inline style or the `hidden` attribute,
+    /// `noscript` duplicates, zero-size spacers, and wrappers left empty by removals.
+    Hidden,
+    /// Theme and plugin furniture that is not the article: author boxes, post navigation,
+    /// comment prompts, ad labels, "read more" teasers.
+    Boilerplate,
+}
+
+impl RuleGroup {
+    /// Every group, in the order they are reported.
+    pub const ALL: [RuleGroup; 7] = [
+        RuleGroup::Ads,
+        RuleGroup::Toc,
+        RuleGroup::Social,
+        RuleGroup::Related,
+        RuleGroup::Forms,
+        RuleGroup::Hidden,
+        RuleGroup::Boilerplate,
+    ];
+
+    /// The group's name as it appears in [`Removal::group`](crate::Removal::group).
+    pub fn name(self) -> &'static str {
+        match self {
+            RuleGroup::Ads => "ads",
+            RuleGroup::Toc => "toc",
+            RuleGroup::Social => "social",
+            RuleGroup::Related => "related",
+            RuleGroup::Forms => "forms",
+            RuleGroup::Hidden => "hidden",
+            RuleGroup::Boilerplate => "boilerplate",
+        }
+    }
+
+    /// Parses a group name as written by [`RuleGroup::name`].
+    pub fn from_name(name: &str) -> Option<RuleGroup> {
+        RuleGroup::ALL.into_iter().find(|g| g.name() == name)
+    }
+}
+
+/// How posts are cleaned and extracted.
+///
+/// Every built-in rule group is on by default. Scripts, styles and templates are always
+/// removed: they are never article content.
+///
+/// ```
+/// use wpclean::{Options, RuleGroup};
+///
+/// let options = Options::default()
+///     .without(RuleGroup::Toc)
+///     .drop_selector(".my-theme-promo")
+///     .keep_selector(".keep-me");
+/// assert!(!options.is_enabled(RuleGroup::Toc));
+/// assert!(options.is_enabled(RuleGroup::Ads));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Options {
+    /// Built-in rule groups that are switched off.
+    pub disabled_groups: Vec<RuleGroup>,
+    /// Extra CSS selectors whose elements are removed (reported as group `custom`).
+    pub drop_selectors: Vec<String>,
+    /// CSS selectors whose elements are never removed by any rule.
+    pub keep_selectors: Vec<String>,
+}
+
+impl Options {
+    /// Switches a built-in rule group off.
+    pub fn without(mut self, group: RuleGroup) -> Self {
+        if !self.disabled_groups.contains(&group) {
+            self.disabled_groups.push(group);
+        }
+        self
+    }
+
+    /// Adds a CSS selector whose elements are removed.
+    pub fn drop_selector(mut self, selector: impl Into<String>) -> Self {
+        self.drop_selectors.push(selector.into());
+        self
+    }
+
+    /// Adds a CSS selector whose elements are kept whatever the rules say.
+    pub fn keep_selector(mut self, selector: impl Into<String>) -> Self {
+        self.keep_selectors.push(selector.into());
+        self
+    }
+
+    /// Whether a rule group is on.
+    pub fn is_enabled(&self, group: RuleGroup) -> bool {
+        !self.disabled_groups.contains(&group)
+    }
+}

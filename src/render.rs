@@ -1,0 +1,143 @@
+//! Text, Markdown and sections from the block model.
+
+use url::Url;
+
+use crate::article::{Heading, Section, Table};
+use crate::extract::{Block, BlockKind};
+
+fn separator(prev: Option<&BlockKind>, cur: &BlockKind) -> &'static str {
+    match (prev, cur) {
+        (None, _) => "",
+        (Some(BlockKind::ListItem { .. }), BlockKind::ListItem { .. }) => "\n",
+        _ => "\n\n",
+    }
+}
+
+/// Block-aware plain text: one block per paragraph, blank lines between blocks, list items on
+/// consecutive lines.
+pub(crate) fn text(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    let mut prev: Option<&BlockKind> = None;
+    for b in blocks {
+        if b.text.is_empty() {
+            continue;
+        }
+        out.push_str(separator(prev, &b.kind));
+        out.push_str(&b.text);
+        prev = Some(&b.kind);
+    }
+    out
+}
+
+/// GitHub-flavoured Markdown.
+pub(crate) fn markdown(blocks: &[Block], tables: &[Table]) -> String {
+    let mut out = String::new();
+    let mut prev: Option<&BlockKind> = None;
+    for b in blocks {
+        let body = match b.kind {
+            BlockKind::Heading { level, .. } => {
+                format!("{} {}", "#".repeat(level as usize), b.md)
+            }
+            BlockKind::ListItem {
+                ordered,
+                depth,
+                number,
+            } => {
+                let indent = "   ".repeat(depth.saturating_sub(1) as usize);
+                let marker = if ordered {
+                    format!("{number}.")
+                } else {
+                    "-".to_string()
+                };
+                let pad = " ".repeat(marker.len() + 1 + indent.len());
+                let md = b.md.replace("\\\n", &format!("\\\n{pad}"));
+                format!("{indent}{marker} {}", escape_line_start(&md))
+            }
+            BlockKind::Table(i) => crate::extract::table_markdown(&tables[i]),
+            BlockKind::Code | BlockKind::Rule => b.md.clone(),
+            BlockKind::Caption => format!("*{}*", b.md),
+            BlockKind::Paragraph => escape_line_start(&b.md),
+        };
+        if body.trim().is_empty() {
+            continue;
+        }
+        out.push_str(separator(prev, &b.kind));
+        if b.quote > 0 {
+            let prefix = "> ".repeat(b.quote as usize);
+            let quoted: Vec<String> = body.lines().map(|l| format!("{prefix}{l}")).collect();
+            out.push_str(&quoted.join("\n"));
+        } else {
+            out.push_str(&body);
+        }
+        prev = Some(&b.kind);
+    }
+    out
+}
+
+/// A paragraph starting with `#`, `>`, `-`, `+`, `=` or `1.` would turn into other Markdown.
+fn escape_line_start(md: &str) -> String {
+    let first = md.chars().next();
+    let digits = md.bytes().take_while(u8::is_ascii_digit).count();
+    if matches!(first, Some('#' | '>' | '-' | '+' | '=' | '~'))
+        || (digits > 0 && matches!(md.as_bytes().get(digits), Some(b'.' | b')')))
+    {
+        let at = if digits > 0 { digits } else { 0 };
+        let mut s = String::with_capacity(md.len() + 1);
+        s.push_str(&md[..at]);
+        s.push('\\');
+        s.push_str(&md[at..]);
+        s
+    } else {
+        md.to_string()
+    }
+}
+
+/// The article split at its headings.
+pub(crate) fn sections(blocks: &[Block], headings: &[Heading], page: Option<&Url>) -> Vec<Section> {
+    let mut out: Vec<Section> = Vec::new();
+    let mut path: Vec<(u8, String)> = Vec::new();
+    let mut cur = Section {
+        url: page.map(|u| u.to_string()),
+        ..Section::default()
+    };
+    let mut prev: Option<&BlockKind> = None;
+    for b in blocks {
+        if let BlockKind::Heading { level, heading } = b.kind {
+            if !cur.text.is_empty() || cur.level > 0 {
+                out.push(std::mem::take(&mut cur));
+            }
+            while path.last().is_some_and(|(l, _)| *l >= level) {
+                path.pop();
+            }
+            path.push((level, b.text.clone()));
+            let anchor = headings[heading].anchor.clone();
+            cur = Section {
+                path: path.iter().map(|(_, t)| t.clone()).collect(),
+                level,
+                url: page.map(|u| anchored(u, anchor.as_deref())),
+                anchor,
+                text: String::new(),
+            };
+            prev = None;
+            continue;
+        }
+        if b.text.is_empty() {
+            continue;
+        }
+        cur.text.push_str(separator(prev, &b.kind));
+        cur.text.push_str(&b.text);
+        prev = Some(&b.kind);
+    }
+    if !cur.text.is_empty() || cur.level > 0 {
+        out.push(cur);
+    }
+    out
+}
+
+/// `page#anchor`, percent-encoding only what a fragment may not hold (an id that is already
+/// percent-encoded stays as it is, so it still matches the element's id).
+pub(crate) fn anchored(page: &Url, anchor: Option<&str>) -> String {
+    let mut u = page.clone();
+    u.set_fragment(anchor);
+    u.to_string()
+}
