@@ -127,10 +127,7 @@ fn write_article(
     first: &mut bool,
 ) -> anyhow::Result<()> {
     match format {
-        Format::Ndjson => {
-            serde_json::to_writer(&mut *out, a)?;
-            out.write_all(b"\n")?;
-        }
+        Format::Ndjson => write_json_line(out, a)?,
         Format::Json => {
             out.write_all(if *first { b"\n" } else { b",\n" })?;
             serde_json::to_writer_pretty(&mut *out, a)?;
@@ -149,5 +146,39 @@ fn write_article(
         }
     }
     *first = false;
+    Ok(())
+}
+
+/// Compact JSON that also escapes U+0085, U+2028 and U+2029: valid JSON leaves them raw, but
+/// many line-oriented readers (Python's `splitlines`, JavaScript before ES2019) treat them
+/// as line ends and would split an NDJSON record in two.
+struct LineSafe;
+
+impl serde_json::ser::Formatter for LineSafe {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            let esc = match c {
+                '\u{85}' => "\\u0085",
+                '\u{2028}' => "\\u2028",
+                '\u{2029}' => "\\u2029",
+                _ => continue,
+            };
+            writer.write_all(fragment[start..i].as_bytes())?;
+            writer.write_all(esc.as_bytes())?;
+            start = i + c.len_utf8();
+        }
+        writer.write_all(fragment[start..].as_bytes())
+    }
+}
+
+fn write_json_line(out: &mut impl Write, a: &Article) -> anyhow::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, LineSafe);
+    serde::Serialize::serialize(a, &mut ser)?;
+    out.write_all(b"\n")?;
     Ok(())
 }

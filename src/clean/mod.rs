@@ -83,6 +83,8 @@ impl Cleaner {
             in_pre: false,
         }];
         let mut next = doc.tree.root().first_child();
+        // Legacy Quick Adsense writes no class: only a comment before the ad's div names it.
+        let mut marked_ad: Option<ego_tree::NodeId> = None;
         loop {
             let Some(node) = next else {
                 // The top frame has no more children: close it.
@@ -124,7 +126,11 @@ impl Cleaner {
                         in_heading: top.heading.is_some(),
                         in_summary: top.in_summary,
                     };
-                    let action = self.decide(node, &view, ctx);
+                    let action = if marked_ad == Some(node.id()) {
+                        Some(Action::Drop(rules::QUICK_ADSENSE))
+                    } else {
+                        self.decide(node, &view, ctx)
+                    };
                     match action {
                         Some(Action::Drop(rule)) => {
                             if tag == "script" && view.script_type.contains("ld+json") {
@@ -191,6 +197,18 @@ impl Cleaner {
                         }
                     }
                 }
+                PNode::Comment(c) => {
+                    if self.enabled[RuleGroup::Ads as usize]
+                        && c.to_ascii_lowercase()
+                            .contains("quick adsense wordpress plugin")
+                    {
+                        marked_ad = node
+                            .next_siblings()
+                            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "div"))
+                            .map(|n| n.id());
+                    }
+                    next = node.next_sibling();
+                }
                 _ => next = node.next_sibling(),
             }
         }
@@ -239,6 +257,13 @@ impl Cleaner {
                         Some(r) if matches!(r.group, rules::Group::Builtin(_)) => r,
                         _ => rules::EMPTY,
                     };
+                    // An empty marker inside a heading still names it (a TOC plugin's span
+                    // when the toc group is off).
+                    if let Some(h) = frame.heading.filter(|&h| h < i) {
+                        if let Some(id) = nodes[i].attr("id").map(str::to_string) {
+                            set_anchor(&mut nodes[h], &id);
+                        }
+                    }
                     nodes.truncate(i);
                     count(removed, rule);
                     if frame.removed.is_some() {
@@ -347,6 +372,7 @@ fn view_of(el: &scraper::node::Element) -> View<'_> {
             "src" => v.script_src = value,
             "type" => v.script_type = value,
             "role" => v.role = value,
+            "aria-hidden" => v.aria_hidden = value.trim() == "true",
             _ => {
                 if let Some(rest) = name.strip_prefix("data-") {
                     if let Some(prefix) = rest.strip_suffix("trackid") {

@@ -65,6 +65,7 @@ pub(crate) const WORDADS: Rule = rule(Ads, "wordads");
 pub(crate) const ADTHRIVE: Rule = rule(Ads, "adthrive");
 pub(crate) const MEDIAVINE: Rule = rule(Ads, "mediavine");
 pub(crate) const GPT: Rule = rule(Ads, "gpt");
+pub(crate) const ADROTATE: Rule = rule(Ads, "adrotate");
 pub(crate) const GENERIC_AD: Rule = rule(Ads, "ad-container");
 pub(crate) const EASY_TOC: Rule = rule(Toc, "easy-toc");
 pub(crate) const TOC_PLUS: Rule = rule(Toc, "toc-plus");
@@ -131,6 +132,7 @@ pub(crate) struct View<'a> {
     pub script_src: &'a str,
     pub script_type: &'a str,
     pub role: &'a str,
+    pub aria_hidden: bool,
 }
 
 impl<'a> View<'a> {
@@ -189,7 +191,18 @@ fn by_tag(v: &View<'_>, ctx: Context, on: &dyn Fn(RuleGroup) -> bool) -> Option<
         "button" if ctx.in_heading || ctx.in_summary => Action::Unwrap(BUTTON),
         "button" => Action::Drop(BUTTON),
         "amp-ad" | "amp-embed" | "amp-auto-ads" => Action::Drop(GENERIC_AD),
+        // Icon fonts and decorative glyphs ("+", "›") hidden from screen readers.
+        "i" | "span" if is_icon(v) => Action::Drop(ICON),
         _ => return None,
+    })
+}
+
+fn is_icon(v: &View<'_>) -> bool {
+    v.classes().any(|c| {
+        matches!(
+            c,
+            "fa" | "fas" | "far" | "fab" | "dashicons" | "genericon" | "material-icons"
+        ) || (v.aria_hidden && c.contains("icon"))
     })
 }
 
@@ -208,10 +221,18 @@ fn exact_class(c: &str) -> Option<Rule> {
         | "ezoic-floating-bottom"
         | "ez-video-wrap"
         | "ezmob-footer" => EZOIC,
-        "wpcnt" | "wpa" | "wpa-about" | "wordads-ad-wrapper" | "wordads-tag" => WORDADS,
-        "mv-ad-box" | "mv-ad-wrap" | "mv_slot_target" | "mv-video-target" | "mv-rail-slot" => {
-            MEDIAVINE
-        }
+        "wpcnt" | "wpa" | "wpa-about" | "wordads-ad-wrapper" | "wordads-tag" | "jetpack-wordad"
+        | "wpadvert-about" => WORDADS,
+        "mv-ad-box"
+        | "mv-ad-wrap"
+        | "mv-ad-wrapper"
+        | "mv_slot_target"
+        | "mv-video-target"
+        | "mv-rail-slot"
+        | "mv-list-adwrap"
+        | "mv-create-primary-unit" => MEDIAVINE,
+        "g-single" => ADROTATE,
+        "wp_quads_dfp" => WP_QUADS,
         "ez-toc-container"
         | "ez-toc-v2_0"
         | "ez-toc-widget-container"
@@ -329,7 +350,15 @@ fn exact_class(c: &str) -> Option<Rule> {
         "advertisement" | "advert" | "ad-container" | "ad-wrapper" | "ad-slot" | "ad-unit"
         | "ad-banner" | "adsense" | "ad-block" | "ad-zone" | "ad-box" | "ads-container"
         | "ad-placement" | "adunit" | "ad_unit" | "ad-area" | "adwrap" | "ad-inline" => GENERIC_AD,
-        "ad-label" | "ad-title" | "ad-caption" | "ads-label" | "advertisement-label" => AD_LABEL,
+        "ad-label"
+        | "ad-title"
+        | "ad-caption"
+        | "ads-label"
+        | "advertisement-label"
+        | "mvp-ad-label"
+        | "td-adspot-title"
+        | "adinfoline" => AD_LABEL,
+        "mvp-post-ad-wrap" | "mvp-post-ad" | "single_ads" => GENERIC_AD,
         _ => return None,
     })
 }
@@ -355,7 +384,7 @@ fn by_class_and_id(v: &View<'_>, ctx: Context, on: &dyn Fn(RuleGroup) -> bool) -
     // Easy Table of Contents marks headings with an empty `span.ez-toc-section` carrying the
     // anchor id, and closes them with `span.ez-toc-section-end`.
     for c in v.classes() {
-        if c == "ez-toc-section" || c == "ez-toc-section-end" {
+        if (c == "ez-toc-section" || c == "ez-toc-section-end") && v.tag == "span" {
             return Some(Action::Unwrap(EASY_TOC));
         }
         if let Some(r) = exact_class(c) {
@@ -374,6 +403,19 @@ fn by_class_and_id(v: &View<'_>, ctx: Context, on: &dyn Fn(RuleGroup) -> bool) -
                 return Some(Action::Drop(ADVANCED_ADS));
             }
         }
+        // AdRotate: `div.g.g-{group}`.
+        if let Some(n) = c.strip_prefix("g-") {
+            if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && has_class(v, "g") {
+                return Some(Action::Drop(ADROTATE));
+            }
+        }
+        // Ad labels written by Advanced Ads (`{prefix}adlabel`).
+        if c.len() > 7 && c.ends_with("adlabel") {
+            return Some(Action::Drop(AD_LABEL));
+        }
+    }
+    if advanced_ads_placement(v) {
+        return Some(Action::Drop(ADVANCED_ADS));
     }
     if !v.id.is_empty() {
         if let Some(r) = exact_id(v.id) {
@@ -391,6 +433,31 @@ fn by_class_and_id(v: &View<'_>, ctx: Context, on: &dyn Fn(RuleGroup) -> bool) -
     None
 }
 
+/// An Advanced Ads placement wrapper: `<div class="{p}{placement}" id="{p}{8+ digits}">`,
+/// where `{p}` is the site's prefix (it has no fixed class of its own).
+fn advanced_ads_placement(v: &View<'_>) -> bool {
+    let id = v.id;
+    let digits = id.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if digits < 8 || digits == id.len() {
+        return false;
+    }
+    let prefix = &id[..id.len() - digits];
+    if !prefix.ends_with('-') || prefix.len() < 3 || prefix.len() > 20 {
+        return false;
+    }
+    // WordPress's own ids look the same: `post-12345678`, `comment-…`, `attachment-…`.
+    if matches!(
+        prefix,
+        "post-" | "page-" | "comment-" | "attachment-" | "li-comment-" | "media-" | "product-"
+    ) {
+        return false;
+    }
+    v.classes().any(|c| {
+        c.strip_prefix(prefix)
+            .is_some_and(|rest| rest.bytes().any(|b| b.is_ascii_alphabetic()))
+    })
+}
+
 fn class_prefix(c: &str) -> Option<Rule> {
     // Ad Inserter: `code-block-N` (a bare `code-block` is a real code box and stays).
     if let Some(n) = c.strip_prefix("code-block-") {
@@ -400,6 +467,8 @@ fn class_prefix(c: &str) -> Option<Rule> {
     }
     let prefixes: &[(&str, Rule)] = &[
         ("adthrive", ADTHRIVE),
+        ("ai-viewport-", AD_INSERTER),
+        ("wp_quads_dfp", WP_QUADS),
         ("raptive-", ADTHRIVE),
         ("quads-ad", WP_QUADS),
         ("advads-", ADVANCED_ADS),
@@ -443,6 +512,10 @@ fn id_prefix(id: &str) -> Option<Rule> {
         ("ezoic-pub-ad-placeholder", EZOIC),
         ("quads-ad", WP_QUADS),
         ("adthrive-", ADTHRIVE),
+        ("AdThrive_", ADTHRIVE),
+        ("wp_quads_dfp_", WP_QUADS),
+        ("yandex_rtb_", WP_QUADS),
+        ("gpt-passback", GPT),
         ("atatags-", WORDADS),
         ("mc4wp-form", MC4WP),
         ("mailpoet_form", MAILPOET),

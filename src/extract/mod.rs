@@ -182,14 +182,21 @@ enum Open {
         md_at: usize,
         generation: u32,
     },
-    FaqGroup,
-    FaqQuestion,
 }
 
 struct OpenElement {
     index: usize,
     end: usize,
     open: Open,
+    /// The element is also an FAQ container or question (besides being a heading, `strong`…).
+    faq: FaqMark,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FaqMark {
+    None,
+    Group,
+    Question,
 }
 
 struct ListCtx {
@@ -319,8 +326,15 @@ impl Walker<'_> {
             Open::Plain
         };
         // FAQ markup: the container of one question and its answer …
-        if class_has(class, &["schema-faq-section", "rank-math-list-item"])
-            || tag == "details"
+        let mut faq_mark = FaqMark::None;
+        if class_has(
+            class,
+            &[
+                "schema-faq-section",
+                "rank-math-list-item",
+                "rank-math-faq-item",
+            ],
+        ) || tag == "details"
             || class_has(class, &["wp-block-accordion-item"])
         {
             self.flush();
@@ -330,7 +344,7 @@ impl Walker<'_> {
                 in_faq_container: self.faq_container > 0,
             });
             self.faq_group.push(self.out.faq_groups.len() as u32 - 1);
-            open = Open::FaqGroup;
+            faq_mark = FaqMark::Group;
         } else if !self.faq_group.is_empty()
             && (tag == "summary"
                 || class_has(
@@ -345,7 +359,7 @@ impl Walker<'_> {
             // … and the question inside it.
             self.flush();
             self.faq_question += 1;
-            open = Open::FaqQuestion;
+            faq_mark = FaqMark::Question;
         }
         match tag {
             "br" => {
@@ -481,6 +495,7 @@ impl Walker<'_> {
             index: i,
             end,
             open,
+            faq: faq_mark,
         });
     }
 
@@ -602,11 +617,14 @@ impl Walker<'_> {
                 md_at,
                 generation,
             } => self.close_emphasis(marker, md_at, generation),
-            Open::FaqGroup => {
+        }
+        match o.faq {
+            FaqMark::None => {}
+            FaqMark::Group => {
                 self.flush();
                 self.faq_group.pop();
             }
-            Open::FaqQuestion => {
+            FaqMark::Question => {
                 self.flush();
                 self.faq_question -= 1;
             }
