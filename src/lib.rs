@@ -99,6 +99,9 @@ impl Extractor {
         extract::faq::merge(&mut faq, post.schema_faq.clone());
 
         let text = render::text(&ex.blocks);
+        if text.is_empty() && !cleaned.removed.is_empty() && !post.content_html.trim().is_empty() {
+            warnings.push("no text left after cleaning: every element was removed by a rule".to_string());
+        }
         let markdown = render::markdown(&ex.blocks, &ex.tables);
         let sections = render::sections(&ex.blocks, &ex.headings, page.as_ref());
         let mut removed: Vec<Removal> = cleaned

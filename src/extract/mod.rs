@@ -106,9 +106,7 @@ impl Inline {
                 continue;
             }
             if self.pending_space {
-                self.text.push(' ');
-                self.md.push(' ');
-                self.pending_space = false;
+                self.emit_space();
             }
             self.text.push(c);
             if md_escape && matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|') {
@@ -118,12 +116,20 @@ impl Inline {
         }
     }
 
+    /// One space, in each buffer that does not already end in one.
+    fn emit_space(&mut self) {
+        for buf in [&mut self.text, &mut self.md] {
+            if !buf.is_empty() && !buf.ends_with([' ', '\n']) {
+                buf.push(' ');
+            }
+        }
+        self.pending_space = false;
+    }
+
     /// Markdown-only syntax (emphasis markers, link brackets).
     fn push_md(&mut self, s: &str) {
         if self.pending_space {
-            self.text.push(' ');
-            self.md.push(' ');
-            self.pending_space = false;
+            self.emit_space();
         }
         self.md.push_str(s);
     }

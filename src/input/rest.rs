@@ -101,6 +101,13 @@ impl Post {
                 Error::new(ErrorKind::NotAPost(what)).at(crate::Location::new().with_id(id))
             );
         }
+        // Comments also have `content`; attachments and others are not articles.
+        if let Some(t) = o.get("type").and_then(Value::as_str) {
+            if matches!(t, "comment" | "attachment" | "nav_menu_item" | "wp_template" | "wp_template_part" | "wp_navigation" | "wp_global_styles") {
+                return Err(Error::new(ErrorKind::NotAPost(format!("an object of type {t:?}")))
+                    .at(crate::Location::new().with_id(id)));
+            }
+        }
         let content = o.get("content");
         let protected = content
             .and_then(|c| c.get("protected"))
