@@ -6,15 +6,18 @@
 //! last descendant (`end`), so a subtree is a contiguous range and dropping an element that
 //! turned out empty is a `truncate`.
 
-/// One node of the cleaned tree.
+use scraper::StrTendril;
+
+/// One node of the cleaned tree. Text and attribute values share the parser's buffers
+/// (tendrils are reference-counted), so copying the survivors costs no string copies.
 #[derive(Debug, Clone)]
 pub(crate) struct Node {
     /// Lower-case tag name, or empty for a text node.
-    pub tag: Box<str>,
+    pub tag: html5ever::LocalName,
     /// Kept attributes (name, value); for text nodes, empty.
-    pub attrs: Vec<(Box<str>, String)>,
+    pub attrs: Vec<(&'static str, StrTendril)>,
     /// The text of a text node.
-    pub text: String,
+    pub text: StrTendril,
     /// Index one past this node's last descendant.
     pub end: u32,
 }
@@ -27,8 +30,8 @@ impl Node {
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|(n, _)| &**n == name)
-            .map(|(_, v)| v.as_str())
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| &**v)
     }
 
     pub fn has_class(&self, class: &str) -> bool {
@@ -36,11 +39,11 @@ impl Node {
             .is_some_and(|c| c.split_ascii_whitespace().any(|x| x == class))
     }
 
-    pub fn set_attr(&mut self, name: &str, value: String) {
-        if let Some(slot) = self.attrs.iter_mut().find(|(n, _)| &**n == name) {
-            slot.1 = value;
+    pub fn set_attr(&mut self, name: &'static str, value: &str) {
+        if let Some(slot) = self.attrs.iter_mut().find(|(n, _)| *n == name) {
+            slot.1 = StrTendril::from_slice(value);
         } else {
-            self.attrs.push((name.into(), value));
+            self.attrs.push((name, StrTendril::from_slice(value)));
         }
     }
 }

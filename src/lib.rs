@@ -84,7 +84,7 @@ impl Extractor {
             warnings.push("content is password-protected: no body".to_string());
         }
         let cleaned = self.cleaner.clean(&post.content_html, page.as_ref());
-        let ex = extract::extract(&cleaned.tree, page.as_ref());
+        let ex = extract::extract(&cleaned.tree, page.as_ref(), post.content_html.len());
         warnings.extend(ex.warnings);
 
         let mut faq = extract::faq::from_blocks(&ex.blocks, &ex.faq_groups, &ex.headings);
@@ -100,7 +100,9 @@ impl Extractor {
 
         let text = render::text(&ex.blocks);
         if text.is_empty() && !cleaned.removed.is_empty() && !post.content_html.trim().is_empty() {
-            warnings.push("no text left after cleaning: every element was removed by a rule".to_string());
+            warnings.push(
+                "no text left after cleaning: every element was removed by a rule".to_string(),
+            );
         }
         let markdown = render::markdown(&ex.blocks, &ex.tables);
         let sections = render::sections(&ex.blocks, &ex.headings, page.as_ref());
@@ -179,17 +181,31 @@ fn excerpt(html: &str) -> String {
         "Leer más",
         "Lire la suite",
     ] {
-        if let Some(i) = t.rfind(phrase) {
-            if t.len() - i < phrase.len() + 80 {
-                t.truncate(i);
-                t = t.trim_end().to_string();
-                for marker in ["[\u{2026}]", "[...]", "\u{2026}"] {
-                    if let Some(s) = t.strip_suffix(marker) {
-                        t = s.trim_end().to_string();
-                    }
+        if let Some(i) = t.rfind(phrase)
+            && t.len() - i < phrase.len() + 80
+        {
+            t.truncate(i);
+            t = t.trim_end().to_string();
+            for marker in ["[\u{2026}]", "[...]", "\u{2026}"] {
+                if let Some(s) = t.strip_suffix(marker) {
+                    t = s.trim_end().to_string();
                 }
             }
         }
     }
     t
+}
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn extractor_is_send_and_sync() {
+        fn assert<T: Send + Sync>() {}
+        assert::<super::Extractor>();
+    }
 }

@@ -12,13 +12,19 @@ fn shared() -> Option<PathBuf> {
     if p.is_dir() {
         Some(p)
     } else {
-        eprintln!("skipped: {} not found (the shared corpus is only in CI and dev checkouts)", p.display());
+        eprintln!(
+            "skipped: {} not found (the shared corpus is only in CI and dev checkouts)",
+            p.display()
+        );
         None
     }
 }
 
 fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
@@ -34,8 +40,15 @@ fn check_invariants(a: &Article, ctx: &str) {
     for bad in ["<script", "<style", "<noscript", "adsbygoogle", "<form"] {
         assert!(!a.html.contains(bad), "{ctx}: {bad} in html");
     }
-    assert!(!a.title.contains('<') && !a.title.contains("&#"), "{ctx}: title {:?}", a.title);
-    assert!(!a.text.contains("&nbsp;") && !a.text.contains("&#8217;"), "{ctx}: entity in text");
+    assert!(
+        !a.title.contains('<') && !a.title.contains("&#"),
+        "{ctx}: title {:?}",
+        a.title
+    );
+    assert!(
+        !a.text.contains("&nbsp;") && !a.text.contains("&#8217;"),
+        "{ctx}: entity in text"
+    );
     assert!(!a.text.contains('\u{ad}'), "{ctx}: soft hyphen");
     // Outside code blocks (which keep their indentation), spaces are collapsed.
     if !a.markdown.contains("```") {
@@ -43,17 +56,26 @@ fn check_invariants(a: &Article, ctx: &str) {
     }
     let mut anchors = HashSet::new();
     for h in &a.headings {
-        assert!((1..=6).contains(&h.level) && !h.text.is_empty(), "{ctx}: heading {h:?}");
+        assert!(
+            (1..=6).contains(&h.level) && !h.text.is_empty(),
+            "{ctx}: heading {h:?}"
+        );
         if let Some(id) = &h.anchor {
             assert!(anchors.insert(id.clone()), "{ctx}: duplicate anchor {id}");
         }
     }
     for l in &a.links {
-        let ok = ["http://", "https://", "mailto:", "tel:"].iter().any(|p| l.href.starts_with(p));
+        let ok = ["http://", "https://", "mailto:", "tel:"]
+            .iter()
+            .any(|p| l.href.starts_with(p));
         assert!(ok, "{ctx}: link {:?}", l.href);
     }
     for i in &a.images {
-        assert!(!i.src.is_empty() && !i.src.starts_with("data:"), "{ctx}: image {:?}", i.src);
+        assert!(
+            !i.src.is_empty() && !i.src.starts_with("data:"),
+            "{ctx}: image {:?}",
+            i.src
+        );
     }
     for t in &a.tables {
         let w = t.header.len().max(t.rows.first().map_or(0, Vec::len));
@@ -80,13 +102,21 @@ fn every_rest_post_and_page() {
             v => vec![v],
         };
         for (i, item) in items.into_iter().enumerate() {
-            let kind = item.get("type").and_then(|t| t.as_str()).unwrap_or("").to_string();
+            let kind = item
+                .get("type")
+                .and_then(|t| t.as_str())
+                .unwrap_or("")
+                .to_string();
             let post = match Post::from_json(&item.to_string()) {
                 Ok(p) => p,
                 Err(e) => {
                     // Users, terms, media and comments are not posts, and say so.
                     assert!(matches!(e.kind(), wpclean::ErrorKind::NotAPost(_)), "{e}");
-                    assert!(!matches!(kind.as_str(), "post" | "page"), "{}: {e}", path.display());
+                    assert!(
+                        !matches!(kind.as_str(), "post" | "page"),
+                        "{}: {e}",
+                        path.display()
+                    );
                     continue;
                 }
             };
@@ -100,12 +130,18 @@ fn every_rest_post_and_page() {
                 // Only when rules removed everything (a contact page that is just a form),
                 // and then the article says so.
                 assert!(!a.removed.is_empty(), "{ctx}: no text");
-                assert!(a.warnings.iter().any(|w| w.contains("no text left")), "{ctx}");
+                assert!(
+                    a.warnings.iter().any(|w| w.contains("no text left")),
+                    "{ctx}"
+                );
             }
         }
     }
     assert!(posts >= 150, "only {posts} posts found");
-    assert!(with_headings >= 20 && with_links >= 50, "{with_headings} {with_links}");
+    assert!(
+        with_headings >= 20 && with_links >= 50,
+        "{with_headings} {with_links}"
+    );
 }
 
 #[test]
@@ -121,11 +157,25 @@ fn html_in_titles_and_embedded_terms() {
         wpclean::extract_json(&first.to_string(), &Options::default()).unwrap()
     };
     let a = read("ghost-migrate/single-post-with-html-in-title.json");
-    assert!(!a.title.is_empty() && !a.title.contains('<'), "{:?}", a.title);
+    assert!(
+        !a.title.is_empty() && !a.title.contains('<'),
+        "{:?}",
+        a.title
+    );
     // `_embedded` gives names and the author.
     let a = read("frontity/post-60.json");
-    assert!(a.author.as_ref().and_then(|x| x.name.as_ref()).is_some(), "{:?}", a.author);
-    assert!(a.categories.iter().all(|c| c.name.is_some() && c.id.is_some()), "{:?}", a.categories);
+    assert!(
+        a.author.as_ref().and_then(|x| x.name.as_ref()).is_some(),
+        "{:?}",
+        a.author
+    );
+    assert!(
+        a.categories
+            .iter()
+            .all(|c| c.name.is_some() && c.id.is_some()),
+        "{:?}",
+        a.categories
+    );
     assert!(a.featured_image.is_some());
 }
 
@@ -138,17 +188,27 @@ fn gutenberg_block_fixtures() {
         .iter()
         .filter(|p| {
             let n = p.to_string_lossy();
-            n.ends_with(".server.html") || n.contains("gutenberg-fixtures") && n.ends_with(".serialized.html")
+            n.ends_with(".server.html")
+                || n.contains("gutenberg-fixtures") && n.ends_with(".serialized.html")
         })
         .collect();
     assert!(rendered.len() > 60);
     let extractor = Extractor::new(&Options::default()).unwrap();
     let get = |name: &str| -> Article {
-        let p = rendered.iter().find(|p| p.file_name().unwrap().to_string_lossy() == name).expect(name);
-        extractor.extract(&Post::from_html(std::fs::read_to_string(p).unwrap(), Some("https://example.org/post/")))
+        let p = rendered
+            .iter()
+            .find(|p| p.file_name().unwrap().to_string_lossy() == name)
+            .expect(name);
+        extractor.extract(&Post::from_html(
+            std::fs::read_to_string(p).unwrap(),
+            Some("https://example.org/post/"),
+        ))
     };
     for p in &rendered {
-        let a = extractor.extract(&Post::from_html(std::fs::read_to_string(p).unwrap(), Some("https://example.org/post/")));
+        let a = extractor.extract(&Post::from_html(
+            std::fs::read_to_string(p).unwrap(),
+            Some("https://example.org/post/"),
+        ));
         check_invariants(&a, &p.display().to_string());
         assert!(!a.text.contains("<!-- wp:"), "{}", p.display());
     }

@@ -4,7 +4,7 @@
 pub(crate) mod rules;
 
 use ego_tree::NodeRef;
-use scraper::{ElementRef, Html, Node as PNode, Selector};
+use scraper::{ElementRef, Html, Node as PNode, Selector, StrTendril};
 use url::Url;
 
 use crate::dom::{Node, Tree};
@@ -99,11 +99,10 @@ impl Cleaner {
             let top = stack.last_mut().expect("frame stack is never empty here");
             match node.value() {
                 PNode::Text(t) => {
-                    let text: &str = t;
-                    if !top.content && has_visible_text(text) {
+                    if !top.content && has_visible_text(t) {
                         top.content = true;
                     }
-                    push_text(nodes, text);
+                    push_text(nodes, &t.text);
                     next = node.next_sibling();
                 }
                 PNode::Element(el) => {
@@ -138,10 +137,10 @@ impl Cleaner {
                             }
                             count(&mut out.removed, rule);
                             // An id-carrying marker inside a heading still names the heading.
-                            if let (Some(h), false) = (top.heading, view.id.is_empty()) {
-                                if rule.group == rules::Group::Builtin(RuleGroup::Toc) {
-                                    set_anchor(&mut nodes[h], view.id);
-                                }
+                            if let (Some(h), false) = (top.heading, view.id.is_empty())
+                                && rule.group == rules::Group::Builtin(RuleGroup::Toc)
+                            {
+                                set_anchor(&mut nodes[h], view.id);
                             }
                             top.removed = Some(rule);
                             next = node.next_sibling();
@@ -171,7 +170,7 @@ impl Cleaner {
                         }
                         None => {
                             let idx = nodes.len();
-                            nodes.push(copy_element(el, tag, base));
+                            nodes.push(copy_element(el, base));
                             let is_heading = crate::dom::heading_level(tag).is_some();
                             let content = is_content_element(tag);
                             if tag == "img" && nodes[idx].attr("src").is_none() {
@@ -216,14 +215,14 @@ impl Cleaner {
     }
 
     fn decide(&self, node: NodeRef<'_, PNode>, view: &View<'_>, ctx: Context) -> Option<Action> {
-        if !self.keep.is_empty() || !self.drop.is_empty() {
-            if let Some(er) = ElementRef::wrap(node) {
-                if self.keep.iter().any(|s| s.matches(&er)) {
-                    return None;
-                }
-                if self.drop.iter().any(|s| s.matches(&er)) {
-                    return Some(Action::Drop(rules::CUSTOM));
-                }
+        if (!self.keep.is_empty() || !self.drop.is_empty())
+            && let Some(er) = ElementRef::wrap(node)
+        {
+            if self.keep.iter().any(|s| s.matches(&er)) {
+                return None;
+            }
+            if self.drop.iter().any(|s| s.matches(&er)) {
+                return Some(Action::Drop(rules::CUSTOM));
             }
         }
         rules::classify(view, ctx, &self.enabled)
@@ -259,10 +258,10 @@ impl Cleaner {
                     };
                     // An empty marker inside a heading still names it (a TOC plugin's span
                     // when the toc group is off).
-                    if let Some(h) = frame.heading.filter(|&h| h < i) {
-                        if let Some(id) = nodes[i].attr("id").map(str::to_string) {
-                            set_anchor(&mut nodes[h], &id);
-                        }
+                    if let Some(h) = frame.heading.filter(|&h| h < i)
+                        && let Some(id) = nodes[i].attr("id").map(str::to_string)
+                    {
+                        set_anchor(&mut nodes[h], &id);
                     }
                     nodes.truncate(i);
                     count(removed, rule);
@@ -287,16 +286,16 @@ fn count(removed: &mut Vec<(Rule, u32)>, rule: Rule) {
 
 fn set_anchor(heading: &mut Node, id: &str) {
     if heading.attr("id").is_none() {
-        heading.set_attr("id", id.to_string());
+        heading.set_attr("id", id);
     }
 }
 
-fn push_text(nodes: &mut Vec<Node>, text: &str) {
+fn push_text(nodes: &mut Vec<Node>, text: &StrTendril) {
     let idx = nodes.len();
     nodes.push(Node {
-        tag: "".into(),
+        tag: html5ever::local_name!(""),
         attrs: Vec::new(),
-        text: text.to_string(),
+        text: text.clone(),
         end: idx as u32 + 1,
     });
 }
@@ -319,12 +318,10 @@ fn child_text(node: NodeRef<'_, PNode>) -> String {
 }
 
 fn is_content_element(tag: &str) -> bool {
-    match tag {
-        "img" | "iframe" | "video" | "audio" | "embed" | "object" | "hr" | "canvas" | "math" => {
-            true
-        }
-        _ => false,
-    }
+    matches!(
+        tag,
+        "img" | "iframe" | "video" | "audio" | "embed" | "object" | "hr" | "canvas" | "math"
+    )
 }
 
 fn may_drop_when_empty(tag: &str) -> bool {
@@ -390,77 +387,59 @@ fn view_of(el: &scraper::node::Element) -> View<'_> {
     v
 }
 
-/// Attributes worth keeping in the cleaned HTML and for extraction.
-fn keep_attr(name: &str) -> bool {
-    matches!(
-        name,
-        "id" | "class"
-            | "href"
-            | "alt"
-            | "title"
-            | "rel"
-            | "target"
-            | "colspan"
-            | "rowspan"
-            | "width"
-            | "height"
-            | "start"
-            | "reversed"
-            | "datetime"
-            | "cite"
-            | "lang"
-            | "dir"
-            | "scope"
-            | "open"
-            | "name"
-            | "controls"
-            | "poster"
-            | "allowfullscreen"
-    )
+/// Attributes worth keeping in the cleaned HTML and for extraction, as static names.
+fn keep_attr(name: &str) -> Option<&'static str> {
+    const KEEP: [&str; 22] = [
+        "id", "class", "href", "alt", "title", "rel", "target", "colspan", "rowspan", "width",
+        "height", "start", "reversed", "datetime", "cite", "lang", "dir", "scope", "open", "name",
+        "controls", "poster",
+    ];
+    KEEP.iter().find(|k| **k == name).copied()
 }
 
-fn copy_element(el: &scraper::node::Element, tag: &str, base: Option<&Url>) -> Node {
-    let mut attrs: Vec<(Box<str>, String)> = Vec::new();
+fn copy_element(el: &scraper::node::Element, base: Option<&Url>) -> Node {
+    let tag: &str = &el.name.local;
+    let mut attrs: Vec<(&'static str, StrTendril)> = Vec::new();
     for (name, value) in el.attrs.iter() {
-        let name: &str = &name.local;
-        if keep_attr(name) {
-            let value: &str = value;
-            let value = if name == "href" || name == "cite" || name == "poster" {
+        if let Some(name) = keep_attr(&name.local) {
+            let value = if matches!(name, "href" | "cite" | "poster") {
                 resolve(base, value)
             } else {
-                value.to_string()
+                value.clone()
             };
-            attrs.push((name.into(), value));
+            attrs.push((name, value));
         }
     }
     if matches!(
         tag,
         "img" | "iframe" | "video" | "audio" | "source" | "embed"
-    ) {
-        if let Some(src) = real_src(el) {
-            attrs.push(("src".into(), resolve(base, src)));
-        }
+    ) && let Some(src) = real_src(el)
+    {
+        attrs.push(("src", resolve(base, src)));
     }
     Node {
-        tag: tag.into(),
+        tag: el.name.local.clone(),
         attrs,
-        text: String::new(),
+        text: StrTendril::new(),
         end: 0,
     }
 }
 
 /// Resolves a URL against the post's link; leaves in-page anchors and unparsable values alone.
-pub(crate) fn resolve(base: Option<&Url>, href: &str) -> String {
+/// Absolute `http(s)` URLs are kept as written (no parse needed).
+pub(crate) fn resolve(base: Option<&Url>, href: &str) -> StrTendril {
     let href = href.trim();
-    if href.starts_with('#') || href.is_empty() {
-        return href.to_string();
+    let starts = |prefix: &str| {
+        href.get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+    };
+    let absolute = starts("https://") || starts("http://");
+    if href.starts_with('#') || href.is_empty() || absolute {
+        return StrTendril::from_slice(href);
     }
-    match base {
-        Some(b) => b
-            .join(href)
-            .map(String::from)
-            .unwrap_or_else(|_| href.to_string()),
-        None => href.to_string(),
+    match base.map(|b| b.join(href)) {
+        Some(Ok(u)) => StrTendril::from_slice(u.as_str()),
+        _ => StrTendril::from_slice(href),
     }
 }
 

@@ -398,16 +398,18 @@ fn by_class_and_id(v: &View<'_>, ctx: Context, on: &dyn Fn(RuleGroup) -> bool) -
             return Some(Action::Drop(QUICK_ADSENSE));
         }
         // Advanced Ads with its per-site prefix: `{prefix}target` beside `data-{prefix}trackid`.
-        if let Some(prefix) = v.advads_prefix {
-            if c.strip_prefix(prefix) == Some("target") {
-                return Some(Action::Drop(ADVANCED_ADS));
-            }
+        if let Some(prefix) = v.advads_prefix
+            && c.strip_prefix(prefix) == Some("target")
+        {
+            return Some(Action::Drop(ADVANCED_ADS));
         }
         // AdRotate: `div.g.g-{group}`.
-        if let Some(n) = c.strip_prefix("g-") {
-            if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && has_class(v, "g") {
-                return Some(Action::Drop(ADROTATE));
-            }
+        if let Some(n) = c.strip_prefix("g-")
+            && !n.is_empty()
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && has_class(v, "g")
+        {
+            return Some(Action::Drop(ADROTATE));
         }
         // Ad labels written by Advanced Ads (`{prefix}adlabel`).
         if c.len() > 7 && c.ends_with("adlabel") {
@@ -460,10 +462,11 @@ fn advanced_ads_placement(v: &View<'_>) -> bool {
 
 fn class_prefix(c: &str) -> Option<Rule> {
     // Ad Inserter: `code-block-N` (a bare `code-block` is a real code box and stays).
-    if let Some(n) = c.strip_prefix("code-block-") {
-        if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) {
-            return Some(AD_INSERTER);
-        }
+    if let Some(n) = c.strip_prefix("code-block-")
+        && !n.is_empty()
+        && n.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Some(AD_INSERTER);
     }
     let prefixes: &[(&str, Rule)] = &[
         ("adthrive", ADTHRIVE),
@@ -541,10 +544,10 @@ fn by_attributes(v: &View<'_>, on: &dyn Fn(RuleGroup) -> bool) -> Option<Action>
     if v.hidden {
         return Some(Action::Drop(HIDDEN_ATTR));
     }
-    if !v.style.is_empty() {
-        if let Some(r) = style_rule(v.style) {
-            return Some(Action::Drop(r));
-        }
+    if !v.style.is_empty()
+        && let Some(r) = style_rule(v.style)
+    {
+        return Some(Action::Drop(r));
     }
     None
 }

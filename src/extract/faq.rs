@@ -148,16 +148,14 @@ fn append(buf: &mut String, text: &str, sep: &str) {
 fn faq_section_ranges(blocks: &[Block]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
-        if let BlockKind::Heading { level, .. } = b.kind {
-            if is_faq_heading(&b.text) {
-                let end = blocks[i + 1..]
-                    .iter()
-                    .position(
-                        |x| matches!(x.kind, BlockKind::Heading { level: l, .. } if l <= level),
-                    )
-                    .map_or(blocks.len(), |p| i + 1 + p);
-                out.push((i, end));
-            }
+        if let BlockKind::Heading { level, .. } = b.kind
+            && is_faq_heading(&b.text)
+        {
+            let end = blocks[i + 1..]
+                .iter()
+                .position(|x| matches!(x.kind, BlockKind::Heading { level: l, .. } if l <= level))
+                .map_or(blocks.len(), |p| i + 1 + p);
+            out.push((i, end));
         }
     }
     out

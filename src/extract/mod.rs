@@ -94,22 +94,38 @@ impl Inline {
             self.md.push_str(s);
             return;
         }
-        for c in s.chars() {
+        // Runs of ordinary ASCII are copied whole; only spaces, Markdown specials and
+        // non-ASCII characters are looked at one by one.
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let start = i;
+            while i < bytes.len() && PLAIN[bytes[i] as usize] {
+                i += 1;
+            }
+            if i > start {
+                if self.pending_space {
+                    self.emit_space();
+                }
+                self.text.push_str(&s[start..i]);
+                self.md.push_str(&s[start..i]);
+            }
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
             if c.is_whitespace() {
                 self.pending_space = !self.text.is_empty() || !self.md.is_empty();
                 continue;
             }
-            if matches!(
-                c,
-                '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'
-            ) {
+            if is_invisible(c) {
                 continue;
             }
             if self.pending_space {
                 self.emit_space();
             }
             self.text.push(c);
-            if md_escape && matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|') {
+            if md_escape && is_md_special(c) {
                 self.md.push('\\');
             }
             self.md.push(c);
@@ -145,16 +161,18 @@ impl Inline {
     fn take(&mut self) -> (String, String) {
         self.pending_space = false;
         self.generation = self.generation.wrapping_add(1);
-        let text = std::mem::take(&mut self.text);
-        let md = std::mem::take(&mut self.md);
-        (trim_lines(text), md.trim().to_string())
+        // Copy out exactly and keep the buffers' capacity for the next block.
+        let text = trim_lines(&self.text);
+        let md = self.md.trim().to_string();
+        self.text.clear();
+        self.md.clear();
+        (text, md)
     }
 }
 
-fn trim_lines(s: String) -> String {
+fn trim_lines(s: &str) -> String {
     if !s.contains('\n') {
-        let t = s.trim();
-        return if t.len() == s.len() { s } else { t.to_string() };
+        return s.trim().to_string();
     }
     s.lines()
         .map(str::trim)
@@ -241,7 +259,7 @@ struct Walker<'a> {
 }
 
 /// Walks `tree` once.
-pub(crate) fn extract(tree: &Tree, page: Option<&Url>) -> Extracted {
+pub(crate) fn extract(tree: &Tree, page: Option<&Url>, source_len: usize) -> Extracted {
     let mut w = Walker {
         tree,
         page,
@@ -262,7 +280,9 @@ pub(crate) fn extract(tree: &Tree, page: Option<&Url>) -> Extracted {
         faq_container: 0,
         anchors: HashSet::new(),
     };
-    w.out.html.reserve(tree.nodes.len() * 16);
+    w.out.html.reserve(source_len);
+    w.inline.text.reserve(4096);
+    w.inline.md.reserve(4096);
     for i in 0..tree.nodes.len() {
         while w.open.last().is_some_and(|o| o.end <= i) {
             let o = w.open.pop().expect("checked");
@@ -282,12 +302,35 @@ pub(crate) fn extract(tree: &Tree, page: Option<&Url>) -> Extracted {
     w.out
 }
 
+/// The host of an absolute `http(s)` URL, without parsing the rest.
+fn url_host(href: &str) -> Option<&str> {
+    let rest = href
+        .get(..8)
+        .filter(|p| p.eq_ignore_ascii_case("https://"))
+        .map(|_| &href[8..])
+        .or_else(|| {
+            href.get(..7)
+                .filter(|p| p.eq_ignore_ascii_case("http://"))
+                .map(|_| &href[7..])
+        })?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    let host = match host.rfind(':') {
+        Some(i) if !host.ends_with(']') => &host[..i],
+        _ => host,
+    };
+    Some(host)
+}
+
 fn normalise_host(h: &str) -> String {
     h.trim_start_matches("www.").to_ascii_lowercase()
 }
 
 fn is_faq_name(s: &str) -> bool {
-    s.to_ascii_lowercase().contains("faq")
+    s.as_bytes()
+        .windows(3)
+        .any(|w| w.eq_ignore_ascii_case(b"faq"))
 }
 
 impl Walker<'_> {
@@ -535,12 +578,12 @@ impl Walker<'_> {
                 self.flush();
                 self.lists.pop();
                 self.items.pop();
-                if self.lists.is_empty() {
-                    if let Some(l) = self.out.lists.last_mut() {
-                        l.items.retain(|i| !i.is_empty());
-                        if l.items.is_empty() {
-                            self.out.lists.pop();
-                        }
+                if self.lists.is_empty()
+                    && let Some(l) = self.out.lists.last_mut()
+                {
+                    l.items.retain(|i| !i.is_empty());
+                    if l.items.is_empty() {
+                        self.out.lists.pop();
                     }
                 }
             }
@@ -797,13 +840,14 @@ impl Walker<'_> {
         {
             return false;
         }
-        if let (Some(page), Ok(url)) = (self.page, Url::parse(href)) {
-            if url.fragment().is_some()
-                && url.host_str() == page.host_str()
-                && url.path() == page.path()
-            {
-                return false;
-            }
+        if !href.contains('#') {
+            return true;
+        }
+        if let (Some(page), Ok(url)) = (self.page, Url::parse(href))
+            && url.host_str() == page.host_str()
+            && url.path() == page.path()
+        {
+            return false;
         }
         true
     }
@@ -828,8 +872,8 @@ impl Walker<'_> {
                 self.inline.md.push(')');
             }
         }
-        let internal = match (&self.host, Url::parse(&href)) {
-            (Some(host), Ok(u)) => u.host_str().map(normalise_host).as_deref() == Some(host),
+        let internal = match (&self.host, url_host(&href)) {
+            (Some(host), Some(h)) => h.trim_start_matches("www.").eq_ignore_ascii_case(host),
             _ => false,
         };
         let rel = node
@@ -896,6 +940,32 @@ impl Walker<'_> {
     }
 }
 
+/// ASCII bytes that need no attention in inline text: not whitespace, not Markdown syntax.
+static PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0x21;
+    while b < 0x7f {
+        t[b] = !matches!(
+            b as u8,
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|'
+        );
+        b += 1;
+    }
+    t
+};
+
+fn is_md_special(c: char) -> bool {
+    matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|')
+}
+
+/// Soft hyphens and zero-width characters: dropped from text.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'
+    )
+}
+
 fn class_has(class: &str, names: &[&str]) -> bool {
     class.split_ascii_whitespace().any(|c| names.contains(&c))
 }
@@ -911,25 +981,39 @@ fn md_url(url: &str) -> String {
 }
 
 pub(crate) fn escape_html_text(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            _ => out.push(c),
-        }
-    }
+    escape_html(s, out, false);
 }
 
 pub(crate) fn escape_html_attr(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
+    escape_html(s, out, true);
+}
+
+fn escape_html(s: &str, out: &mut String, attr: bool) {
+    let bytes = s.as_bytes();
+    let needs = memchr::memchr3(b'&', b'<', b'>', bytes).is_some()
+        || memchr::memchr2(b'"', 0xC2, bytes).is_some();
+    if !needs {
+        out.push_str(s);
+        return;
     }
+    let mut last = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let rep = match bytes[i] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' if attr => "&quot;",
+            0xC2 if bytes.get(i + 1) == Some(&0xA0) => "&nbsp;",
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[last..i]);
+        out.push_str(rep);
+        i += if bytes[i] == 0xC2 { 2 } else { 1 };
+        last = i;
+    }
+    out.push_str(&s[last..]);
 }

@@ -102,11 +102,22 @@ impl Post {
             );
         }
         // Comments also have `content`; attachments and others are not articles.
-        if let Some(t) = o.get("type").and_then(Value::as_str) {
-            if matches!(t, "comment" | "attachment" | "nav_menu_item" | "wp_template" | "wp_template_part" | "wp_navigation" | "wp_global_styles") {
-                return Err(Error::new(ErrorKind::NotAPost(format!("an object of type {t:?}")))
-                    .at(crate::Location::new().with_id(id)));
-            }
+        if let Some(t) = o.get("type").and_then(Value::as_str)
+            && matches!(
+                t,
+                "comment"
+                    | "attachment"
+                    | "nav_menu_item"
+                    | "wp_template"
+                    | "wp_template_part"
+                    | "wp_navigation"
+                    | "wp_global_styles"
+            )
+        {
+            return Err(
+                Error::new(ErrorKind::NotAPost(format!("an object of type {t:?}")))
+                    .at(crate::Location::new().with_id(id)),
+            );
         }
         let content = o.get("content");
         let protected = content
@@ -340,12 +351,13 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;
