@@ -5,6 +5,9 @@
 //! Class and id names below are the ones the plugins write into `content.rendered`; each
 //! rule is exercised by a fixture under `fixtures/plugins/`.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::options::RuleGroup;
 
 /// A rule's identity: reported in [`Removal`](crate::Removal).
@@ -211,156 +214,214 @@ fn has_class(v: &View<'_>, class: &str) -> bool {
 }
 
 /// Exact class names, one plugin each.
+const EXACT_CLASSES: &[(&str, Rule)] = &[
+    ("adsbygoogle", ADSENSE),
+    ("google-auto-placed", ADSENSE),
+    ("quads-location", WP_QUADS),
+    ("quads-ad-label", WP_QUADS),
+    ("ezoic-ad", EZOIC),
+    ("ezoic-adpicker-ad", EZOIC),
+    ("ezoic-autoinsert-ad", EZOIC),
+    ("ezoic-floating-bottom", EZOIC),
+    ("ez-video-wrap", EZOIC),
+    ("ezmob-footer", EZOIC),
+    ("wpcnt", WORDADS),
+    ("wpa", WORDADS),
+    ("wpa-about", WORDADS),
+    ("wordads-ad-wrapper", WORDADS),
+    ("wordads-tag", WORDADS),
+    ("jetpack-wordad", WORDADS),
+    ("wpadvert-about", WORDADS),
+    ("mv-ad-box", MEDIAVINE),
+    ("mv-ad-wrap", MEDIAVINE),
+    ("mv-ad-wrapper", MEDIAVINE),
+    ("mv_slot_target", MEDIAVINE),
+    ("mv-video-target", MEDIAVINE),
+    ("mv-rail-slot", MEDIAVINE),
+    ("mv-list-adwrap", MEDIAVINE),
+    ("mv-create-primary-unit", MEDIAVINE),
+    ("g-single", ADROTATE),
+    ("wp_quads_dfp", WP_QUADS),
+    ("ez-toc-container", EASY_TOC),
+    ("ez-toc-v2_0", EASY_TOC),
+    ("ez-toc-widget-container", EASY_TOC),
+    ("ez-toc-title-container", EASY_TOC),
+    ("toc_container", TOC_PLUS),
+    ("toc_widget", TOC_PLUS),
+    ("toc_wrap_right", TOC_PLUS),
+    ("toc_wrap_left", TOC_PLUS),
+    ("toc_light_blue", TOC_PLUS),
+    ("toc_black", TOC_PLUS),
+    ("toc_white", TOC_PLUS),
+    ("toc_transparent", TOC_PLUS),
+    ("lwptoc", LUCKYWP_TOC),
+    ("lwptoc_i", LUCKYWP_TOC),
+    ("lwptoc_header", LUCKYWP_TOC),
+    ("lwptoc_items", LUCKYWP_TOC),
+    ("wp-block-rank-math-toc-block", RANK_MATH_TOC),
+    ("rank-math-toc", RANK_MATH_TOC),
+    ("yoast-table-of-contents", YOAST_TOC),
+    ("wp-block-yoast-seo-table-of-contents", YOAST_TOC),
+    ("ub_table-of-contents", ULTIMATE_BLOCKS_TOC),
+    ("wp-block-ub-table-of-contents-block", ULTIMATE_BLOCKS_TOC),
+    ("ub_table-of-contents-container", ULTIMATE_BLOCKS_TOC),
+    ("kb-table-of-content-nav", KADENCE_TOC),
+    ("wp-block-kadence-tableofcontents", KADENCE_TOC),
+    ("kb-table-of-contents-wrap", KADENCE_TOC),
+    ("wp-block-table-of-contents", CORE_TOC),
+    ("table-of-contents", GENERIC_TOC),
+    ("toc", GENERIC_TOC),
+    ("simpletoc", GENERIC_TOC),
+    ("wp-block-simpletoc-toc", GENERIC_TOC),
+    ("lwptoc_toggle", GENERIC_TOC),
+    ("sharedaddy", JETPACK_SHARE),
+    ("sd-sharing-enabled", JETPACK_SHARE),
+    ("sd-sharing", JETPACK_SHARE),
+    ("sd-content", JETPACK_SHARE),
+    ("sd-block", JETPACK_SHARE),
+    ("sharing-screen-reader-text", JETPACK_SHARE),
+    ("share-end", JETPACK_SHARE),
+    ("wp-block-jetpack-sharing-buttons", JETPACK_SHARE),
+    ("sd-like", JETPACK_LIKES),
+    ("jetpack-likes-widget-wrapper", JETPACK_LIKES),
+    ("jetpack-likes-widget", JETPACK_LIKES),
+    ("wpl-likebox", JETPACK_LIKES),
+    ("addtoany_share_save_container", ADDTOANY),
+    ("addtoany_content", ADDTOANY),
+    ("a2a_kit", ADDTOANY),
+    ("addtoany_list", ADDTOANY),
+    ("a2a_dd", ADDTOANY),
+    ("addtoany_share", ADDTOANY),
+    ("addtoany_header", ADDTOANY),
+    ("heateor_sss_sharing_container", HEATEOR),
+    ("heateor_sss_horizontal_sharing", HEATEOR),
+    ("heateor_sss_vertical_sharing", HEATEOR),
+    ("heateor_sss_sharing_ul", HEATEOR),
+    ("heateorSssClear", HEATEOR),
+    ("the_champ_sharing_container", HEATEOR),
+    ("the_champ_horizontal_sharing", HEATEOR),
+    ("heateor_sss_sharing_title", HEATEOR),
+    ("jp-relatedposts", JETPACK_RELATED),
+    ("wp-block-jetpack-related-posts", JETPACK_RELATED),
+    ("jp-relatedposts-i2", JETPACK_RELATED),
+    ("yarpp", YARPP),
+    ("yarpp-related", YARPP),
+    ("yarpp-related-widget", YARPP),
+    ("yarpp-related-website", YARPP),
+    ("yarpp-thumbnails-horizontal", YARPP),
+    ("yarpp-template-list", YARPP),
+    ("yarpp-related-none", YARPP),
+    ("crp_related", CRP),
+    ("crp_related_widget", CRP),
+    ("crp-list-container", CRP),
+    ("crp_title", CRP),
+    ("related-posts", RELATED_POSTS),
+    ("relatedposts", RELATED_POSTS),
+    ("related_posts", RELATED_POSTS),
+    ("related-post", RELATED_POSTS),
+    ("rp4wp-related-posts", RELATED_POSTS),
+    ("related-articles", RELATED_POSTS),
+    ("wp-rp-wrap", RELATED_POSTS),
+    ("yuzo_related_post", RELATED_POSTS),
+    ("related-content", RELATED_POSTS),
+    ("mc4wp-form", MC4WP),
+    ("mc4wp-form-fields", MC4WP),
+    ("mc4wp-alert", MC4WP),
+    ("mc4wp-response", MC4WP),
+    ("mailpoet_form", MAILPOET),
+    ("mailpoet_form_shortcode", MAILPOET),
+    ("mailpoet_form_widget", MAILPOET),
+    ("mailpoet_form_popup", MAILPOET),
+    ("mailpoet_form_fixed_bar", MAILPOET),
+    ("mailpoet_form_slide_in", MAILPOET),
+    ("mailpoet-manage-subscription", MAILPOET),
+    ("jetpack_subscription_widget", JETPACK_SUBSCRIBE),
+    ("wp-block-jetpack-subscriptions", JETPACK_SUBSCRIBE),
+    (
+        "wp-block-jetpack-subscriptions__container",
+        JETPACK_SUBSCRIBE,
+    ),
+    ("jetpack-subscribe-form", JETPACK_SUBSCRIBE),
+    ("tnp", NEWSLETTER_PLUGIN),
+    ("tnp-subscription", NEWSLETTER_PLUGIN),
+    ("tnp-widget", NEWSLETTER_PLUGIN),
+    ("tnp-subscription-minimal", NEWSLETTER_PLUGIN),
+    ("tnp-widget-minimal", NEWSLETTER_PLUGIN),
+    ("wpcf7", CF7),
+    ("wpcf7-form", CF7),
+    ("wpcf7-response-output", CF7),
+    ("screen-reader-text", SCREEN_READER),
+    ("sr-only", SCREEN_READER),
+    ("visually-hidden", SCREEN_READER),
+    ("screen-reader-only", SCREEN_READER),
+    ("saboxplugin-wrap", AUTHOR_BOX),
+    ("abh_box", AUTHOR_BOX),
+    ("molongui-author-box", AUTHOR_BOX),
+    ("author-box", AUTHOR_BOX),
+    ("about-author", AUTHOR_BOX),
+    ("author-bio", AUTHOR_BOX),
+    ("author-info", AUTHOR_BOX),
+    ("author-box-wrap", AUTHOR_BOX),
+    ("wp-block-post-author", AUTHOR_BOX),
+    ("ts-fab-wrapper", AUTHOR_BOX),
+    ("m-a-box", AUTHOR_BOX),
+    ("pp-multiple-authors-boxes-wrapper", AUTHOR_BOX),
+    ("post-navigation", POST_NAV),
+    ("nav-links", POST_NAV),
+    ("navigation-post", POST_NAV),
+    ("wp-block-post-navigation-link", POST_NAV),
+    ("comments-area", COMMENTS),
+    ("comment-respond", COMMENTS),
+    ("wp-block-latest-comments", COMMENTS),
+    ("wp-block-comments", COMMENTS),
+    ("more-link", READ_MORE),
+    ("read-more", READ_MORE),
+    ("readmore", READ_MORE),
+    ("wp-block-latest-posts", WIDGET),
+    ("wp-block-archives", WIDGET),
+    ("wp-block-categories", WIDGET),
+    ("wp-block-tag-cloud", WIDGET),
+    ("wp-block-rss", WIDGET),
+    ("wp-block-search", WIDGET),
+    ("wp-block-calendar", WIDGET),
+    ("wp-block-page-list", WIDGET),
+    ("wp-block-loginout", WIDGET),
+    ("advertisement", GENERIC_AD),
+    ("advert", GENERIC_AD),
+    ("ad-container", GENERIC_AD),
+    ("ad-wrapper", GENERIC_AD),
+    ("ad-slot", GENERIC_AD),
+    ("ad-unit", GENERIC_AD),
+    ("ad-banner", GENERIC_AD),
+    ("adsense", GENERIC_AD),
+    ("ad-block", GENERIC_AD),
+    ("ad-zone", GENERIC_AD),
+    ("ad-box", GENERIC_AD),
+    ("ads-container", GENERIC_AD),
+    ("ad-placement", GENERIC_AD),
+    ("adunit", GENERIC_AD),
+    ("ad_unit", GENERIC_AD),
+    ("ad-area", GENERIC_AD),
+    ("adwrap", GENERIC_AD),
+    ("ad-inline", GENERIC_AD),
+    ("ad-label", AD_LABEL),
+    ("ad-title", AD_LABEL),
+    ("ad-caption", AD_LABEL),
+    ("ads-label", AD_LABEL),
+    ("advertisement-label", AD_LABEL),
+    ("mvp-ad-label", AD_LABEL),
+    ("td-adspot-title", AD_LABEL),
+    ("adinfoline", AD_LABEL),
+    ("mvp-post-ad-wrap", GENERIC_AD),
+    ("mvp-post-ad", GENERIC_AD),
+    ("single_ads", GENERIC_AD),
+];
+
+static EXACT_CLASS_MAP: LazyLock<HashMap<&'static str, Rule>> =
+    LazyLock::new(|| EXACT_CLASSES.iter().copied().collect());
+
 fn exact_class(c: &str) -> Option<Rule> {
-    Some(match c {
-        "adsbygoogle" | "google-auto-placed" => ADSENSE,
-        "quads-location" | "quads-ad-label" => WP_QUADS,
-        "ezoic-ad"
-        | "ezoic-adpicker-ad"
-        | "ezoic-autoinsert-ad"
-        | "ezoic-floating-bottom"
-        | "ez-video-wrap"
-        | "ezmob-footer" => EZOIC,
-        "wpcnt" | "wpa" | "wpa-about" | "wordads-ad-wrapper" | "wordads-tag" | "jetpack-wordad"
-        | "wpadvert-about" => WORDADS,
-        "mv-ad-box"
-        | "mv-ad-wrap"
-        | "mv-ad-wrapper"
-        | "mv_slot_target"
-        | "mv-video-target"
-        | "mv-rail-slot"
-        | "mv-list-adwrap"
-        | "mv-create-primary-unit" => MEDIAVINE,
-        "g-single" => ADROTATE,
-        "wp_quads_dfp" => WP_QUADS,
-        "ez-toc-container"
-        | "ez-toc-v2_0"
-        | "ez-toc-widget-container"
-        | "ez-toc-title-container" => EASY_TOC,
-        "toc_container" | "toc_widget" | "toc_wrap_right" | "toc_wrap_left" | "toc_light_blue"
-        | "toc_black" | "toc_white" | "toc_transparent" => TOC_PLUS,
-        "lwptoc" | "lwptoc_i" | "lwptoc_header" | "lwptoc_items" => LUCKYWP_TOC,
-        "wp-block-rank-math-toc-block" | "rank-math-toc" => RANK_MATH_TOC,
-        "yoast-table-of-contents" | "wp-block-yoast-seo-table-of-contents" => YOAST_TOC,
-        "ub_table-of-contents"
-        | "wp-block-ub-table-of-contents-block"
-        | "ub_table-of-contents-container" => ULTIMATE_BLOCKS_TOC,
-        "kb-table-of-content-nav"
-        | "wp-block-kadence-tableofcontents"
-        | "kb-table-of-contents-wrap" => KADENCE_TOC,
-        "wp-block-table-of-contents" => CORE_TOC,
-        "table-of-contents" | "toc" | "simpletoc" | "wp-block-simpletoc-toc" | "lwptoc_toggle" => {
-            GENERIC_TOC
-        }
-        "sharedaddy"
-        | "sd-sharing-enabled"
-        | "sd-sharing"
-        | "sd-content"
-        | "sd-block"
-        | "sharing-screen-reader-text"
-        | "share-end"
-        | "wp-block-jetpack-sharing-buttons" => JETPACK_SHARE,
-        "sd-like" | "jetpack-likes-widget-wrapper" | "jetpack-likes-widget" | "wpl-likebox" => {
-            JETPACK_LIKES
-        }
-        "addtoany_share_save_container"
-        | "addtoany_content"
-        | "a2a_kit"
-        | "addtoany_list"
-        | "a2a_dd"
-        | "addtoany_share"
-        | "addtoany_header" => ADDTOANY,
-        "heateor_sss_sharing_container"
-        | "heateor_sss_horizontal_sharing"
-        | "heateor_sss_vertical_sharing"
-        | "heateor_sss_sharing_ul"
-        | "heateorSssClear"
-        | "the_champ_sharing_container"
-        | "the_champ_horizontal_sharing"
-        | "heateor_sss_sharing_title" => HEATEOR,
-        "jp-relatedposts" | "wp-block-jetpack-related-posts" | "jp-relatedposts-i2" => {
-            JETPACK_RELATED
-        }
-        "yarpp"
-        | "yarpp-related"
-        | "yarpp-related-widget"
-        | "yarpp-related-website"
-        | "yarpp-thumbnails-horizontal"
-        | "yarpp-template-list"
-        | "yarpp-related-none" => YARPP,
-        "crp_related" | "crp_related_widget" | "crp-list-container" | "crp_title" => CRP,
-        "related-posts"
-        | "relatedposts"
-        | "related_posts"
-        | "related-post"
-        | "rp4wp-related-posts"
-        | "related-articles"
-        | "wp-rp-wrap"
-        | "yuzo_related_post"
-        | "related-content" => RELATED_POSTS,
-        "mc4wp-form" | "mc4wp-form-fields" | "mc4wp-alert" | "mc4wp-response" => MC4WP,
-        "mailpoet_form"
-        | "mailpoet_form_shortcode"
-        | "mailpoet_form_widget"
-        | "mailpoet_form_popup"
-        | "mailpoet_form_fixed_bar"
-        | "mailpoet_form_slide_in"
-        | "mailpoet-manage-subscription" => MAILPOET,
-        "jetpack_subscription_widget"
-        | "wp-block-jetpack-subscriptions"
-        | "wp-block-jetpack-subscriptions__container"
-        | "jetpack-subscribe-form" => JETPACK_SUBSCRIBE,
-        "tnp"
-        | "tnp-subscription"
-        | "tnp-widget"
-        | "tnp-subscription-minimal"
-        | "tnp-widget-minimal" => NEWSLETTER_PLUGIN,
-        "wpcf7" | "wpcf7-form" | "wpcf7-response-output" => CF7,
-        "screen-reader-text" | "sr-only" | "visually-hidden" | "screen-reader-only" => {
-            SCREEN_READER
-        }
-        "saboxplugin-wrap"
-        | "abh_box"
-        | "molongui-author-box"
-        | "author-box"
-        | "about-author"
-        | "author-bio"
-        | "author-info"
-        | "author-box-wrap"
-        | "wp-block-post-author"
-        | "ts-fab-wrapper"
-        | "m-a-box"
-        | "pp-multiple-authors-boxes-wrapper" => AUTHOR_BOX,
-        "post-navigation" | "nav-links" | "navigation-post" | "wp-block-post-navigation-link" => {
-            POST_NAV
-        }
-        "comments-area" | "comment-respond" | "wp-block-latest-comments" | "wp-block-comments" => {
-            COMMENTS
-        }
-        "more-link" | "read-more" | "readmore" => READ_MORE,
-        "wp-block-latest-posts"
-        | "wp-block-archives"
-        | "wp-block-categories"
-        | "wp-block-tag-cloud"
-        | "wp-block-rss"
-        | "wp-block-search"
-        | "wp-block-calendar"
-        | "wp-block-page-list"
-        | "wp-block-loginout" => WIDGET,
-        "advertisement" | "advert" | "ad-container" | "ad-wrapper" | "ad-slot" | "ad-unit"
-        | "ad-banner" | "adsense" | "ad-block" | "ad-zone" | "ad-box" | "ads-container"
-        | "ad-placement" | "adunit" | "ad_unit" | "ad-area" | "adwrap" | "ad-inline" => GENERIC_AD,
-        "ad-label"
-        | "ad-title"
-        | "ad-caption"
-        | "ads-label"
-        | "advertisement-label"
-        | "mvp-ad-label"
-        | "td-adspot-title"
-        | "adinfoline" => AD_LABEL,
-        "mvp-post-ad-wrap" | "mvp-post-ad" | "single_ads" => GENERIC_AD,
-        _ => return None,
-    })
+    EXACT_CLASS_MAP.get(c).copied()
 }
 
 /// Exact ids.
@@ -460,6 +521,39 @@ fn advanced_ads_placement(v: &View<'_>) -> bool {
     })
 }
 
+/// Class prefixes, sorted so that the candidates for a class are found by binary search.
+const CLASS_PREFIXES: &[(&str, Rule)] = &[
+    ("a2a_", ADDTOANY),
+    ("addtoany_", ADDTOANY),
+    ("adthrive", ADTHRIVE),
+    ("advads-", ADVANCED_ADS),
+    ("ai-viewport-", AD_INSERTER),
+    ("crp_related", CRP),
+    ("dpsp-", SHARE_BAR),
+    ("essb_", SHARE_BAR),
+    ("ez-toc-v", EASY_TOC),
+    ("ezoic-", EZOIC),
+    ("heateor_sss_", HEATEOR),
+    ("lwptoc", LUCKYWP_TOC),
+    ("mailpoet_form", MAILPOET),
+    ("mv-ad-", MEDIAVINE),
+    ("quads-ad", WP_QUADS),
+    ("raptive-", ADTHRIVE),
+    ("share-buttons", SHARE_BAR),
+    ("shared-counts-", SHARE_BAR),
+    ("sharethis-", SHARE_BAR),
+    ("shariff", SHARE_BAR),
+    ("sharing-buttons", SHARE_BAR),
+    ("social-share", SHARE_BAR),
+    ("social-sharing", SHARE_BAR),
+    ("ss-inline-share", SHARE_BAR),
+    ("swp_social_panel", SHARE_BAR),
+    ("wordads", WORDADS),
+    ("wp-block-jetpack-subscriptions", JETPACK_SUBSCRIBE),
+    ("wp_quads_dfp", WP_QUADS),
+    ("yarpp-", YARPP),
+];
+
 fn class_prefix(c: &str) -> Option<Rule> {
     // Ad Inserter: `code-block-N` (a bare `code-block` is a real code box and stays).
     if let Some(n) = c.strip_prefix("code-block-")
@@ -468,69 +562,42 @@ fn class_prefix(c: &str) -> Option<Rule> {
     {
         return Some(AD_INSERTER);
     }
-    let prefixes: &[(&str, Rule)] = &[
-        ("adthrive", ADTHRIVE),
-        ("ai-viewport-", AD_INSERTER),
-        ("wp_quads_dfp", WP_QUADS),
-        ("raptive-", ADTHRIVE),
-        ("quads-ad", WP_QUADS),
-        ("advads-", ADVANCED_ADS),
-        ("ezoic-", EZOIC),
-        ("wordads", WORDADS),
-        ("mv-ad-", MEDIAVINE),
-        ("ez-toc-v", EASY_TOC),
-        ("lwptoc", LUCKYWP_TOC),
-        ("heateor_sss_", HEATEOR),
-        ("addtoany_", ADDTOANY),
-        ("a2a_", ADDTOANY),
-        ("yarpp-", YARPP),
-        ("crp_related", CRP),
-        ("mc4wp-", MC4WP),
-        ("mailpoet_form", MAILPOET),
-        ("wpcf7", CF7),
-        ("swp_social_panel", SHARE_BAR),
-        ("shared-counts-", SHARE_BAR),
-        ("essb_", SHARE_BAR),
-        ("sharethis-", SHARE_BAR),
-        ("ss-inline-share", SHARE_BAR),
-        ("social-share", SHARE_BAR),
-        ("share-buttons", SHARE_BAR),
-        ("sharing-buttons", SHARE_BAR),
-        ("social-sharing", SHARE_BAR),
-        ("shariff", SHARE_BAR),
-        ("dpsp-", SHARE_BAR),
-        ("wp-block-jetpack-subscriptions", JETPACK_SUBSCRIBE),
-    ];
-    prefixes
+    longest_prefix(CLASS_PREFIXES, c)
+}
+
+/// The entry of a sorted prefix table that `s` starts with. Every prefix of `s` sorts at or
+/// before `s`, so only the entries just before its position need a look.
+fn longest_prefix(table: &[(&str, Rule)], s: &str) -> Option<Rule> {
+    let at = table.partition_point(|(p, _)| *p <= s);
+    table[..at]
         .iter()
-        .find(|(p, _)| c.starts_with(p))
+        .rev()
+        .take_while(|(p, _)| p.as_bytes().first() == s.as_bytes().first())
+        .find(|(p, _)| s.starts_with(p))
         .map(|&(_, r)| r)
 }
 
+/// Id prefixes, sorted (see [`longest_prefix`]).
+const ID_PREFIXES: &[(&str, Rule)] = &[
+    ("AdThrive_", ADTHRIVE),
+    ("adthrive-", ADTHRIVE),
+    ("atatags-", WORDADS),
+    ("div-gpt-ad", GPT),
+    ("ezoic-pub-ad-placeholder", EZOIC),
+    ("google_ads_iframe", GPT),
+    ("gpt-ad-", GPT),
+    ("gpt-passback", GPT),
+    ("like-post-wrapper", JETPACK_LIKES),
+    ("mailpoet_form", MAILPOET),
+    ("quads-ad", WP_QUADS),
+    ("sharing-", JETPACK_SHARE),
+    ("subscribe-blog", JETPACK_SUBSCRIBE),
+    ("wp_quads_dfp_", WP_QUADS),
+    ("yandex_rtb_", WP_QUADS),
+];
+
 fn id_prefix(id: &str) -> Option<Rule> {
-    let prefixes: &[(&str, Rule)] = &[
-        ("div-gpt-ad", GPT),
-        ("gpt-ad-", GPT),
-        ("google_ads_iframe", GPT),
-        ("ezoic-pub-ad-placeholder", EZOIC),
-        ("quads-ad", WP_QUADS),
-        ("adthrive-", ADTHRIVE),
-        ("AdThrive_", ADTHRIVE),
-        ("wp_quads_dfp_", WP_QUADS),
-        ("yandex_rtb_", WP_QUADS),
-        ("gpt-passback", GPT),
-        ("atatags-", WORDADS),
-        ("mc4wp-form", MC4WP),
-        ("mailpoet_form", MAILPOET),
-        ("subscribe-blog", JETPACK_SUBSCRIBE),
-        ("wpcf7-f", CF7),
-        ("like-post-wrapper", JETPACK_LIKES),
-        ("sharing-", JETPACK_SHARE),
-    ];
-    prefixes
-        .iter()
-        .find(|(p, _)| id.starts_with(p))
-        .map(|&(_, r)| r)
+    longest_prefix(ID_PREFIXES, id)
 }
 
 fn by_attributes(v: &View<'_>, on: &dyn Fn(RuleGroup) -> bool) -> Option<Action> {
@@ -610,6 +677,21 @@ mod tests {
         assert_eq!(classify(&code, Context::default(), &ALL_ON), None);
         let code = view("pre", "code-block-lang");
         assert_eq!(classify(&code, Context::default(), &ALL_ON), None);
+    }
+
+    #[test]
+    fn prefix_tables_are_sorted_and_found() {
+        assert!(CLASS_PREFIXES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(ID_PREFIXES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(class_prefix("adthrive-content"), Some(ADTHRIVE));
+        assert_eq!(class_prefix("a2a_kit_size_32"), Some(ADDTOANY));
+        assert_eq!(class_prefix("heateor_sss_button"), Some(HEATEOR));
+        assert_eq!(class_prefix("wp-block-image"), None);
+        assert_eq!(class_prefix("a"), None);
+        assert_eq!(id_prefix("div-gpt-ad-1622569822023-0"), Some(GPT));
+        assert_eq!(id_prefix("ezoic-pub-ad-placeholder-101"), Some(EZOIC));
+        assert_eq!(id_prefix("post-12"), None);
+        assert_eq!(exact_class("sharedaddy"), Some(JETPACK_SHARE));
     }
 
     #[test]

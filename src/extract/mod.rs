@@ -951,6 +951,14 @@ static PLAIN: [bool; 256] = {
         );
         b += 1;
     }
+    // Non-ASCII: continuation bytes and the lead bytes of characters that are never spaces
+    // or invisible. Leads 0xC2 (no-break space, soft hyphen), 0xE1 (U+1680), 0xE2
+    // (U+2000–U+206F), 0xE3 (U+3000) and 0xEF (BOM) take the slow path.
+    let mut b = 0x80;
+    while b < 0x100 {
+        t[b] = matches!(b, 0x80..=0xBF | 0xC3..=0xDF | 0xE4..=0xEE | 0xF0..=0xF4);
+        b += 1;
+    }
     t
 };
 
