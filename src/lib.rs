@@ -37,7 +37,8 @@ pub use article::{
     Article, Author, FaqEntry, Heading, Image, Link, List, Removal, Section, Table, Term,
 };
 pub use error::{Error, ErrorKind, Location, Result};
-pub use input::rest::Post;
+pub use input::rest::{ContentFormat, Post};
+pub use input::{Record, RecordReader};
 pub use options::{Options, RuleGroup};
 
 use url::Url;

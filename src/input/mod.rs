@@ -1,3 +1,35 @@
-//! Reading posts.
+//! Reading posts: REST JSON (one object, arrays, NDJSON, streamed), WXR exports.
 
 pub(crate) mod rest;
+
+use crate::error::{Error, Location};
+use crate::input::rest::Post;
+
+/// One record read from an export: a post to clean, something that is not a post (skipped,
+/// with the reason), or a post that could not be read.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Record {
+    /// A post, with where it was found.
+    Post {
+        /// The post.
+        post: Box<Post>,
+        /// File, index, id and byte offset of the post.
+        location: Location,
+    },
+    /// Not a post (a user, a term, an attachment, a comment…): counted, not cleaned.
+    Skipped {
+        /// Where it was found.
+        location: Location,
+        /// What it was.
+        reason: String,
+    },
+    /// A post that could not be read. Reading goes on with the next one.
+    Failed(Error),
+}
+
+/// A source of [`Record`]s; every reader of an export implements it.
+pub trait RecordReader: Iterator<Item = Record> {
+    /// Bytes consumed from the underlying input so far (for progress reporting).
+    fn bytes_read(&self) -> u64;
+}

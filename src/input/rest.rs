@@ -49,6 +49,22 @@ pub struct Post {
     pub featured_image: Option<Image>,
     /// FAQ entries declared in the post's SEO metadata (Yoast's `yoast_head_json` schema).
     pub schema_faq: Vec<FaqEntry>,
+    /// Whether `content_html` is rendered HTML (REST `content.rendered`) or raw post content
+    /// as stored in the database (WXR exports: block comments, shortcodes, no paragraphs).
+    pub format: ContentFormat,
+}
+
+/// What kind of HTML a post's content holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ContentFormat {
+    /// What WordPress sends to browsers (`content.rendered`): ready to clean.
+    #[default]
+    Rendered,
+    /// Raw `post_content` (WXR `content:encoded`): Gutenberg block comments, shortcodes and
+    /// classic-editor text without paragraphs, which wpclean renders first the way WordPress
+    /// does (`wpautop`, core shortcodes).
+    Raw,
 }
 
 impl Post {
