@@ -20,6 +20,8 @@ pub(crate) struct Node {
     pub text: StrTendril,
     /// Index one past this node's last descendant.
     pub end: u32,
+    /// Removed after the walk (by a rule that needed the post's size): skip the subtree.
+    pub removed: bool,
 }
 
 impl Node {

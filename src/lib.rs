@@ -37,6 +37,7 @@ pub use article::{
     Article, Author, FaqEntry, Heading, Image, Link, List, Removal, Section, Table, Term,
 };
 pub use error::{Error, ErrorKind, Location, Result};
+pub use input::open::{DEFAULT_MAX_POST_BYTES, InputFormat, open_path, open_reader};
 pub use input::rest::{ContentFormat, Post};
 pub use input::{Record, RecordReader};
 pub use options::{Options, RuleGroup};
@@ -84,8 +85,16 @@ impl Extractor {
         if post.protected && post.content_html.trim().is_empty() {
             warnings.push("content is password-protected: no body".to_string());
         }
-        let cleaned = self.cleaner.clean(&post.content_html, page.as_ref());
-        let ex = extract::extract(&cleaned.tree, page.as_ref(), post.content_html.len());
+        let rendered;
+        let content = match post.format {
+            ContentFormat::Rendered => post.content_html.as_str(),
+            ContentFormat::Raw => {
+                rendered = input::raw::render_raw(&post.content_html, &mut warnings);
+                rendered.as_str()
+            }
+        };
+        let cleaned = self.cleaner.clean(content, page.as_ref());
+        let ex = extract::extract(&cleaned.tree, page.as_ref(), content.len());
         warnings.extend(ex.warnings);
 
         let mut faq = extract::faq::from_blocks(&ex.blocks, &ex.faq_groups, &ex.headings);

@@ -1,31 +1,65 @@
-//! The `wpclean` command: WordPress post exports in, clean articles out.
+//! The `wpclean` command: WordPress exports in, clean articles out.
 
-use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashSet};
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
-use anyhow::Context as _;
+use anyhow::{Context as _, bail};
 use clap::{Parser, ValueEnum};
-use wpclean::{Article, Extractor, Options, Post, RuleGroup};
+use rayon::prelude::*;
+use wpclean::{Article, Error, Extractor, InputFormat, Options, Record, RecordReader, RuleGroup};
 
-/// Clean WordPress posts (REST API JSON) into structured articles.
+/// Clean WordPress exports into structured articles.
 ///
-/// Reads each FILE (a post object or an array of posts) and writes one article per post,
-/// in input order.
+/// INPUT is a file (REST API JSON: one post, an array of posts, NDJSON; or a WXR export;
+/// any of them gzipped), a directory (searched recursively, in sorted order), a glob
+/// pattern, or `-` for standard input. Articles come out in input order, one per post.
 ///
-/// Exit codes: 0 every post was cleaned; 1 some posts failed (each is reported on stderr);
-/// 2 usage or I/O error.
+/// Every post is accounted for: posts read = articles written + posts failed + skipped
+/// (items that are not posts or pages). A post that cannot be read or cleaned is reported
+/// on standard error with its file, index, id and byte offset, and the run goes on.
+///
+/// Exit codes: 0 every post was cleaned; 1 some posts failed; 2 usage or I/O error.
 #[derive(Parser, Debug)]
 #[command(version, about, long_about)]
 struct Cli {
-    /// Post JSON files.
-    #[arg(required = true)]
-    files: Vec<PathBuf>,
+    /// Files, directories, glob patterns, or `-` for standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<String>,
+    /// Input format (detected from the first bytes by default).
+    #[arg(long, value_enum, default_value_t = InFormat::Auto)]
+    input_format: InFormat,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Ndjson)]
     format: Format,
-    /// Switch a built-in rule group off (repeatable): ads, toc, social, related, forms,
-    /// hidden, boilerplate.
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
+    output: Option<PathBuf>,
+    /// Write one file per post into this directory: `{slug or id}.md` with YAML front
+    /// matter for `--format markdown`, `.json` for json/ndjson, `.txt` for text.
+    #[arg(long, value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+    /// Keep only these article fields in JSON output (comma-separated, e.g. `id,url,text`).
+    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
+    fields: Vec<String>,
+    /// Worker threads (default: all cores).
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Also write one NDJSON error record per failed post to this file.
+    #[arg(long, value_name = "FILE")]
+    errors: Option<PathBuf>,
+    /// Stop at the first post that fails.
+    #[arg(long)]
+    fail_fast: bool,
+    /// Switch a rule group off (repeatable): ads, toc, social, related, forms, hidden,
+    /// boilerplate.
     #[arg(long = "no", value_name = "GROUP")]
     disable: Vec<String>,
     /// Also remove elements matching this CSS selector (repeatable).
@@ -34,6 +68,19 @@ struct Cli {
     /// Never remove elements matching this CSS selector (repeatable).
     #[arg(long = "keep", value_name = "SELECTOR")]
     keep: Vec<String>,
+    /// Largest post JSON accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = wpclean::DEFAULT_MAX_POST_BYTES)]
+    max_post_bytes: usize,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum InFormat {
+    /// Detect: `<` starts WXR, anything else is JSON.
+    Auto,
+    /// REST API JSON (object, array, NDJSON).
+    Json,
+    /// WordPress eXtended RSS.
+    Wxr,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -42,17 +89,52 @@ enum Format {
     Ndjson,
     /// A JSON array of articles, pretty-printed.
     Json,
-    /// The plain text of each article, separated by a form feed line.
+    /// Each article's title and plain text, separated by a form-feed line.
     Text,
-    /// The Markdown of each article, with its title as a heading.
+    /// Each article as Markdown, title first.
     Markdown,
 }
 
+/// The article fields `--fields` accepts.
+const FIELDS: [&str; 26] = [
+    "id",
+    "type",
+    "status",
+    "slug",
+    "url",
+    "title",
+    "date",
+    "date_gmt",
+    "modified",
+    "excerpt",
+    "author",
+    "categories",
+    "tags",
+    "featured_image",
+    "headings",
+    "faq",
+    "tables",
+    "links",
+    "images",
+    "lists",
+    "sections",
+    "text",
+    "markdown",
+    "html",
+    "removed",
+    "warnings",
+];
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
     match run(&cli) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
+        Ok(code) => ExitCode::from(code),
         Err(e) => {
             eprintln!("wpclean: {e:#}");
             ExitCode::from(2)
@@ -60,7 +142,121 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: &Cli) -> anyhow::Result<bool> {
+/// One input to read.
+enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".into(),
+            Input::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// Expands directories (recursively, sorted) and glob patterns.
+fn expand(inputs: &[String]) -> anyhow::Result<Vec<Input>> {
+    let mut out = Vec::new();
+    for arg in inputs {
+        if arg == "-" {
+            out.push(Input::Stdin);
+            continue;
+        }
+        let path = Path::new(arg);
+        if path.is_dir() {
+            let mut files = Vec::new();
+            walk_dir(path, &mut files).with_context(|| format!("reading directory {arg}"))?;
+            files.sort();
+            out.extend(files.into_iter().map(Input::File));
+        } else if path.exists() {
+            out.push(Input::File(path.to_path_buf()));
+        } else if arg.contains(['*', '?', '[']) {
+            let mut matched: Vec<PathBuf> = glob::glob(arg)
+                .with_context(|| format!("bad glob pattern {arg:?}"))?
+                .filter_map(Result::ok)
+                .filter(|p| p.is_file())
+                .collect();
+            if matched.is_empty() {
+                bail!("no file matches {arg:?}");
+            }
+            matched.sort();
+            out.extend(matched.into_iter().map(Input::File));
+        } else {
+            bail!("no such file or directory: {arg}");
+        }
+    }
+    Ok(out)
+}
+
+fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d)? {
+            let p = entry?.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if is_export(&p) {
+                out.push(p);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn is_export(p: &Path) -> bool {
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    [".json", ".ndjson", ".jsonl", ".xml", ".wxr"]
+        .iter()
+        .any(|e| name.ends_with(e))
+}
+
+/// What the workers produce for one record, in input order.
+enum Outcome {
+    Article {
+        bytes: Vec<u8>,
+        name: String,
+        removed: Vec<(String, u32)>,
+    },
+    Failed(Error),
+    Skipped,
+}
+
+#[derive(Default)]
+struct Tally {
+    files: u64,
+    read: u64,
+    ok: u64,
+    failed: u64,
+    skipped: u64,
+    io_errors: u64,
+    removed: BTreeMap<String, u64>,
+}
+
+struct Sink {
+    format: Format,
+    out: Option<Box<dyn Write>>,
+    out_dir: Option<PathBuf>,
+    used_names: HashSet<String>,
+    errors: Option<BufWriter<File>>,
+    first: bool,
+}
+
+fn run(cli: &Cli) -> anyhow::Result<u8> {
+    for f in &cli.fields {
+        if !FIELDS.contains(&f.as_str()) {
+            bail!(
+                "unknown field {f:?} for --fields (known: {})",
+                FIELDS.join(", ")
+            );
+        }
+    }
     let mut options = Options::default();
     for g in &cli.disable {
         let group = RuleGroup::from_name(g).with_context(|| format!("unknown rule group {g:?}"))?;
@@ -73,80 +269,414 @@ fn run(cli: &Cli) -> anyhow::Result<bool> {
         options = options.keep_selector(s.clone());
     }
     let extractor = Extractor::new(&options)?;
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut all_ok = true;
-    let mut first = true;
-    if cli.format == Format::Json {
-        out.write_all(b"[")?;
+    let inputs = expand(&cli.inputs)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(cli.jobs.unwrap_or(0))
+        // Generous stacks: nothing here recurses on document depth, but a worker must never
+        // be the reason a deep document aborts the process.
+        .stack_size(32 << 20)
+        .build()?;
+
+    let out: Option<Box<dyn Write>> = match (&cli.out_dir, &cli.output) {
+        (Some(dir), _) => {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+            None
+        }
+        (None, Some(path)) => Some(Box::new(BufWriter::with_capacity(
+            1 << 20,
+            File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        ))),
+        (None, None) => Some(Box::new(BufWriter::with_capacity(1 << 20, io::stdout()))),
+    };
+    let errors = match &cli.errors {
+        Some(p) => Some(BufWriter::new(
+            File::create(p).with_context(|| format!("creating {}", p.display()))?,
+        )),
+        None => None,
+    };
+    let mut sink = Sink {
+        format: cli.format,
+        out,
+        out_dir: cli.out_dir.clone(),
+        used_names: HashSet::new(),
+        errors,
+        first: true,
+    };
+    if cli.format == Format::Json && sink.out_dir.is_none() {
+        sink.write_all(b"[")?;
     }
-    for path in &cli.files {
-        let name = path.display().to_string();
-        let data = std::fs::read_to_string(path).with_context(|| format!("reading {name}"))?;
-        let data = data.strip_prefix('\u{feff}').unwrap_or(&data);
-        let posts: Vec<Result<Post, wpclean::Error>> =
-            match serde_json::from_str::<serde_json::Value>(data) {
-                Ok(serde_json::Value::Array(items)) => items
-                    .into_iter()
-                    .map(|v| {
-                        serde_json::from_value::<Post>(v).map_err(|e| {
-                            wpclean::Error::new(wpclean::ErrorKind::NotAPost(e.to_string()))
-                        })
-                    })
-                    .collect(),
-                Ok(_) => vec![Post::from_json(data)],
-                Err(_) => vec![Post::from_json(data)],
-            };
-        for (index, post) in posts.into_iter().enumerate() {
-            match post {
-                Ok(post) => {
-                    let article = extractor.extract(&post);
-                    write_article(&mut out, cli.format, &article, &mut first)?;
-                }
-                Err(e) => {
-                    all_ok = false;
-                    let e = e.at(wpclean::Location::new()
-                        .with_file(&name)
-                        .with_index(index as u64));
-                    eprintln!("wpclean: {e}");
+
+    let total_bytes: u64 = inputs
+        .iter()
+        .map(|i| match i {
+            Input::File(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+            Input::Stdin => 0,
+        })
+        .sum();
+    let progress = (!cli.quiet && io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(total_bytes);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
+            )
+            .expect("valid template"),
+        );
+        bar
+    });
+
+    let started = Instant::now();
+    let mut tally = Tally::default();
+    let mut done_bytes = 0u64;
+    'inputs: for input in &inputs {
+        tally.files += 1;
+        let name = input.name();
+        let opened = match input {
+            Input::Stdin => wpclean::open_reader(
+                Box::new(io::stdin()),
+                Some("-".into()),
+                input_format(cli.input_format),
+                cli.max_post_bytes,
+            ),
+            Input::File(p) => {
+                wpclean::open_path(p, input_format(cli.input_format), cli.max_post_bytes)
+            }
+        };
+        let reader = match opened {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("wpclean: error: {e}");
+                tally.io_errors += 1;
+                continue;
+            }
+        };
+        // A reader thread fills batches while the workers clean the previous one.
+        let (tx, rx) = mpsc::sync_channel::<(Vec<Record>, u64)>(2);
+        let reader_thread = std::thread::spawn(move || read_batches(reader, tx));
+        for (batch, bytes_read) in rx.iter() {
+            tally.read += batch.len() as u64;
+            let outcomes: Vec<Outcome> = pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|r| process(&extractor, r, cli))
+                    .collect()
+            });
+            for outcome in outcomes {
+                match outcome {
+                    Outcome::Article {
+                        bytes,
+                        name,
+                        removed,
+                    } => {
+                        tally.ok += 1;
+                        for (g, n) in removed {
+                            *tally.removed.entry(g).or_default() += u64::from(n);
+                        }
+                        sink.article(&bytes, &name)?;
+                    }
+                    Outcome::Skipped => tally.skipped += 1,
+                    Outcome::Failed(e) => {
+                        tally.failed += 1;
+                        sink.error(&e)?;
+                        if cli.fail_fast {
+                            drop(rx);
+                            let _ = reader_thread.join();
+                            break 'inputs;
+                        }
+                    }
                 }
             }
+            if let Some(bar) = &progress {
+                bar.set_position(done_bytes + bytes_read);
+                let secs = started.elapsed().as_secs_f64().max(1e-6);
+                bar.set_message(format!(
+                    "{} posts ({:.0}/s) in {name}",
+                    tally.read,
+                    tally.read as f64 / secs
+                ));
+            }
+        }
+        let _ = reader_thread.join();
+        if let Input::File(p) = input {
+            done_bytes += std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
         }
     }
-    if cli.format == Format::Json {
-        out.write_all(b"\n]\n")?;
+    if cli.format == Format::Json && sink.out_dir.is_none() {
+        sink.write_all(b"\n]\n")?;
     }
-    out.flush()?;
-    Ok(all_ok)
+    if let Some(out) = &mut sink.out {
+        out.flush().context("writing output")?;
+    }
+    if let Some(e) = &mut sink.errors {
+        e.flush().context("writing the error file")?;
+    }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    if !cli.quiet {
+        eprintln!("{}", summary(&tally, total_bytes, started.elapsed()));
+    }
+    Ok(if tally.io_errors > 0 {
+        2
+    } else if tally.failed > 0 {
+        1
+    } else {
+        0
+    })
 }
 
-fn write_article(
-    out: &mut impl Write,
-    format: Format,
-    a: &Article,
-    first: &mut bool,
-) -> anyhow::Result<()> {
-    match format {
-        Format::Ndjson => write_json_line(out, a)?,
-        Format::Json => {
-            out.write_all(if *first { b"\n" } else { b",\n" })?;
-            serde_json::to_writer_pretty(&mut *out, a)?;
+fn input_format(f: InFormat) -> InputFormat {
+    match f {
+        InFormat::Auto => InputFormat::Auto,
+        InFormat::Json => InputFormat::Json,
+        InFormat::Wxr => InputFormat::Wxr,
+    }
+}
+
+/// Sends records in batches of about 256 posts, each with the bytes read so far.
+fn read_batches(
+    mut reader: Box<dyn RecordReader + Send>,
+    tx: mpsc::SyncSender<(Vec<Record>, u64)>,
+) {
+    loop {
+        let batch: Vec<Record> = reader.by_ref().take(256).collect();
+        if batch.is_empty() {
+            return;
         }
-        Format::Text => {
-            if !*first {
-                out.write_all(b"\x0c\n")?;
+        if tx.send((batch, reader.bytes_read())).is_err() {
+            return;
+        }
+    }
+}
+
+fn process(extractor: &Extractor, record: Record, cli: &Cli) -> Outcome {
+    let (post, location) = match record {
+        Record::Post { post, location } => (post, location),
+        Record::Skipped { .. } => return Outcome::Skipped,
+        Record::Failed(e) => return Outcome::Failed(e),
+        _ => return Outcome::Skipped,
+    };
+    // A bug must cost one post, not the run: a panic becomes this post's error.
+    let article =
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(&post))) {
+            Ok(a) => a,
+            Err(panic) => {
+                let msg = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown".into());
+                return Outcome::Failed(
+                    Error::new(wpclean::ErrorKind::Io(format!(
+                        "internal error while cleaning: {msg}"
+                    )))
+                    .at(location),
+                );
             }
-            writeln!(out, "{}\n\n{}", a.title, a.text)?;
+        };
+    let mut removed: Vec<(String, u32)> = Vec::new();
+    for r in &article.removed {
+        match removed.iter_mut().find(|(g, _)| *g == r.group) {
+            Some((_, n)) => *n += r.count,
+            None => removed.push((r.group.clone(), r.count)),
         }
+    }
+    let name = file_stem(&article);
+    match render(&article, cli) {
+        Ok(bytes) => Outcome::Article {
+            bytes,
+            name,
+            removed,
+        },
+        Err(e) => Outcome::Failed(
+            Error::new(wpclean::ErrorKind::Io(format!(
+                "cannot write the article: {e}"
+            )))
+            .at(location),
+        ),
+    }
+}
+
+/// The article in the output format, as bytes (separators between articles are the sink's).
+fn render(a: &Article, cli: &Cli) -> anyhow::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(a.text.len() * 2 + 256);
+    let per_file = cli.out_dir.is_some();
+    match cli.format {
+        Format::Ndjson | Format::Json => {
+            let value = if cli.fields.is_empty() {
+                serde_json::to_value(a)?
+            } else {
+                let mut v = serde_json::to_value(a)?;
+                if let serde_json::Value::Object(m) = &mut v {
+                    m.retain(|k, _| cli.fields.iter().any(|f| f == k));
+                }
+                v
+            };
+            if cli.format == Format::Json || per_file {
+                serde_json::to_writer_pretty(&mut out, &value)?;
+            } else {
+                let mut ser = serde_json::Serializer::with_formatter(&mut out, LineSafe);
+                serde::Serialize::serialize(&value, &mut ser)?;
+            }
+            if per_file {
+                out.push(b'\n');
+            }
+        }
+        Format::Text => writeln!(out, "{}\n\n{}", a.title, a.text)?,
         Format::Markdown => {
-            if !*first {
-                out.write_all(b"\n---\n\n")?;
+            if per_file {
+                front_matter(&mut out, a)?;
             }
             writeln!(out, "# {}\n\n{}", a.title, a.markdown)?;
         }
     }
-    *first = false;
+    Ok(out)
+}
+
+/// YAML front matter; strings are written as JSON strings, which YAML reads as-is.
+fn front_matter(out: &mut Vec<u8>, a: &Article) -> anyhow::Result<()> {
+    let s = |v: &str| serde_json::to_string(v).unwrap_or_default();
+    writeln!(out, "---")?;
+    writeln!(out, "title: {}", s(&a.title))?;
+    if let Some(id) = a.id {
+        writeln!(out, "id: {id}")?;
+    }
+    if let Some(d) = &a.date {
+        writeln!(out, "date: {}", s(d))?;
+    }
+    if let Some(u) = &a.url {
+        writeln!(out, "url: {}", s(u))?;
+    }
+    let terms = |ts: &[wpclean::Term]| -> Vec<String> {
+        ts.iter()
+            .filter_map(|t| t.name.clone().or_else(|| t.slug.clone()))
+            .map(|n| s(&n))
+            .collect()
+    };
+    writeln!(out, "categories: [{}]", terms(&a.categories).join(", "))?;
+    writeln!(out, "tags: [{}]", terms(&a.tags).join(", "))?;
+    writeln!(out, "---\n")?;
     Ok(())
+}
+
+/// A file name for the post: its slug, else `post-{id}`, made safe for any file system.
+fn file_stem(a: &Article) -> String {
+    let raw = a
+        .slug
+        .clone()
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| a.id.map(|id| format!("post-{id}")))
+        .unwrap_or_else(|| "post".into());
+    let mut name: String = raw
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    name = name.trim_matches(['.', '-']).to_string();
+    if name.is_empty() {
+        name = "post".into();
+    }
+    // Stay well under file-name limits (255 bytes) on a char boundary.
+    while name.len() > 120 {
+        name.pop();
+    }
+    name
+}
+
+impl Sink {
+    fn write_all(&mut self, b: &[u8]) -> anyhow::Result<()> {
+        if let Some(o) = &mut self.out {
+            o.write_all(b).context("writing output")?;
+        }
+        Ok(())
+    }
+
+    fn article(&mut self, bytes: &[u8], name: &str) -> anyhow::Result<()> {
+        if let Some(dir) = self.out_dir.clone() {
+            let ext = match self.format {
+                Format::Markdown => "md",
+                Format::Text => "txt",
+                Format::Json | Format::Ndjson => "json",
+            };
+            // Unique among this run's files, and never over a file that was already there.
+            let mut n = 1;
+            let path = loop {
+                let stem = if n == 1 {
+                    name.to_string()
+                } else {
+                    format!("{name}-{n}")
+                };
+                let candidate = dir.join(format!("{stem}.{ext}"));
+                if !self.used_names.contains(&stem) && !candidate.exists() {
+                    self.used_names.insert(stem);
+                    break candidate;
+                }
+                n += 1;
+            };
+            std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
+            return Ok(());
+        }
+        let sep: &[u8] = match (self.format, self.first) {
+            (Format::Json, true) => b"\n",
+            (Format::Json, false) => b",\n",
+            (Format::Text, false) => b"\x0c\n",
+            (Format::Markdown, false) => b"\n---\n\n",
+            _ => b"",
+        };
+        self.first = false;
+        self.write_all(sep)?;
+        self.write_all(bytes)?;
+        if self.format == Format::Ndjson {
+            self.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    fn error(&mut self, e: &Error) -> anyhow::Result<()> {
+        eprintln!("wpclean: error: {e}");
+        if let Some(w) = &mut self.errors {
+            let l = e.location();
+            let record = serde_json::json!({
+                "file": l.file,
+                "index": l.index,
+                "id": l.id,
+                "offset": l.offset,
+                "error": e.kind().to_string(),
+            });
+            serde_json::to_writer(&mut *w, &record)?;
+            w.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+}
+
+fn summary(t: &Tally, total_bytes: u64, elapsed: Duration) -> String {
+    let secs = elapsed.as_secs_f64().max(1e-9);
+    let removed = if t.removed.is_empty() {
+        "nothing".to_string()
+    } else {
+        t.removed
+            .iter()
+            .map(|(g, n)| format!("{g} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    format!(
+        "wpclean: {} files, {} posts read: {} ok, {} failed, {} skipped; removed {}; {:.2} s, {:.1} MB/s, {:.0} posts/s",
+        t.files,
+        t.read,
+        t.ok,
+        t.failed,
+        t.skipped,
+        removed,
+        secs,
+        total_bytes as f64 / 1e6 / secs,
+        t.read as f64 / secs
+    )
 }
 
 /// Compact JSON that also escapes U+0085, U+2028 and U+2029: valid JSON leaves them raw, but
@@ -174,11 +704,4 @@ impl serde_json::ser::Formatter for LineSafe {
         }
         writer.write_all(&fragment.as_bytes()[start..])
     }
-}
-
-fn write_json_line(out: &mut impl Write, a: &Article) -> anyhow::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, LineSafe);
-    serde::Serialize::serialize(a, &mut ser)?;
-    out.write_all(b"\n")?;
-    Ok(())
 }

@@ -2,6 +2,7 @@
 //! copies what survives into our own [`Tree`](crate::dom::Tree).
 
 pub(crate) mod rules;
+mod text_rules;
 
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node as PNode, Selector, StrTendril};
@@ -10,7 +11,7 @@ use url::Url;
 use crate::dom::{Node, Tree};
 use crate::error::{Error, ErrorKind, Result};
 use crate::options::{Options, RuleGroup};
-use rules::{Action, Context, Rule, View};
+use rules::{Action, Context, Guard, Rule, View};
 
 /// The compiled cleaning rules: built once, used for every post.
 #[derive(Debug)]
@@ -40,6 +41,51 @@ struct Frame<'a> {
     heading: Option<usize>,
     in_summary: bool,
     in_pre: bool,
+    /// Inside a paragraph, heading, list item or cell: inline elements there are part of a
+    /// sentence, not blocks of their own.
+    in_text_block: bool,
+    in_link: bool,
+    /// Words of text kept inside, and of that, inside links.
+    words: u32,
+    link_words: u32,
+    /// Words of children removed when they closed (prompts), for sizing their container.
+    dropped_words: u32,
+    /// A removal waiting for this element's size.
+    defer: Option<(Rule, Guard)>,
+    /// A child was a newsletter, follow or related prompt.
+    box_prompt: bool,
+    /// The previous child was a "Related posts" heading: a link list right after it goes too.
+    related_next: bool,
+}
+
+impl Frame<'_> {
+    fn root() -> Self {
+        Frame {
+            node: None,
+            out: None,
+            content: false,
+            removed: None,
+            heading: None,
+            in_summary: false,
+            in_pre: false,
+            in_text_block: false,
+            in_link: false,
+            words: 0,
+            link_words: 0,
+            dropped_words: 0,
+            defer: None,
+            box_prompt: false,
+            related_next: false,
+        }
+    }
+}
+
+/// A removal decided after the walk, when the post's size is known.
+struct Deferred {
+    index: usize,
+    words: u32,
+    rule: Rule,
+    guard: Guard,
 }
 
 fn compile(selectors: &[String]) -> Result<Vec<Selector>> {
@@ -76,33 +122,35 @@ impl Cleaner {
         out.tree.nodes.reserve(source_len / 32);
         let nodes = &mut out.tree.nodes;
         let mut stack: Vec<Frame<'_>> = Vec::with_capacity(64);
-        stack.push(Frame {
-            node: None,
-            out: None,
-            content: false,
-            removed: None,
-            heading: None,
-            in_summary: false,
-            in_pre: false,
-        });
+        stack.push(Frame::root());
         let mut next = doc.tree.root().first_child();
         // Legacy Quick Adsense writes no class: only a comment before the ad's div names it.
         let mut marked_ad: Option<ego_tree::NodeId> = None;
+        let mut deferred: Vec<Deferred> = Vec::new();
+        let total_words: u32;
         loop {
             let Some(node) = next else {
                 // The top frame has no more children: close it.
                 let frame = stack.pop().expect("frame stack is never empty here");
                 let Some(parent) = stack.last_mut() else {
+                    total_words = frame.words;
                     break;
                 };
-                self.close(&frame, parent, nodes, &mut out.removed);
+                self.close(&frame, parent, nodes, &mut out.removed, &mut deferred);
                 next = frame.node.and_then(|n| n.next_sibling());
                 continue;
             };
             let top = stack.last_mut().expect("frame stack is never empty here");
             match node.value() {
                 PNode::Text(t) => {
-                    if !top.content && has_visible_text(t) {
+                    let words = count_words(t);
+                    if words > 0 {
+                        top.content = true;
+                        top.words += words;
+                        if top.in_link {
+                            top.link_words += words;
+                        }
+                    } else if !top.content && has_visible_text(t) {
                         top.content = true;
                     }
                     push_text(nodes, &t.text);
@@ -114,10 +162,7 @@ impl Cleaner {
                         // The fragment parser's own wrappers: transparent.
                         let frame = Frame {
                             node: Some(node),
-                            out: None,
-                            content: false,
-                            removed: None,
-                            ..*top
+                            ..Frame::root()
                         };
                         stack.push(frame);
                         next = node.first_child();
@@ -162,16 +207,22 @@ impl Cleaner {
                             }
                             let frame = Frame {
                                 node: Some(node),
-                                out: None,
-                                content: false,
                                 removed: Some(rule),
+                                heading: top.heading,
                                 in_summary: top.in_summary || tag == "summary",
-                                ..*top
+                                in_pre: top.in_pre,
+                                in_text_block: top.in_text_block,
+                                in_link: top.in_link,
+                                ..Frame::root()
                             };
                             stack.push(frame);
                             next = node.first_child();
                         }
-                        None => {
+                        None | Some(Action::Defer(..)) => {
+                            let defer = match action {
+                                Some(Action::Defer(rule, guard)) => Some((rule, guard)),
+                                _ => None,
+                            };
                             let idx = nodes.len();
                             nodes.push(copy_element(el, base));
                             let is_heading = crate::dom::heading_level(tag).is_some();
@@ -187,12 +238,15 @@ impl Cleaner {
                                 node: Some(node),
                                 out: Some(idx),
                                 content,
-                                removed: None,
                                 heading: if is_heading { Some(idx) } else { top.heading },
                                 in_summary: top.in_summary
                                     || tag == "summary"
                                     || nodes[idx].has_class("wp-block-accordion-heading"),
                                 in_pre: top.in_pre || tag == "pre",
+                                in_text_block: top.in_text_block || is_text_block(tag),
+                                in_link: top.in_link || tag == "a",
+                                defer,
+                                ..Frame::root()
                             };
                             stack.push(frame);
                             next = node.first_child();
@@ -214,7 +268,32 @@ impl Cleaner {
                 _ => next = node.next_sibling(),
             }
         }
+        self.settle(&mut out, deferred, total_words);
         out
+    }
+
+    /// Removals that depend on the size of the whole post.
+    fn settle(&self, out: &mut Cleaned, mut deferred: Vec<Deferred>, total_words: u32) {
+        deferred.sort_by_key(|d| d.index);
+        let total = u64::from(total_words);
+        let mut removed_until = 0;
+        for d in deferred {
+            if d.index < removed_until {
+                continue;
+            }
+            let words = u64::from(d.words);
+            let drop = match d.guard {
+                Guard::ShareOfPost(pct) => words * 100 < u64::from(pct) * total,
+                Guard::Hidden => !(words >= 60 && words * 100 >= 25 * total),
+                Guard::MaxWords(n) => words <= u64::from(n),
+            };
+            if drop {
+                let node = &mut out.tree.nodes[d.index];
+                node.removed = true;
+                removed_until = node.end as usize;
+                count(&mut out.removed, d.rule);
+            }
+        }
     }
 
     fn decide(&self, node: NodeRef<'_, PNode>, view: &View<'_>, ctx: Context) -> Option<Action> {
@@ -231,53 +310,180 @@ impl Cleaner {
         rules::classify(view, ctx, &self.enabled)
     }
 
-    /// Finishes an element: records its extent, or drops it when nothing is left in it.
+    /// Finishes an element: records its extent, or drops it when nothing is left in it or
+    /// its size and text show it is furniture.
     fn close(
         &self,
         frame: &Frame<'_>,
         parent: &mut Frame<'_>,
         nodes: &mut Vec<Node>,
         removed: &mut Vec<(Rule, u32)>,
+        deferred: &mut Vec<Deferred>,
     ) {
         let end = nodes.len();
-        match frame.out {
-            None => {
-                parent.content |= frame.content;
-                if frame.removed.is_some() {
-                    parent.removed = frame.removed;
-                }
+        let Some(i) = frame.out else {
+            // Unwrapped: its content belongs to the parent.
+            parent.content |= frame.content;
+            parent.words += frame.words;
+            parent.link_words += frame.link_words;
+            parent.dropped_words += frame.dropped_words;
+            parent.box_prompt |= frame.box_prompt;
+            if frame.removed.is_some() {
+                parent.removed = frame.removed;
             }
-            Some(i) => {
-                let tag = &*nodes[i].tag;
-                if !frame.content
-                    && may_drop_when_empty(tag)
-                    && self.enabled[RuleGroup::Hidden as usize]
-                {
-                    // A wrapper left with nothing to show: report it under the rule that
-                    // emptied it (an AdSense `<p>` counts as AdSense), else as plain empty.
-                    let rule = match frame.removed {
-                        Some(r) if matches!(r.group, rules::Group::Builtin(_)) => r,
-                        _ => rules::EMPTY,
-                    };
-                    // An empty marker inside a heading still names it (a TOC plugin's span
-                    // when the toc group is off).
-                    if let Some(h) = frame.heading.filter(|&h| h < i)
-                        && let Some(id) = nodes[i].attr("id").map(str::to_string)
-                    {
-                        set_anchor(&mut nodes[h], &id);
-                    }
-                    nodes.truncate(i);
-                    count(removed, rule);
-                    if frame.removed.is_some() {
-                        parent.removed = frame.removed;
-                    }
-                } else {
-                    nodes[i].end = end as u32;
-                    parent.content |= frame.content;
-                }
+            return;
+        };
+        let tag = &*nodes[i].tag;
+        let related_next = std::mem::take(&mut parent.related_next);
+        let mut drop = |nodes: &mut Vec<Node>, rule: Rule, parent: &mut Frame<'_>| {
+            nodes.truncate(i);
+            // Decisions pending for elements inside are moot now.
+            while deferred.last().is_some_and(|d| d.index >= i) {
+                deferred.pop();
             }
+            count(removed, rule);
+            parent.removed = Some(rule);
+        };
+        if !frame.content && may_drop_when_empty(tag) && self.on(RuleGroup::Hidden) {
+            // A wrapper left with nothing to show: report it under the rule that emptied it
+            // (an AdSense `<p>` counts as AdSense), else as plain empty.
+            let rule = match frame.removed {
+                Some(r) if matches!(r.group, rules::Group::Builtin(_)) => r,
+                _ => rules::EMPTY,
+            };
+            // An empty marker inside a heading still names it (a TOC plugin's span when the
+            // toc group is off).
+            if let Some(h) = frame.heading.filter(|&h| h < i)
+                && let Some(id) = nodes[i].attr("id").map(str::to_string)
+            {
+                set_anchor(&mut nodes[h], &id);
+            }
+            nodes.truncate(i);
+            while deferred.last().is_some_and(|d| d.index >= i) {
+                deferred.pop();
+            }
+            count(removed, rule);
+            if frame.removed.is_some() {
+                parent.removed = frame.removed;
+            }
+            return;
+        }
+        let words = frame.words;
+        if let Some((rule, Guard::MaxWords(n))) = frame.defer
+            && words <= n
+        {
+            drop(nodes, rule, parent);
+            return;
+        }
+        if related_next
+            && self.on(RuleGroup::Related)
+            && matches!(tag, "ul" | "ol" | "div" | "section" | "nav" | "p")
+            && words > 0
+            && frame.link_words * 2 >= words
+        {
+            drop(nodes, rules::RELATED_LIST, parent);
+            return;
+        }
+        if words <= text_rules::MAX_WORDS
+            && words > 0
+            && (is_text_block(tag)
+                || matches!(tag, "div" | "section" | "header" | "footer" | "aside")
+                || (!frame.in_text_block && is_inline_label(tag)))
+            && let Some(prompt) = text_rules::prompt(&lower_text(&nodes[i + 1..]), words)
+            && self.on_rule(prompt.rule())
+        {
+            parent.dropped_words += words;
+            parent.box_prompt |= prompt.marks_box();
+            parent.related_next = prompt == text_rules::Prompt::Related;
+            drop(nodes, prompt.rule(), parent);
+            return;
+        }
+        if frame.box_prompt
+            && self.on(RuleGroup::Boilerplate)
+            && matches!(tag, "div" | "section" | "aside" | "footer" | "header")
+            && words + frame.dropped_words <= 60
+        {
+            drop(nodes, rules::CTA_BOX, parent);
+            return;
+        }
+        if let Some((rule, guard)) = frame.defer
+            && !matches!(guard, Guard::MaxWords(_))
+        {
+            deferred.push(Deferred {
+                index: i,
+                words,
+                rule,
+                guard,
+            });
+        }
+        nodes[i].end = end as u32;
+        parent.content |= frame.content;
+        parent.words += words;
+        parent.link_words += frame.link_words;
+    }
+
+    fn on(&self, group: RuleGroup) -> bool {
+        self.enabled[group as usize]
+    }
+
+    fn on_rule(&self, rule: Rule) -> bool {
+        match rule.group {
+            rules::Group::Builtin(g) => self.on(g),
+            _ => true,
         }
     }
+}
+
+/// Elements whose text is one block: a paragraph, heading, list item…
+fn is_text_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "dt"
+            | "dd"
+            | "td"
+            | "th"
+            | "figcaption"
+            | "caption"
+    )
+}
+
+/// Inline elements that, standing alone outside a paragraph, are labels or buttons.
+fn is_inline_label(tag: &str) -> bool {
+    matches!(
+        tag,
+        "span" | "a" | "strong" | "b" | "em" | "small" | "label"
+    )
+}
+
+/// The text of a (small) subtree, lower-cased, whitespace collapsed.
+fn lower_text(nodes: &[Node]) -> String {
+    let mut s = String::new();
+    for n in nodes.iter().filter(|n| n.is_text()) {
+        s.push_str(&n.text);
+        s.push(' ');
+    }
+    crate::text::collapse(&s).to_lowercase()
+}
+
+/// Words (runs of non-space characters) in a text.
+fn count_words(s: &str) -> u32 {
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let space = matches!(b, b' ' | b'\n' | b'\t' | b'\r' | 0x0c);
+        if !space && !in_word {
+            n += 1;
+        }
+        in_word = !space;
+    }
+    n
 }
 
 fn count(removed: &mut Vec<(Rule, u32)>, rule: Rule) {
@@ -300,6 +506,7 @@ fn push_text(nodes: &mut Vec<Node>, text: &StrTendril) {
         attrs: Vec::new(),
         text: text.clone(),
         end: idx as u32 + 1,
+        removed: false,
     });
 }
 
@@ -425,6 +632,7 @@ fn copy_element(el: &scraper::node::Element, base: Option<&Url>) -> Node {
         attrs,
         text: StrTendril::new(),
         end: 0,
+        removed: false,
     }
 }
 

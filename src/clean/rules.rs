@@ -110,6 +110,22 @@ pub(crate) const READ_MORE: Rule = rule(Boilerplate, "read-more");
 pub(crate) const WIDGET: Rule = rule(Boilerplate, "widget");
 pub(crate) const AD_LABEL: Rule = rule(Boilerplate, "ad-label");
 pub(crate) const BUTTON: Rule = rule(Boilerplate, "button");
+pub(crate) const BUILDER_BUTTON: Rule = rule(Boilerplate, "builder-button");
+pub(crate) const CTA: Rule = rule(Boilerplate, "call-to-action");
+pub(crate) const CTA_BOX: Rule = rule(Boilerplate, "call-to-action-box");
+pub(crate) const PAYWALL: Rule = rule(Boilerplate, "paywall");
+pub(crate) const EMBEDDED_TEMPLATE: Rule = rule(Boilerplate, "embedded-template");
+pub(crate) const SIDEBAR: Rule = rule(Boilerplate, "sidebar");
+pub(crate) const BREADCRUMB: Rule = rule(Boilerplate, "breadcrumb");
+pub(crate) const POST_META: Rule = rule(Boilerplate, "post-meta");
+pub(crate) const DISCLAIMER: Rule = rule(Boilerplate, "disclaimer");
+pub(crate) const LOADING: Rule = rule(Boilerplate, "loading");
+pub(crate) const APPEAL: Rule = rule(Boilerplate, "appeal");
+pub(crate) const SHARE_PROMPT: Rule = rule(Social, "share-prompt");
+pub(crate) const NEWSLETTER_BOX: Rule = rule(Forms, "newsletter-box");
+pub(crate) const NEWSLETTER_PROMPT: Rule = rule(Forms, "newsletter-prompt");
+pub(crate) const RELATED_HEADING: Rule = rule(Related, "related-heading");
+pub(crate) const RELATED_LIST: Rule = rule(Related, "related-list");
 
 /// What the cleaner does with an element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +134,21 @@ pub(crate) enum Action {
     Drop(Rule),
     /// Remove the element but keep its children (its id may become a heading anchor).
     Unwrap(Rule),
+    /// Remove the element only if the guard agrees once its size is known.
+    Defer(Rule, Guard),
+}
+
+/// When a deferred removal happens. Class names of builders and themes are less certain than
+/// a plugin's own: the guard keeps a matched element that turns out to be the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Guard {
+    /// Remove if it holds at most this many words.
+    MaxWords(u32),
+    /// Remove unless it holds at least this percentage of the post's words.
+    ShareOfPost(u8),
+    /// Hidden by inline style: remove unless it is large (60+ words and 25%+ of the post):
+    /// a tab or accordion panel that scripts reveal.
+    Hidden,
 }
 
 /// The parts of an element the rules look at, gathered in one pass over its attributes.
@@ -172,7 +203,7 @@ pub(crate) fn classify(v: &View<'_>, ctx: Context, enabled: &[bool; 7]) -> Optio
         .or_else(|| by_class_and_id(v, ctx, &on))
         .or_else(|| by_attributes(v, &on));
     found.filter(|a| match a {
-        Action::Drop(r) | Action::Unwrap(r) => match r.group {
+        Action::Drop(r) | Action::Unwrap(r) | Action::Defer(r, _) => match r.group {
             Group::Builtin(g) => on(g),
             _ => true,
         },
@@ -194,6 +225,7 @@ fn by_tag(v: &View<'_>, ctx: Context, on: &dyn Fn(RuleGroup) -> bool) -> Option<
         "button" if ctx.in_heading || ctx.in_summary => Action::Unwrap(BUTTON),
         "button" => Action::Drop(BUTTON),
         "amp-ad" | "amp-embed" | "amp-auto-ads" => Action::Drop(GENERIC_AD),
+        "aside" => Action::Defer(SIDEBAR, Guard::ShareOfPost(40)),
         // Icon fonts and decorative glyphs ("+", "›") hidden from screen readers.
         "i" | "span" if is_icon(v) => Action::Drop(ICON),
         _ => return None,
@@ -480,6 +512,14 @@ fn by_class_and_id(v: &View<'_>, ctx: Context, on: &dyn Fn(RuleGroup) -> bool) -
     if advanced_ads_placement(v) {
         return Some(Action::Drop(ADVANCED_ADS));
     }
+    if let Some(a) = v.classes().find_map(|c| boilerplate_token(c, v.tag)) {
+        return Some(a);
+    }
+    if !v.id.is_empty()
+        && let Some(a) = boilerplate_id(v.id)
+    {
+        return Some(a);
+    }
     if !v.id.is_empty() {
         if let Some(r) = exact_id(v.id) {
             return Some(Action::Drop(r));
@@ -494,6 +534,236 @@ fn by_class_and_id(v: &View<'_>, ctx: Context, on: &dyn Fn(RuleGroup) -> bool) -
         return Some(Action::Unwrap(HEADING_ANCHOR));
     }
     None
+}
+
+/// Classes WordPress writes on every post (`post_class()`), which name the post's terms and
+/// say nothing about the element: `tag-related-reading` is a tag, not a related-posts box.
+fn is_post_class(c: &str) -> bool {
+    let numbered = |p: &str| {
+        c.strip_prefix(p)
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    ["tag-", "category-", "type-", "format-", "status-"]
+        .iter()
+        .any(|p| c.starts_with(p))
+        || numbered("post-")
+        || numbered("postid-")
+        || matches!(c, "hentry" | "has-post-thumbnail")
+}
+
+/// Whether `hay` contains `needle` not followed by `d` ("share" but not "shared").
+fn contains_not_before_d(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle)
+        .any(|(i, _)| hay.as_bytes().get(i + needle.len()) != Some(&b'd'))
+}
+
+/// Class-name words that themes and page builders use for furniture, matched inside class
+/// tokens. These are less certain than a plugin's own class, so most are guarded.
+fn boilerplate_token(c: &str, tag: &str) -> Option<Action> {
+    if is_post_class(c) || c.len() < 3 {
+        return None;
+    }
+    let lower;
+    let c = if c.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower = c.to_ascii_lowercase();
+        lower.as_str()
+    } else {
+        c
+    };
+    // Inside a sentence only labels and buttons are furniture: an inline element named
+    // "related-link" or "affiliate" is part of the text.
+    let inline = matches!(
+        tag,
+        "a" | "span" | "strong" | "em" | "b" | "i" | "small" | "label" | "time" | "abbr"
+    );
+    // Share bars (Simple Share Buttons Adder: `ssba`, `ssbp`).
+    if contains_not_before_d(c, "share") || c.starts_with("ssba") || c.starts_with("ssbp") {
+        let guard = if inline {
+            Guard::MaxWords(10)
+        } else {
+            Guard::ShareOfPost(40)
+        };
+        return Some(Action::Defer(SHARE_BAR, guard));
+    }
+    if is_builder_button(c) || c.contains("add_to_cart") || c.contains("add-to-cart") {
+        return Some(Action::Defer(BUILDER_BUTTON, Guard::MaxWords(8)));
+    }
+    // Any `btn` / `button` class on a few words: a call to action, not prose.
+    if ["btn", "button", "buttons"].iter().any(|w| has_word(c, w)) {
+        return Some(Action::Defer(BUTTON, Guard::MaxWords(4)));
+    }
+    if is_post_meta(c) {
+        return Some(Action::Defer(POST_META, Guard::MaxWords(40)));
+    }
+    if inline {
+        return None;
+    }
+    if [
+        "newsletter",
+        "subscri",
+        "optin",
+        "opt-in",
+        "signup",
+        "sign-up",
+        "mailchimp",
+        "convertkit",
+        "mailerlite",
+        "klaviyo",
+    ]
+    .iter()
+    .any(|w| c.contains(w))
+        || c.starts_with("tnp-")
+        || c.starts_with("ck_")
+    {
+        return Some(Action::Defer(NEWSLETTER_BOX, Guard::ShareOfPost(40)));
+    }
+    if [
+        "restricted",
+        "paywall",
+        "premium-content-logged-out",
+        "regwall",
+    ]
+    .iter()
+    .any(|w| c.contains(w))
+    {
+        return Some(Action::Defer(PAYWALL, Guard::ShareOfPost(40)));
+    }
+    if is_author_box(c) {
+        return Some(Action::Defer(AUTHOR_BOX, Guard::ShareOfPost(40)));
+    }
+    if c.contains("related") || c.contains("recirc") || is_more_posts(c) {
+        return Some(Action::Defer(RELATED_POSTS, Guard::ShareOfPost(40)));
+    }
+    if c.contains("sidebar") {
+        return Some(Action::Defer(SIDEBAR, Guard::ShareOfPost(40)));
+    }
+    if matches!(c, "elementor-widget-template" | "elementor-widget-global")
+        || c.strip_prefix("elementor-global-")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Some(Action::Defer(EMBEDDED_TEMPLATE, Guard::ShareOfPost(40)));
+    }
+    if !c.starts_with("et_pb_") && (has_word(c, "cta") || c.contains("call-to-action")) {
+        return Some(Action::Defer(CTA, Guard::MaxWords(60)));
+    }
+    if c.contains("breadcrumb") || c.contains("bredcrumb") {
+        return Some(Action::Defer(BREADCRUMB, Guard::ShareOfPost(40)));
+    }
+    if ["disclaimer", "disclosure", "affiliate"]
+        .iter()
+        .any(|w| c.contains(w))
+    {
+        return Some(Action::Defer(DISCLAIMER, Guard::MaxWords(120)));
+    }
+    None
+}
+
+fn boilerplate_id(id: &str) -> Option<Action> {
+    let lower = id.to_ascii_lowercase();
+    if is_more_posts(&lower) || lower.contains("related") {
+        return Some(Action::Defer(RELATED_POSTS, Guard::ShareOfPost(40)));
+    }
+    if lower.contains("sidebar") || lower.contains("rightrail") {
+        return Some(Action::Defer(SIDEBAR, Guard::ShareOfPost(40)));
+    }
+    if lower.contains("newsletter") || lower.starts_with("tnp-") {
+        return Some(Action::Defer(NEWSLETTER_BOX, Guard::ShareOfPost(40)));
+    }
+    None
+}
+
+/// `word` delimited by the token's start, end, `-` or `_`.
+fn has_word(c: &str, word: &str) -> bool {
+    c.split(['-', '_']).any(|p| p == word)
+}
+
+fn is_author_box(c: &str) -> bool {
+    if let Some(i) = c.find("author") {
+        let rest = &c[i + 6..];
+        if [
+            "box", "bio", "about", "info", "area", "card", "profile", "wrap", "desc",
+        ]
+        .iter()
+        .any(|w| rest.contains(w))
+        {
+            return true;
+        }
+        let before = c[..i].trim_end_matches(['-', '_']);
+        let before = before
+            .strip_suffix("content")
+            .unwrap_or(before)
+            .trim_end_matches(['-', '_']);
+        return ["about", "single", "article", "post"]
+            .iter()
+            .any(|w| before.ends_with(w));
+    }
+    false
+}
+
+fn is_more_posts(c: &str) -> bool {
+    let norm: String = c
+        .chars()
+        .map(|ch| if ch == '_' { '-' } else { ch })
+        .collect();
+    [
+        "internal-links",
+        "recent-posts",
+        "recentposts",
+        "recent-stories",
+        "serial-posts",
+        "serialposts",
+        "more-posts",
+        "more-stories",
+        "read-next",
+    ]
+    .iter()
+    .any(|w| norm.contains(w))
+}
+
+fn is_builder_button(c: &str) -> bool {
+    matches!(
+        c,
+        "wp-block-button"
+            | "wp-block-buttons"
+            | "wp-block-kadence-advancedbtn"
+            | "kb-buttons-wrap"
+            | "kb-button"
+            | "kt-button"
+            | "elementor-widget-button"
+            | "elementor-button-wrapper"
+            | "elementor-button"
+            | "et_pb_button"
+            | "et_pb_button_module_wrapper"
+            | "vc_btn3-container"
+            | "vc_btn"
+            | "avia-button"
+            | "avia-button-wrap"
+            | "avia-buttonrow-wrap"
+            | "fusion-button"
+            | "sowb-button"
+    ) || [
+        "so-widget-sow-button",
+        "uagb-buttons",
+        "gb-button",
+        "ub-button",
+    ]
+    .iter()
+    .any(|p| c.starts_with(p))
+}
+
+fn is_post_meta(c: &str) -> bool {
+    if c.contains("byline") {
+        return true;
+    }
+    ["post", "entry", "blog", "article"].iter().any(|p| {
+        c.strip_prefix(p).is_some_and(|rest| {
+            let rest = rest.trim_start_matches(['-', '_']);
+            let rest = rest
+                .strip_prefix("item")
+                .map_or(rest, |r| r.trim_start_matches(['-', '_']));
+            rest == "meta" || rest.starts_with("meta-") || rest.starts_with("meta_")
+        })
+    })
 }
 
 /// An Advanced Ads placement wrapper: `<div class="{p}{placement}" id="{p}{8+ digits}">`,
@@ -614,9 +884,24 @@ fn by_attributes(v: &View<'_>, on: &dyn Fn(RuleGroup) -> bool) -> Option<Action>
     if !v.style.is_empty()
         && let Some(r) = style_rule(v.style)
     {
+        // A hidden dialog, pop-up or form is never content; other hidden blocks may be tabs
+        // that a script reveals, so big ones stay.
+        if r == INLINE_HIDDEN && !is_dialog(v) {
+            return Some(Action::Defer(r, Guard::Hidden));
+        }
         return Some(Action::Drop(r));
     }
     None
+}
+
+fn is_dialog(v: &View<'_>) -> bool {
+    let named = |s: &str| {
+        let s = s.to_ascii_lowercase();
+        ["modal", "popup", "dialog", "form"]
+            .iter()
+            .any(|w| s.contains(w))
+    };
+    v.role == "dialog" || named(v.class) || named(v.id)
 }
 
 /// Inline styles that hide an element from every reader.

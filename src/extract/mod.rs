@@ -283,17 +283,23 @@ pub(crate) fn extract(tree: &Tree, page: Option<&Url>, source_len: usize) -> Ext
     w.out.html.reserve(source_len);
     w.inline.text.reserve(4096);
     w.inline.md.reserve(4096);
-    for i in 0..tree.nodes.len() {
+    let mut i = 0;
+    while i < tree.nodes.len() {
         while w.open.last().is_some_and(|o| o.end <= i) {
             let o = w.open.pop().expect("checked");
             w.close(o);
         }
         let node = &tree.nodes[i];
+        if node.removed {
+            i = node.end as usize;
+            continue;
+        }
         if node.is_text() {
             w.text(&node.text);
         } else {
             w.open_element(i);
         }
+        i += 1;
     }
     while let Some(o) = w.open.pop() {
         w.close(o);

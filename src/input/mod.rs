@@ -1,6 +1,10 @@
 //! Reading posts: REST JSON (one object, arrays, NDJSON, streamed), WXR exports.
 
+pub(crate) mod json;
+pub(crate) mod open;
+pub(crate) mod raw;
 pub(crate) mod rest;
+pub(crate) mod wxr;
 
 use crate::error::{Error, Location};
 use crate::input::rest::Post;

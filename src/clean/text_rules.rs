@@ -1,0 +1,186 @@
+//! Boilerplate recognised by its words: short blocks that are only a prompt ("Share this:",
+//! "You might also like", "Join our newsletter", "Advertisement"…), checked when the block
+//! closes, against its whole text. Each pattern has a word cap: a real paragraph that
+//! happens to start the same way is longer than the cap and stays.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::rules::{self, Rule};
+
+/// What kind of prompt a short block is; some kinds also condemn their container or the list
+/// after them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Prompt {
+    Share,
+    Follow,
+    Newsletter,
+    Related,
+    AdLabel,
+    Author,
+    Comments,
+    Loading,
+    Appeal,
+    Recipe,
+}
+
+impl Prompt {
+    pub fn rule(self) -> Rule {
+        match self {
+            Prompt::Share | Prompt::Follow => rules::SHARE_PROMPT,
+            Prompt::Newsletter => rules::NEWSLETTER_PROMPT,
+            Prompt::Related => rules::RELATED_HEADING,
+            Prompt::AdLabel => rules::AD_LABEL,
+            Prompt::Author => rules::AUTHOR_BOX,
+            Prompt::Comments => rules::COMMENTS,
+            Prompt::Loading => rules::LOADING,
+            Prompt::Appeal | Prompt::Recipe => rules::APPEAL,
+        }
+    }
+
+    /// Prompts that make a small box around them a call-to-action box.
+    pub fn marks_box(self) -> bool {
+        matches!(self, Prompt::Newsletter | Prompt::Follow | Prompt::Related)
+    }
+}
+
+struct Pattern {
+    re: Regex,
+    max_words: u32,
+    prompt: Prompt,
+}
+
+/// The longest cap of any pattern: blocks with more words are not looked at.
+pub(crate) const MAX_WORDS: u32 = 70;
+
+static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
+    let p = |re: &str, max_words: u32, prompt: Prompt| Pattern {
+        re: Regex::new(re).expect("valid pattern"),
+        max_words,
+        prompt,
+    };
+    vec![
+        p(
+            r"^(share|share this|share (this|the) (post|article|story|page|recipe)|share (on|via|with) [\w ]+|share this (on|with)|share post|sharing is caring|spread the word|teilen|diesen (beitrag|artikel) teilen|jetzt teilen|compartir|compartir en [\w ]+|partager|partager sur [\w ]+|condividi)$",
+            10,
+            Prompt::Share,
+        ),
+        p(
+            r"^(follow (us|me)( on [\w ]+)?|stay connected( with (us|me))?|connect with (us|me)( on [\w ]+)?|find us on [\w ]+|folge (uns|mir)( auf [\w ]+)?|síguenos( en [\w ]+)?|suivez-nous( sur [\w ]+)?)$",
+            6,
+            Prompt::Follow,
+        ),
+        p(
+            r"^(join (our|the|my) (newsletter|mailing list|community|list)|subscribe|subscribe( now)?( to (our|the|my) (newsletter|blog|mailing list|channel|podcast|updates))?( for [\w ]+)?|sign up( now)?( for| to)? ((our|the|my) )?(newsletter|mailing list|updates)|newsletters?|get (our|the) newsletter|newsletter abonnieren|suscríbete( a [\w ]+)?|abonnez-vous( à [\w ]+)?)$",
+            14,
+            Prompt::Newsletter,
+        ),
+        p(
+            r"^(related|related (posts|articles|reading|stories|content|links|guides)|you (might|may) also (like|enjoy)|other posts you (might|may) (like|enjoy)|popular posts|recent(ly)? (posts|stories|articles)( by [\w .'-]+)?|read next|keep reading|more (posts|stories|articles) (like this|from (us|the blog))|ähnliche (beiträge|artikel)|das könnte dich auch interessieren|weitere (beiträge|artikel)|artículos relacionados|entradas relacionadas|articles similaires|articles liés|leggi anche|articoli correlati)$",
+            8,
+            Prompt::Related,
+        ),
+        p(r"^pin (this|it) for later$", 6, Prompt::Recipe),
+        p(
+            r"^(advertisement|advertisements|advertising|sponsored|anzeige|werbung|publicidad|publicité|pubblicità|article continues below|story continues below|continue reading below|(article|story) continues after (this )?(advertisement|ad))$",
+            5,
+            Prompt::AdLabel,
+        ),
+        p(
+            r"^(about the author|about the authors|written by [\w .'-]+|über den autor|über die autorin|sobre el autor|à propos de l'auteur)$",
+            5,
+            Prompt::Author,
+        ),
+        p(
+            r"^(\d+ comments?|leave a (reply|comment)|no comments( yet)?|join the discussion|comments|kommentare|\d+ kommentare?|comentarios|commentaires)$",
+            5,
+            Prompt::Comments,
+        ),
+        p(
+            r"^(loading|please wait|lädt|cargando|chargement)$",
+            3,
+            Prompt::Loading,
+        ),
+        p(
+            r"please consider (liking|sharing|subscribing|supporting|donating)|funded by readers|support (our|independent) journalism|become a (patron|member|supporter)\b|donate (now|today)",
+            70,
+            Prompt::Appeal,
+        ),
+        p(
+            r"\b(sign up|subscribe)\b.*\bnewsletter",
+            40,
+            Prompt::Newsletter,
+        ),
+        p(
+            r"did you (make|try) (this|one of (my|our)|my|our) [\w ]*recipes?|tried this recipe|leave a (star )?rating|mention @\w+",
+            60,
+            Prompt::Recipe,
+        ),
+    ]
+});
+
+/// Matches a block's whole text (already lower-cased and whitespace-collapsed) against the
+/// prompt patterns.
+pub(crate) fn prompt(text: &str, words: u32) -> Option<Prompt> {
+    let text = text.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ':' | '!' | '.' | '…' | '›' | '»' | '→' | '➔' | '-' | '|' | '*'
+            )
+    });
+    if text.is_empty() {
+        return None;
+    }
+    PATTERNS
+        .iter()
+        .find(|p| words <= p.max_words && p.re.is_match(text))
+        .map(|p| p.prompt)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(s: &str) -> Option<Prompt> {
+        let lower = s.to_lowercase();
+        prompt(&lower, lower.split_whitespace().count() as u32)
+    }
+
+    #[test]
+    fn prompts_are_recognised() {
+        assert_eq!(check("Share this:"), Some(Prompt::Share));
+        assert_eq!(check("SHARE THIS ARTICLE"), Some(Prompt::Share));
+        assert_eq!(check("You Might Also Like"), Some(Prompt::Related));
+        assert_eq!(check("Join Our Newsletter"), Some(Prompt::Newsletter));
+        assert_eq!(check("Advertisement"), Some(Prompt::AdLabel));
+        assert_eq!(check("About the Author"), Some(Prompt::Author));
+        assert_eq!(check("124 Comments"), Some(Prompt::Comments));
+        assert_eq!(check("Follow Us On Social Media"), Some(Prompt::Follow));
+        assert_eq!(check("Pin this for later!"), Some(Prompt::Recipe));
+    }
+
+    #[test]
+    fn real_sentences_are_not_prompts() {
+        assert_eq!(
+            check("Share prices fell sharply after the announcement of the merger."),
+            None
+        );
+        assert_eq!(
+            check("Related research shows the opposite effect in cold climates."),
+            None
+        );
+        assert_eq!(
+            check(
+                "Comments from readers shaped the second edition of this guide, and we thank them all."
+            ),
+            None
+        );
+        assert_eq!(check("Subscribe"), Some(Prompt::Newsletter));
+        assert_eq!(
+            check("We subscribe to the view that soil comes first."),
+            None
+        );
+    }
+}

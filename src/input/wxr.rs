@@ -1,0 +1,766 @@
+//! WordPress eXtended RSS (WXR) exports, read as a stream of items.
+//!
+//! A WXR file is an RSS 2.0 document whose `<channel>` holds one `<item>` per post, page,
+//! attachment, menu item… with WordPress fields in the `wp:`, `dc:`, `content:` and
+//! `excerpt:` namespaces. Elements are matched by their qualified name as written, so the
+//! namespace URI's version (`export/1.0/`, `1.1/`, `1.2/`, `http` or `https`) does not matter.
+//!
+//! The reader never holds more than one item in memory. It never expands a DTD: only the
+//! five predefined XML entities and numeric character references are decoded, and any other
+//! entity reference is kept as literal text (`&name;`).
+
+use std::io::BufRead;
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesRef, BytesStart, Event};
+
+use crate::article::{Author, Term};
+use crate::error::{Error, ErrorKind, Location};
+use crate::input::rest::{ContentFormat, Post};
+use crate::input::{Record, RecordReader};
+
+/// Reads the items of a WXR export one at a time, as [`Record`]s.
+///
+/// Items of type `post` and `page` become [`Record::Post`] (with
+/// [`ContentFormat::Raw`] content), other types [`Record::Skipped`]. Malformed XML yields one
+/// [`Record::Failed`] naming the byte offset, after the items read before it, and ends the
+/// stream.
+pub struct WxrReader<R: BufRead> {
+    reader: Reader<R>,
+    buf: Vec<u8>,
+    file: Option<String>,
+    /// Index of the next item.
+    index: u64,
+    /// Elements open outside the current item (to notice a truncated file).
+    depth: usize,
+    done: bool,
+}
+
+/// The item child whose text is being collected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Field {
+    Title,
+    Link,
+    PostId,
+    Date,
+    DateGmt,
+    Modified,
+    Status,
+    Name,
+    Type,
+    Creator,
+    Excerpt,
+    Content,
+    /// A `<category>` of the `category` (true) or `post_tag` (false) taxonomy, with its
+    /// nicename.
+    Term(bool, Option<String>),
+    /// Anything else: read past.
+    Other,
+}
+
+impl Field {
+    fn of(e: &BytesStart<'_>) -> Field {
+        match e.name().as_ref() {
+            b"title" => Field::Title,
+            b"link" => Field::Link,
+            b"wp:post_id" => Field::PostId,
+            b"wp:post_date" => Field::Date,
+            b"wp:post_date_gmt" => Field::DateGmt,
+            b"wp:post_modified" => Field::Modified,
+            b"wp:status" => Field::Status,
+            b"wp:post_name" => Field::Name,
+            b"wp:post_type" => Field::Type,
+            b"dc:creator" => Field::Creator,
+            b"excerpt:encoded" => Field::Excerpt,
+            b"content:encoded" => Field::Content,
+            b"category" => {
+                let mut domain = None;
+                let mut nicename = None;
+                for attr in e.attributes().flatten() {
+                    let value = unescape_attr(&String::from_utf8_lossy(&attr.value));
+                    match attr.key.as_ref() {
+                        b"domain" => domain = Some(value),
+                        b"nicename" => nicename = Some(value),
+                        _ => {}
+                    }
+                }
+                match domain.as_deref() {
+                    Some("category") => Field::Term(true, nicename),
+                    Some("post_tag") => Field::Term(false, nicename),
+                    _ => Field::Other,
+                }
+            }
+            _ => Field::Other,
+        }
+    }
+}
+
+/// What has been read of one `<item>`.
+#[derive(Debug, Default)]
+struct Item {
+    offset: u64,
+    post: Post,
+    id: Option<u64>,
+    kind: Option<String>,
+    /// Open elements inside the item (1 = a direct child).
+    depth: usize,
+    field: Option<Field>,
+    text: String,
+}
+
+impl Item {
+    fn new(offset: u64) -> Item {
+        Item {
+            offset,
+            ..Item::default()
+        }
+    }
+
+    /// Stores the collected text of a direct child of the item.
+    fn finish_field(&mut self, field: Field) {
+        let text = std::mem::take(&mut self.text);
+        let value = || Some(text.trim().to_string()).filter(|s| !s.is_empty());
+        let p = &mut self.post;
+        match field {
+            Field::Title => p.title_html = text,
+            Field::Link => p.link = value(),
+            Field::PostId => self.id = text.trim().parse().ok(),
+            Field::Date => p.date = value().filter(|d| !is_zero_date(d)),
+            Field::DateGmt => p.date_gmt = value().filter(|d| !is_zero_date(d)),
+            Field::Modified => p.modified = value().filter(|d| !is_zero_date(d)),
+            Field::Status => p.status = value(),
+            Field::Name => p.slug = value().map(|s| percent_decode(&s)),
+            Field::Type => self.kind = value(),
+            Field::Creator => {
+                p.author = value().map(|slug| Author {
+                    slug: Some(slug),
+                    name: None,
+                    id: None,
+                })
+            }
+            Field::Excerpt => p.excerpt_html = text,
+            Field::Content => p.content_html = text,
+            Field::Term(is_category, nicename) => {
+                let name = crate::text::html_to_text(&text);
+                let term = Term {
+                    id: None,
+                    slug: nicename
+                        .filter(|s| !s.is_empty())
+                        .map(|s| percent_decode(&s)),
+                    name: Some(name).filter(|n| !n.is_empty()),
+                };
+                if is_category {
+                    p.categories.push(term);
+                } else {
+                    p.tags.push(term);
+                }
+            }
+            Field::Other => {}
+        }
+    }
+
+    fn into_record(mut self, location: Location) -> Record {
+        let location = location.with_id(self.id);
+        match self.kind.as_deref() {
+            Some(t @ ("post" | "page")) => {
+                self.post.id = self.id;
+                self.post.kind = Some(t.to_string());
+                self.post.format = ContentFormat::Raw;
+                Record::Post {
+                    post: Box::new(self.post),
+                    location,
+                }
+            }
+            Some(t) => Record::Skipped {
+                location,
+                reason: format!("post type {t:?}"),
+            },
+            None => Record::Skipped {
+                location,
+                reason: "item without a wp:post_type".to_string(),
+            },
+        }
+    }
+}
+
+impl<R: BufRead> WxrReader<R> {
+    /// A reader of the WXR document in `reader`; `file` names it in locations.
+    pub fn new(reader: R, file: Option<String>) -> Self {
+        let mut reader = Reader::from_reader(reader);
+        let config = reader.config_mut();
+        // A bare `&` (common in hand-made or broken exports) is kept as text.
+        config.allow_dangling_amp = true;
+        config.check_end_names = true;
+        config.expand_empty_elements = false;
+        WxrReader {
+            reader,
+            buf: Vec::with_capacity(8 * 1024),
+            file,
+            index: 0,
+            depth: 0,
+            done: false,
+        }
+    }
+
+    fn location(&self) -> Location {
+        let mut l = Location::new();
+        l.file = self.file.clone();
+        l
+    }
+
+    /// A failure that ends the stream.
+    fn fail(&mut self, message: String, location: Location) -> Record {
+        self.done = true;
+        Record::Failed(Error::new(ErrorKind::Io(message)).at(location))
+    }
+
+    /// Reads events until an item is complete, the document ends, or an error.
+    fn read_next(&mut self) -> Option<Record> {
+        let mut item: Option<Item> = None;
+        loop {
+            let before = self.reader.buffer_position();
+            self.buf.clear();
+            let event = match self.reader.read_event_into(&mut self.buf) {
+                Ok(e) => e,
+                Err(e) => {
+                    let at = self.reader.error_position();
+                    let mut loc = self.location().with_offset(at);
+                    if let Some(it) = &item {
+                        loc = loc.with_index(self.index).with_id(it.id);
+                    }
+                    return Some(self.fail(format!("malformed XML at byte {at}: {e}"), loc));
+                }
+            };
+            let Some(it) = item.as_mut() else {
+                // Outside any item: look for the next one.
+                match event {
+                    Event::Start(e) if e.name().as_ref() == b"item" => {
+                        item = Some(Item::new(before));
+                    }
+                    Event::Start(_) => self.depth += 1,
+                    Event::End(_) => self.depth = self.depth.saturating_sub(1),
+                    Event::Empty(e) if e.name().as_ref() == b"item" => {
+                        let loc = self.location().with_index(self.index).with_offset(before);
+                        self.index += 1;
+                        return Some(Item::new(before).into_record(loc));
+                    }
+                    Event::Eof => {
+                        self.done = true;
+                        if self.depth > 0 {
+                            let at = self.reader.buffer_position();
+                            let loc = self.location().with_offset(at);
+                            return Some(self.fail(
+                                format!(
+                                    "malformed XML at byte {at}: the document ends with \
+                                     {} element(s) still open (truncated export?)",
+                                    self.depth
+                                ),
+                                loc,
+                            ));
+                        }
+                        return None;
+                    }
+                    _ => {}
+                }
+                continue;
+            };
+            match event {
+                Event::Start(e) => {
+                    it.depth += 1;
+                    if it.depth == 1 {
+                        let field = Field::of(&e);
+                        it.text.clear();
+                        it.field = (field != Field::Other).then_some(field);
+                    }
+                }
+                Event::Empty(e) => {
+                    if it.depth == 0 {
+                        let field = Field::of(&e);
+                        if field != Field::Other {
+                            it.text.clear();
+                            it.finish_field(field);
+                        }
+                    }
+                }
+                Event::End(_) => {
+                    if it.depth == 0 {
+                        // `</item>`.
+                        let loc = self
+                            .location()
+                            .with_index(self.index)
+                            .with_offset(it.offset);
+                        self.index += 1;
+                        let done = item.take()?;
+                        return Some(done.into_record(loc));
+                    }
+                    if it.depth == 1
+                        && let Some(field) = it.field.take()
+                    {
+                        it.finish_field(field);
+                    }
+                    it.depth -= 1;
+                }
+                Event::Text(t) if it.field.is_some() => push_text(&mut it.text, &t),
+                Event::CData(t) if it.field.is_some() => push_text(&mut it.text, &t),
+                Event::GeneralRef(r) if it.field.is_some() => push_ref(&mut it.text, &r),
+                Event::Eof => {
+                    let at = self.reader.buffer_position();
+                    let loc = self
+                        .location()
+                        .with_index(self.index)
+                        .with_id(it.id)
+                        .with_offset(it.offset);
+                    return Some(self.fail(
+                        format!(
+                            "malformed XML at byte {at}: the document ends inside the <item> \
+                             starting at byte {} (truncated export?)",
+                            it.offset
+                        ),
+                        loc,
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for WxrReader<R> {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        if self.done {
+            return None;
+        }
+        let record = self.read_next();
+        if record.is_none() {
+            self.done = true;
+        }
+        record
+    }
+}
+
+impl<R: BufRead> RecordReader for WxrReader<R> {
+    fn bytes_read(&self) -> u64 {
+        self.reader.buffer_position()
+    }
+}
+
+impl<R: BufRead> std::fmt::Debug for WxrReader<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WxrReader")
+            .field("file", &self.file)
+            .field("index", &self.index)
+            .field("bytes_read", &self.reader.buffer_position())
+            .field("done", &self.done)
+            .finish()
+    }
+}
+
+/// Appends character data (text or CDATA), with XML's line-end normalisation. Invalid UTF-8
+/// is replaced rather than failing the whole item.
+fn push_text(out: &mut String, bytes: &[u8]) {
+    let s = String::from_utf8_lossy(bytes);
+    if !s.contains('\r') {
+        out.push_str(&s);
+        return;
+    }
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// Appends an entity or character reference: the predefined entities and valid character
+/// references are decoded, anything else (a DTD-declared or undefined entity) stays literal.
+fn push_ref(out: &mut String, r: &BytesRef<'_>) {
+    let name = String::from_utf8_lossy(r);
+    match resolve(&name) {
+        Some(c) => out.push(c),
+        None => {
+            out.push('&');
+            out.push_str(&name);
+            out.push(';');
+        }
+    }
+}
+
+/// The character an XML reference name (`amp`, `#38`, `#x26`) stands for, when it is one of
+/// the five predefined entities or a valid character reference.
+fn resolve(name: &str) -> Option<char> {
+    match name {
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "amp" => Some('&'),
+        "apos" => Some('\''),
+        "quot" => Some('"'),
+        _ => {
+            let num = name.strip_prefix('#')?;
+            let code = match num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(code).filter(|&c| c != '\0')
+        }
+    }
+}
+
+/// Decodes the references in an attribute value the same way as in text.
+fn unescape_attr(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        match after.find(';').filter(|&semi| semi <= 32) {
+            Some(semi) if resolve(&after[..semi]).is_some() => {
+                out.extend(resolve(&after[..semi]));
+                rest = &after[semi + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `0000-00-00 00:00:00`: WordPress's "no date" (drafts' GMT date).
+fn is_zero_date(d: &str) -> bool {
+    d.starts_with("0000-00-00")
+}
+
+/// Slugs of non-ASCII posts and terms are percent-encoded UTF-8; decode them when valid.
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+    use std::io::BufReader;
+    use std::time::{Duration, Instant};
+
+    const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/wxr/");
+
+    /// The records of a corpus file, or `None` (with a message) when the corpus is absent.
+    fn corpus(name: &str) -> Option<Vec<Record>> {
+        let path = format!("{CORPUS}{name}");
+        let Ok(file) = std::fs::File::open(&path) else {
+            eprintln!(
+                "skipped: {path} not found (the shared corpus is only in CI and dev checkouts)"
+            );
+            return None;
+        };
+        Some(WxrReader::new(BufReader::new(file), Some(name.to_string())).collect())
+    }
+
+    fn read_str(xml: &str) -> Vec<Record> {
+        WxrReader::new(xml.as_bytes(), None).collect()
+    }
+
+    fn posts(records: &[Record]) -> Vec<(&Post, &Location)> {
+        records
+            .iter()
+            .filter_map(|r| match r {
+                Record::Post { post, location } => Some((&**post, location)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn item(fields: &str) -> String {
+        format!(
+            "<?xml version=\"1.0\"?>\n<rss xmlns:wp=\"http://wordpress.org/export/1.2/\" \
+             xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>\
+             <item>{fields}</item></channel></rss>"
+        )
+    }
+
+    #[test]
+    fn theme_unit_test_data() {
+        let Some(records) = corpus("themeunittestdata.wordpress.xml") else {
+            return;
+        };
+        assert!(
+            !records.iter().any(|r| matches!(r, Record::Failed(_))),
+            "{records:?}"
+        );
+        let posts = posts(&records);
+        let kinds = |k: &str| {
+            posts
+                .iter()
+                .filter(|(p, _)| p.kind.as_deref() == Some(k))
+                .count()
+        };
+        assert!(kinds("post") > 30, "{} posts", kinds("post"));
+        assert!(kinds("page") > 5, "{} pages", kinds("page"));
+        let skipped: Vec<&String> = records
+            .iter()
+            .filter_map(|r| match r {
+                Record::Skipped { reason, .. } => Some(reason),
+                _ => None,
+            })
+            .collect();
+        assert!(skipped.contains(&&"post type \"attachment\"".to_string()));
+        assert!(skipped.contains(&&"post type \"nav_menu_item\"".to_string()));
+        assert_eq!(posts.len() + skipped.len(), records.len());
+
+        let (sticky, loc) = posts
+            .iter()
+            .find(|(p, _)| p.id == Some(1241))
+            .expect("post 1241");
+        assert_eq!(sticky.title_html, "Template: Sticky");
+        assert_eq!(sticky.slug.as_deref(), Some("template-sticky"));
+        assert_eq!(sticky.status.as_deref(), Some("publish"));
+        assert_eq!(sticky.format, ContentFormat::Raw);
+        assert_eq!(
+            sticky.link.as_deref(),
+            Some("https://wpthemetestdata.wordpress.com/2012/01/07/template-sticky/")
+        );
+        assert_eq!(
+            sticky.author.as_ref().and_then(|a| a.slug.as_deref()),
+            Some("themedemos")
+        );
+        let slugs = |terms: &[Term]| -> Vec<String> {
+            terms.iter().filter_map(|t| t.slug.clone()).collect()
+        };
+        assert_eq!(slugs(&sticky.categories), ["classic", "uncategorized"]);
+        assert_eq!(slugs(&sticky.tags), ["sticky-2", "template"]);
+        assert_eq!(sticky.categories[0].name.as_deref(), Some("Classic"));
+        assert!(
+            sticky
+                .content_html
+                .starts_with("This is a sticky post.\n\nThere are")
+        );
+        assert!(sticky.content_html.ends_with("</ul>"));
+        assert_eq!(loc.id, Some(1241));
+        assert_eq!(loc.file.as_deref(), Some("themeunittestdata.wordpress.xml"));
+
+        // Locations: indexes count every item; offsets point at `<item>`.
+        let bytes = std::fs::read(format!("{CORPUS}themeunittestdata.wordpress.xml")).unwrap();
+        let offset = loc.offset.unwrap() as usize;
+        assert!(bytes[offset..].starts_with(b"<item>"));
+        let mut last = None;
+        for (i, r) in records.iter().enumerate() {
+            let l = match r {
+                Record::Post { location, .. } | Record::Skipped { location, .. } => location,
+                Record::Failed(_) => unreachable!(),
+            };
+            assert_eq!(l.index, Some(i as u64));
+            assert!(l.offset > last);
+            last = l.offset;
+        }
+    }
+
+    #[test]
+    fn every_corpus_file_reads() {
+        let Ok(dir) = std::fs::read_dir(CORPUS) else {
+            eprintln!("skipped: {CORPUS} not found");
+            return;
+        };
+        let mut names: Vec<String> = Vec::new();
+        for e in dir.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                for f in std::fs::read_dir(&p).unwrap().flatten() {
+                    names.push(format!(
+                        "{}/{}",
+                        p.file_name().unwrap().to_string_lossy(),
+                        f.file_name().to_string_lossy()
+                    ));
+                }
+            } else {
+                names.push(p.file_name().unwrap().to_string_lossy().into_owned());
+            }
+        }
+        names.sort();
+        for name in names {
+            let records = corpus(&name).unwrap();
+            let failed = records
+                .iter()
+                .filter(|r| matches!(r, Record::Failed(_)))
+                .count();
+            eprintln!(
+                "{name}: {} records, {} posts, {failed} failed",
+                records.len(),
+                posts(&records).len()
+            );
+            if !name.contains("malformed") {
+                assert_eq!(failed, 0, "{name}: {records:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn malformed_file_fails_with_offset() {
+        let Some(records) = corpus("wordpress-importer/phpunit__data__malformed.xml") else {
+            return;
+        };
+        let Some(Record::Failed(e)) = records.last() else {
+            panic!("{records:?}");
+        };
+        assert!(matches!(e.kind(), ErrorKind::Io(m) if m.contains("malformed XML at byte")));
+        let offset = e.location().offset.expect("offset");
+        let bytes = std::fs::read(format!(
+            "{CORPUS}wordpress-importer/phpunit__data__malformed.xml"
+        ))
+        .unwrap();
+        assert!(bytes[offset as usize..].starts_with(b"</channel>"), "{e}");
+        assert!(e.to_string().contains(&format!("byte {offset}")));
+    }
+
+    #[test]
+    fn error_after_items_keeps_them_and_stops() {
+        let xml =
+            item("<title>One</title><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type>")
+                .replace("</channel>", "<item><title>Two</title></oops></channel>");
+        let mut reader = WxrReader::new(xml.as_bytes(), Some("x.xml".into()));
+        assert!(matches!(reader.next(), Some(Record::Post { .. })));
+        let Some(Record::Failed(e)) = reader.next() else {
+            panic!("expected a failure");
+        };
+        assert_eq!(e.location().index, Some(1));
+        assert_eq!(e.location().file.as_deref(), Some("x.xml"));
+        assert_eq!(
+            e.location().offset,
+            Some(xml.find("</oops>").unwrap() as u64)
+        );
+        assert!(reader.next().is_none());
+        assert!(reader.next().is_none());
+        assert_eq!(reader.bytes_read(), reader.reader.buffer_position());
+    }
+
+    #[test]
+    fn truncated_file_fails() {
+        let xml = item("<title>One</title><wp:post_type>post</wp:post_type>");
+        let cut = &xml[..xml.find("</item>").unwrap()];
+        let records = read_str(cut);
+        assert_eq!(records.len(), 1);
+        assert!(matches!(&records[0], Record::Failed(e) if e.location().index == Some(0)));
+    }
+
+    #[test]
+    fn entities_are_never_expanded() {
+        let mut laughs = String::from(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\">\
+             <!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">",
+        );
+        // A billion laughs: expanding &z; would need 10^9 bytes.
+        let mut prev = 'b';
+        for c in 'c'..='j' {
+            laughs.push_str(&format!(
+                "<!ENTITY {c} \"{}\">",
+                format!("&{prev};").repeat(10)
+            ));
+            prev = c;
+        }
+        laughs.push_str("]>\n<rss><channel><item><title>&b; &j; &amp; &#233;&#x4E2D; &undefined;</title>\
+            <wp:post_type>post</wp:post_type><content:encoded>x &j; y</content:encoded></item></channel></rss>");
+        let start = Instant::now();
+        let records = read_str(&laughs);
+        assert!(start.elapsed() < Duration::from_secs(2));
+        let posts = posts(&records);
+        assert_eq!(posts.len(), 1, "{records:?}");
+        assert_eq!(posts[0].0.title_html, "&b; &j; & é中 &undefined;");
+        assert_eq!(posts[0].0.content_html, "x &j; y");
+    }
+
+    #[test]
+    fn cdata_sections_are_concatenated() {
+        let records = read_str(&item(
+            "<wp:post_type><![CDATA[page]]></wp:post_type>\
+             <content:encoded><![CDATA[a ]]]]><![CDATA[> b]]>&lt;c&gt;</content:encoded>\
+             <excerpt:encoded>plain &amp; text</excerpt:encoded>\
+             <title/><wp:post_date_gmt>0000-00-00 00:00:00</wp:post_date_gmt>\
+             <wp:post_modified>2020-01-02 03:04:05</wp:post_modified>\
+             <wp:post_name>gr%c3%b6%c3%9fe</wp:post_name>\
+             <category domain=\"post_tag\" nicename=\"a&amp;b\"><![CDATA[A &amp; B]]></category>\
+             <category domain=\"nav_menu\" nicename=\"menu\">Menu</category>",
+        ));
+        let posts = posts(&records);
+        let p = posts[0].0;
+        assert_eq!(p.kind.as_deref(), Some("page"));
+        assert_eq!(p.content_html, "a ]]> b<c>");
+        assert_eq!(p.excerpt_html, "plain & text");
+        assert_eq!(p.title_html, "");
+        assert_eq!(p.date_gmt, None);
+        assert_eq!(p.modified.as_deref(), Some("2020-01-02 03:04:05"));
+        assert_eq!(p.slug.as_deref(), Some("größe"));
+        assert_eq!(p.tags.len(), 1);
+        assert_eq!(p.tags[0].slug.as_deref(), Some("a&b"));
+        assert_eq!(p.tags[0].name.as_deref(), Some("A & B"));
+        assert!(p.categories.is_empty());
+    }
+
+    #[test]
+    fn other_post_types_are_skipped() {
+        let records = read_str(&item(
+            "<wp:post_id>9</wp:post_id><wp:post_type>wp_block</wp:post_type>",
+        ));
+        assert!(matches!(
+            &records[..],
+            [Record::Skipped { reason, location }]
+                if reason == "post type \"wp_block\"" && location.id == Some(9)
+        ));
+        let records = read_str(&item("<title>No type</title>"));
+        assert!(matches!(&records[..], [Record::Skipped { .. }]));
+    }
+
+    #[test]
+    fn crlf_and_nested_children() {
+        let records = read_str(&item(
+            "<wp:post_type>post</wp:post_type><content:encoded>a\r\nb\rc</content:encoded>\
+             <wp:postmeta><wp:meta_key>title</wp:meta_key><title>not mine</title></wp:postmeta>\
+             <wp:comment><wp:comment_content>hi</wp:comment_content></wp:comment>\
+             <title>Mine</title>",
+        ));
+        let p = posts(&records)[0].0;
+        assert_eq!(p.content_html, "a\nb\nc");
+        assert_eq!(p.title_html, "Mine");
+    }
+
+    #[test]
+    fn utf8_challenges() {
+        let Some(records) = corpus("wordpress-importer/phpunit__data__wxr-utf-8-challenges.xml")
+        else {
+            return;
+        };
+        let posts = posts(&records);
+        assert_eq!(posts.len(), 1);
+        assert!(posts[0].0.title_html.contains("Rob\u{202D}ert"));
+    }
+}

@@ -1,0 +1,394 @@
+//! The `wpclean` command on every input kind and output mode.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn fixture(p: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(p)
+}
+
+fn wpclean() -> Command {
+    Command::cargo_bin("wpclean").unwrap()
+}
+
+fn post(id: u64) -> String {
+    format!(
+        r#"{{"id":{id},"type":"post","slug":"post-{id}","link":"https://example.com/p{id}/","title":{{"rendered":"Post {id}"}},"content":{{"rendered":"<h2 id=\"h\">Heading {id}</h2><p>Body of post {id}.</p><ins class=\"adsbygoogle\"></ins>"}}}}"#
+    )
+}
+
+fn lines(out: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+fn ids(out: &[u8]) -> Vec<u64> {
+    lines(out)
+        .iter()
+        .map(|v| v["id"].as_u64().unwrap())
+        .collect()
+}
+
+/// Parses "N posts read: N ok, N failed, N skipped" from the summary line.
+fn tally(stderr: &[u8]) -> (u64, u64, u64, u64) {
+    let s = String::from_utf8_lossy(stderr);
+    let line = s
+        .lines()
+        .find(|l| l.contains("posts read"))
+        .expect("summary line");
+    let num = |label: &str| -> u64 {
+        let before = &line[..line.find(label).unwrap()];
+        before.split_whitespace().last().unwrap().parse().unwrap()
+    };
+    (
+        num(" posts read"),
+        num(" ok,"),
+        num(" failed,"),
+        num(" skipped"),
+    )
+}
+
+#[test]
+fn seed_object_to_ndjson() {
+    let out = wpclean()
+        .arg(fixture("seed-post.json"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v = lines(&out);
+    assert_eq!(v.len(), 1);
+    assert_eq!(
+        v[0]["title"],
+        "What Does an IT Infrastructure Project Manager Do?"
+    );
+    assert_eq!(v[0]["headings"].as_array().unwrap().len(), 13);
+}
+
+#[test]
+fn array_ndjson_gzip_and_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let array = format!("[{},{}]", post(1), post(2));
+    std::fs::write(dir.path().join("page.json"), &array).unwrap();
+    let out = wpclean()
+        .arg(dir.path().join("page.json"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(ids(&out), [1, 2]);
+
+    let nd = format!("{}\n{}\n", post(3), post(4));
+    std::fs::write(dir.path().join("posts.ndjson"), &nd).unwrap();
+    let out = wpclean()
+        .arg(dir.path().join("posts.ndjson"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(ids(&out), [3, 4]);
+
+    let gz = dir.path().join("page.json.gz");
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::default(),
+    );
+    enc.write_all(array.as_bytes()).unwrap();
+    enc.finish().unwrap();
+    let out = wpclean()
+        .arg(&gz)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(ids(&out), [1, 2]);
+
+    let out = wpclean()
+        .arg("-")
+        .write_stdin(nd)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(ids(&out), [3, 4]);
+}
+
+#[test]
+fn directories_are_read_recursively_in_sorted_order() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("b.json"), post(2)).unwrap();
+    std::fs::write(dir.path().join("a.json"), post(1)).unwrap();
+    std::fs::write(dir.path().join("sub/c.json"), post(3)).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not an export").unwrap();
+    let out = wpclean()
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(ids(&out), [1, 2, 3]);
+    // A glob pattern too.
+    let pattern = format!("{}/*.json", dir.path().display());
+    let out = wpclean()
+        .arg(pattern)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(ids(&out), [1, 2]);
+}
+
+#[test]
+fn wxr_export() {
+    let out = wpclean()
+        .arg(fixture("wxr/sample.xml"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "3 posts read: 2 ok, 0 failed, 1 skipped",
+        ))
+        .get_output()
+        .stdout
+        .clone();
+    let v = lines(&out);
+    assert_eq!(v.len(), 2);
+    assert_eq!(v[0]["id"], 101);
+    assert_eq!(v[0]["title"], "Spring planting & the frost");
+    let text = v[0]["text"].as_str().unwrap();
+    assert!(
+        text.contains("A late frost is still possible.\nKeep fleece nearby."),
+        "{text}"
+    );
+    assert!(text.contains("Water in the morning, not at night."));
+    assert!(!text.contains('[') && !text.contains("<!--"), "{text}");
+    assert_eq!(v[0]["images"][0]["caption"], "Bean rows under fleece");
+    assert_eq!(
+        v[0]["links"][0]["href"],
+        "https://video.example/watch?v=frost"
+    );
+    assert_eq!(v[0]["categories"][0]["slug"], "vegetables");
+    assert_eq!(v[0]["tags"][0]["name"], "Frost");
+    assert_eq!(v[1]["type"], "page");
+    assert_eq!(v[1]["headings"][0]["anchor"], "h-water");
+    assert_eq!(
+        v[1]["tables"][0]["header"],
+        serde_json::json!(["Month", "Tap"])
+    );
+    assert_eq!(
+        v[1]["lists"][0]["items"],
+        serde_json::json!(["Close the gate", "Label your beds"])
+    );
+}
+
+#[test]
+fn output_formats() {
+    let seed = fixture("seed-post.json");
+    let out = wpclean()
+        .args(["--format", "json"])
+        .arg(&seed)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    wpclean()
+        .args(["--format", "text"])
+        .arg(&seed)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "What Does an IT Infrastructure Project Manager Do?\n\nI'm like",
+        ));
+    wpclean()
+        .args(["--format", "markdown"])
+        .arg(&seed)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("## Key Highlights").and(predicate::str::contains(
+                "| Step | Easy Tasks | Bigger Tasks |",
+            )),
+        );
+    let out = wpclean()
+        .args(["--fields", "id,url"])
+        .arg(&seed)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v = lines(&out);
+    assert_eq!(v[0].as_object().unwrap().len(), 2);
+    wpclean()
+        .args(["--fields", "nope"])
+        .arg(&seed)
+        .assert()
+        .code(2);
+    // -o writes to a file.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("out.ndjson");
+    wpclean()
+        .arg("-o")
+        .arg(&file)
+        .arg(&seed)
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(ids(&std::fs::read(&file).unwrap()), [243651]);
+}
+
+#[test]
+fn out_dir_writes_one_safe_unique_file_per_post() {
+    let dir = tempfile::tempdir().unwrap();
+    let same_slug = format!(
+        "[{},{},{}]",
+        post(1),
+        post(1).replace(r#""id":1"#, r#""id":9"#),
+        post(5).replace(r#""slug":"post-5""#, r#""slug":"../../etc/passwd""#)
+    );
+    std::fs::write(dir.path().join("in.json"), same_slug).unwrap();
+    let out = dir.path().join("out");
+    wpclean()
+        .args(["--format", "markdown", "--out-dir"])
+        .arg(&out)
+        .arg(dir.path().join("in.json"))
+        .assert()
+        .success();
+    let mut names: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["etc-passwd.md", "post-1-2.md", "post-1.md"]);
+    let md = std::fs::read_to_string(out.join("post-1.md")).unwrap();
+    assert!(md.starts_with("---\ntitle: \"Post 1\"\nid: 1\n"), "{md}");
+    assert!(md.contains("url: \"https://example.com/p1/\""));
+    // A second run never overwrites: new names.
+    wpclean()
+        .args(["--format", "markdown", "--out-dir"])
+        .arg(&out)
+        .arg(dir.path().join("in.json"))
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 6);
+}
+
+#[test]
+fn order_is_kept_with_many_workers() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts: Vec<String> = (0..1000).map(post).collect();
+    std::fs::write(
+        dir.path().join("big.json"),
+        format!("[{}]", posts.join(",")),
+    )
+    .unwrap();
+    let out = wpclean()
+        .args(["-j", "4"])
+        .arg(dir.path().join("big.json"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(ids(&out), (0..1000).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_malformed_post_in_the_middle() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = r#"{"id":2,"title":{"rendered":"x"},"content":{"rendered":}}"#;
+    let input = format!("[{},\n{bad},\n{}]", post(1), post(3));
+    let offset_of_bad = input.find(bad).unwrap();
+    let path = dir.path().join("page.json");
+    std::fs::write(&path, &input).unwrap();
+    let errors = dir.path().join("errors.ndjson");
+    let assert = wpclean()
+        .arg(&path)
+        .arg("--errors")
+        .arg(&errors)
+        .assert()
+        .code(1);
+    let o = assert.get_output();
+    assert_eq!(ids(&o.stdout), [1, 3]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("page.json, post #1"), "{stderr}");
+    assert_eq!(tally(&o.stderr), (3, 2, 1, 0));
+    let rec = &lines(&std::fs::read(&errors).unwrap())[0];
+    assert_eq!(rec["index"], 1);
+    let at = rec["offset"].as_u64().unwrap() as usize;
+    assert!(
+        at >= offset_of_bad && at < offset_of_bad + bad.len(),
+        "{rec}"
+    );
+    // --fail-fast stops there.
+    let o = wpclean()
+        .arg(&path)
+        .arg("--fail-fast")
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert_eq!(ids(&o.stdout), [1]);
+}
+
+#[test]
+fn a_truncated_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = format!("[{},{}]", post(1), post(2));
+    let path = dir.path().join("cut.json");
+    std::fs::write(&path, &full[..full.len() - 40]).unwrap();
+    let o = wpclean().arg(&path).assert().code(1).get_output().clone();
+    assert_eq!(ids(&o.stdout), [1]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("truncated"));
+}
+
+#[test]
+fn missing_file_is_a_usage_error() {
+    wpclean().arg("/nonexistent/posts.json").assert().code(2);
+}
+
+#[test]
+fn every_post_of_the_shared_corpus_is_accounted_for() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if !corpus.is_dir() {
+        eprintln!("skipped: {} not found", corpus.display());
+        return;
+    }
+    let errors = tempfile::NamedTempFile::new().unwrap();
+    let o = wpclean()
+        .arg(&corpus)
+        .arg("--errors")
+        .arg(errors.path())
+        .output()
+        .unwrap();
+    assert!(
+        o.status.code() == Some(0) || o.status.code() == Some(1),
+        "{o:?}"
+    );
+    let (read, ok, failed, skipped) = tally(&o.stderr);
+    assert_eq!(read, ok + failed + skipped);
+    assert_eq!(lines(&o.stdout).len() as u64, ok);
+    let error_lines = std::fs::read_to_string(errors.path())
+        .unwrap()
+        .lines()
+        .count() as u64;
+    assert_eq!(error_lines, failed);
+    assert!(ok > 300, "{ok} articles");
+}
