@@ -79,6 +79,8 @@ impl fmt::Display for Location {
 pub enum ErrorKind {
     /// The input is not valid JSON, or not a post object.
     Json(String),
+    /// A WXR export is not well-formed XML, or not WXR.
+    Xml(String),
     /// The JSON is valid but is not a WordPress post (for example a user or a term).
     NotAPost(String),
     /// A custom CSS selector in [`Options`](crate::Options) does not parse.
@@ -136,6 +138,7 @@ impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ErrorKind::Json(m) => write!(f, "invalid JSON: {m}"),
+            ErrorKind::Xml(m) => write!(f, "invalid WXR: {m}"),
             ErrorKind::NotAPost(m) => write!(f, "not a WordPress post: {m}"),
             ErrorKind::Selector(m) => write!(f, "invalid CSS selector: {m}"),
             ErrorKind::Limit(m) => write!(f, "limit exceeded: {m}"),

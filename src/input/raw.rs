@@ -13,9 +13,12 @@
 //!    removed with a warning (they need the attachments). Other shortcodes lose their tags and
 //!    keep their inner text. Brackets that are not clearly shortcodes (`[1]`, `[…]`,
 //!    `[see below]`) are left alone; `[[name]]` is the escaped, literal `[name]`.
-//! 3. `wpautop`: blank lines separate paragraphs (`<p>`), single newlines become `<br />`,
+//! 3. Auto-embeds: a URL alone on its line (or in its paragraph), which WordPress turns into
+//!    an embed or a link, becomes a link.
+//! 4. `wpautop`: blank lines separate paragraphs (`<p>`), single newlines become `<br />`,
 //!    never inside or around block-level elements, `<pre>`, `<script>` or `<style>`.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
@@ -179,13 +182,14 @@ fn shortcodes(text: &str, stash: &mut Stash, warnings: &mut Vec<String>, nesting
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
+    let mut closers = HashMap::new();
     let mut i = 0;
     while let Some(off) = text[i..].find('[') {
         let at = i + off;
         out.push_str(&text[i..at]);
         if text[at..].starts_with("[[") {
             // `[[name]]`: an escaped shortcode, shown literally without the outer brackets.
-            if let Some(sc) = parse_shortcode(text, at + 1)
+            if let Some(sc) = parse_shortcode(text, at + 1, &mut closers)
                 && text[sc.end..].starts_with(']')
             {
                 out.push_str(&text[at + 1..sc.end]);
@@ -196,7 +200,7 @@ fn shortcodes(text: &str, stash: &mut Stash, warnings: &mut Vec<String>, nesting
             i = at + 1;
             continue;
         }
-        if let Some(sc) = parse_shortcode(text, at) {
+        if let Some(sc) = parse_shortcode(text, at, &mut closers) {
             out.push_str(&render_shortcode(&sc, stash, warnings, nesting));
             i = sc.end;
         } else if let Some(end) = stray_closer(text, at) {
@@ -213,7 +217,14 @@ fn shortcodes(text: &str, stash: &mut Stash, warnings: &mut Vec<String>, nesting
 /// Reads the shortcode starting at `text[at] == '['`, if what is there is clearly one: a
 /// core shortcode, or one with a matching `[/name]`, or with `key=value` attributes, or
 /// written self-closing (`[name /]`).
-fn parse_shortcode(text: &str, at: usize) -> Option<Shortcode<'_>> {
+///
+/// `closers` remembers where each name's next `[/name]` is (or that there is none), so that
+/// text full of brackets is not searched again and again.
+fn parse_shortcode<'a>(
+    text: &'a str,
+    at: usize,
+    closers: &mut HashMap<&'a str, Option<usize>>,
+) -> Option<Shortcode<'a>> {
     let b = text.as_bytes();
     let start = at + 1;
     let mut j = start;
@@ -223,8 +234,8 @@ fn parse_shortcode(text: &str, at: usize) -> Option<Shortcode<'_>> {
     if j == start || !matches!(b.get(j), Some(b']' | b'/' | b' ' | b'\t' | b'\n')) {
         return None;
     }
-    let close = j + text[j..].find(']')?;
-    if text[j..close].contains('[') {
+    let close = j + text[j..].find(['[', ']'])?;
+    if b[close] == b'[' {
         return None;
     }
     let name = &text[start..j];
@@ -236,11 +247,17 @@ fn parse_shortcode(text: &str, at: usize) -> Option<Shortcode<'_>> {
         (None, tag_end)
     } else {
         let closer = format!("[/{name}]");
-        match text[tag_end..].find(&closer) {
-            Some(p) => (
-                Some(&text[tag_end..tag_end + p]),
-                tag_end + p + closer.len(),
-            ),
+        let found = match closers.get(name) {
+            Some(None) => None,
+            Some(Some(p)) if *p >= tag_end => Some(*p),
+            _ => {
+                let p = text[tag_end..].find(&closer).map(|p| tag_end + p);
+                closers.insert(name, p);
+                p
+            }
+        };
+        match found {
+            Some(p) => (Some(&text[tag_end..p]), p + closer.len()),
             None => (None, tag_end),
         }
     };
@@ -703,11 +720,20 @@ mod tests {
                    <!-- wp:separator /-->\n\n<!-- wp:latest-posts {\"postsToShow\":3} /-->\n\
                    <!-- wp:code -->\n<pre class=\"wp-block-code\"><code>x\n\ny</code></pre>\n<!-- /wp:code -->";
         let out = render(raw);
-        assert!(!out.contains("<!-- wp:") && !out.contains("<!-- /wp:"), "{out}");
+        assert!(
+            !out.contains("<!-- wp:") && !out.contains("<!-- /wp:"),
+            "{out}"
+        );
         let expected = raw
             .split("<!--")
             .enumerate()
-            .map(|(i, part)| if i == 0 { part } else { &part[part.find("-->").unwrap() + 3..] })
+            .map(|(i, part)| {
+                if i == 0 {
+                    part
+                } else {
+                    &part[part.find("-->").unwrap() + 3..]
+                }
+            })
             .collect::<String>();
         assert_eq!(out, expected);
         assert!(!out.contains("<br"));
@@ -716,7 +742,9 @@ mod tests {
 
     #[test]
     fn classic_text_between_blocks_gets_paragraphs() {
-        let out = render("<!-- wp:paragraph -->\n<p>Block</p>\n<!-- /wp:paragraph -->\n\nLoose text\nhere\n\n<!-- wp:paragraph -->\n<p>More</p>\n<!-- /wp:paragraph -->");
+        let out = render(
+            "<!-- wp:paragraph -->\n<p>Block</p>\n<!-- /wp:paragraph -->\n\nLoose text\nhere\n\n<!-- wp:paragraph -->\n<p>More</p>\n<!-- /wp:paragraph -->",
+        );
         assert_eq!(
             out,
             "\n<p>Block</p>\n<p>Loose text<br />\nhere</p>\n\n<p>More</p>\n"
@@ -726,11 +754,15 @@ mod tests {
     #[test]
     fn captions() {
         assert_eq!(
-            render("[caption id=\"attachment_1\" align=\"alignleft\" width=\"150\"]<img src=\"a.jpg\" alt=\"A\" width=\"150\" /> Caption text[/caption]"),
+            render(
+                "[caption id=\"attachment_1\" align=\"alignleft\" width=\"150\"]<img src=\"a.jpg\" alt=\"A\" width=\"150\" /> Caption text[/caption]"
+            ),
             "<figure class=\"wp-caption\"><img src=\"a.jpg\" alt=\"A\" width=\"150\" /><figcaption>Caption text</figcaption></figure>\n"
         );
         assert_eq!(
-            render("Before\n[caption width=\"3\" caption=\"From <em>attr</em>\"]<a href=\"/x\"><img src=\"b.jpg\" /></a>[/caption]\nAfter"),
+            render(
+                "Before\n[caption width=\"3\" caption=\"From <em>attr</em>\"]<a href=\"/x\"><img src=\"b.jpg\" /></a>[/caption]\nAfter"
+            ),
             "<p>Before</p>\n<figure class=\"wp-caption\"><a href=\"/x\"><img src=\"b.jpg\" /></a><figcaption>From <em>attr</em></figcaption></figure>\n<p>After</p>\n"
         );
         // No caption text: just the image.
@@ -763,14 +795,19 @@ mod tests {
             render("[audio src=\"https://e.com/a.mp3\"]"),
             "<p><audio controls src=\"https://e.com/a.mp3\"><a href=\"https://e.com/a.mp3\">https://e.com/a.mp3</a></audio></p>\n"
         );
-        assert!(render("[video mp4=\"https://e.com/v.mp4\" width=\"640\"][/video]")
-            .contains("<video controls src=\"https://e.com/v.mp4\">"));
+        assert!(
+            render("[video mp4=\"https://e.com/v.mp4\" width=\"640\"][/video]")
+                .contains("<video controls src=\"https://e.com/v.mp4\">")
+        );
     }
 
     #[test]
     fn galleries_are_removed_with_a_warning() {
         let mut warnings = Vec::new();
-        let out = render_raw("Photos:\n\n[gallery ids=\"1,2,3\" columns=\"2\"]\n\nEnd", &mut warnings);
+        let out = render_raw(
+            "Photos:\n\n[gallery ids=\"1,2,3\" columns=\"2\"]\n\nEnd",
+            &mut warnings,
+        );
         assert_eq!(out, "<p>Photos:</p>\n<p>End</p>\n");
         assert_eq!(
             warnings,
@@ -787,7 +824,10 @@ mod tests {
             render("[su_note note_color=\"#fff\"]Important [b]bold[/b] note[/su_note]"),
             "<p>Important bold note</p>\n"
         );
-        assert_eq!(render("A [contact-form-7 id=\"5\" title=\"Contact\"] B"), "<p>A  B</p>\n");
+        assert_eq!(
+            render("A [contact-form-7 id=\"5\" title=\"Contact\"] B"),
+            "<p>A  B</p>\n"
+        );
         assert_eq!(render("A [divider /] B [clear/] C"), "<p>A  B  C</p>\n");
         assert_eq!(render("Text[/caption]"), "<p>Text</p>\n");
     }
@@ -809,7 +849,10 @@ mod tests {
 
     #[test]
     fn escaped_shortcodes_are_literal() {
-        assert_eq!(render("Use [[gallery]] here"), "<p>Use [gallery] here</p>\n");
+        assert_eq!(
+            render("Use [[gallery]] here"),
+            "<p>Use [gallery] here</p>\n"
+        );
         assert_eq!(
             render("[[caption]x[/caption]] and [[myshort attr=\"1\"]]"),
             "<p>[caption]x[/caption] and [myshort attr=\"1\"]</p>\n"
@@ -838,6 +881,15 @@ mod tests {
     }
 
     #[test]
+    fn bracket_heavy_text_is_fast() {
+        let text = "a[1] [x k=\"v\"] [y] [z [w ".repeat(20_000);
+        let start = std::time::Instant::now();
+        let out = render(&text);
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+        assert!(out.contains("a[1]  [y] [z [w a[1]"));
+    }
+
+    #[test]
     fn corpus_posts_render_cleanly() {
         use crate::input::Record;
         use crate::input::wxr::WxrReader;
@@ -845,7 +897,9 @@ mod tests {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/wxr/");
         let mut files = Vec::new();
         let Ok(entries) = std::fs::read_dir(dir) else {
-            eprintln!("skipped: {dir} not found (the shared corpus is only in CI and dev checkouts)");
+            eprintln!(
+                "skipped: {dir} not found (the shared corpus is only in CI and dev checkouts)"
+            );
             return;
         };
         for e in entries.flatten() {
@@ -872,8 +926,14 @@ mod tests {
                     assert!(!html.contains(sc), "{ctx}: {sc} in {html}");
                 }
                 assert!(!html.contains(MARK) && !html.contains(END) && !html.contains(TAG_NL));
-                assert!(!html.contains("<p><div") && !html.contains("</div></p>"), "{ctx}: {html}");
-                assert!(!html.contains("</li><br />") && !html.contains("<p><li"), "{ctx}: {html}");
+                assert!(
+                    !html.contains("<p><div") && !html.contains("</div></p>"),
+                    "{ctx}: {html}"
+                );
+                assert!(
+                    !html.contains("</li><br />") && !html.contains("<p><li"),
+                    "{ctx}: {html}"
+                );
                 count += 1;
             }
         }

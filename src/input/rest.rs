@@ -359,7 +359,7 @@ fn featured_image(m: &Value) -> Option<Image> {
 }
 
 /// Slugs of non-ASCII terms are percent-encoded UTF-8; decode them when that is valid.
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     if !s.contains('%') {
         return s.to_string();
     }

@@ -16,7 +16,7 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use crate::article::{Author, Term};
 use crate::error::{Error, ErrorKind, Location};
-use crate::input::rest::{ContentFormat, Post};
+use crate::input::rest::{ContentFormat, Post, percent_decode};
 use crate::input::{Record, RecordReader};
 
 /// Reads the items of a WXR export one at a time, as [`Record`]s.
@@ -33,6 +33,8 @@ pub struct WxrReader<R: BufRead> {
     index: u64,
     /// Elements open outside the current item (to notice a truncated file).
     depth: usize,
+    /// The document element's name, once seen.
+    root: Option<String>,
     done: bool,
 }
 
@@ -84,9 +86,11 @@ impl Field {
                         _ => {}
                     }
                 }
+                // WXR 1.0 repeats each term as a bare RSS `<category>` (no domain) and calls
+                // tags `tag`: the bare duplicates are dropped in `into_record`.
                 match domain.as_deref() {
-                    Some("category") => Field::Term(true, nicename),
-                    Some("post_tag") => Field::Term(false, nicename),
+                    Some("category") | None => Field::Term(true, nicename),
+                    Some("post_tag" | "tag") => Field::Term(false, nicename),
                     _ => Field::Other,
                 }
             }
@@ -161,6 +165,8 @@ impl Item {
 
     fn into_record(mut self, location: Location) -> Record {
         let location = location.with_id(self.id);
+        dedup_terms(&mut self.post.categories);
+        dedup_terms(&mut self.post.tags);
         match self.kind.as_deref() {
             Some(t @ ("post" | "page")) => {
                 self.post.id = self.id;
@@ -198,6 +204,7 @@ impl<R: BufRead> WxrReader<R> {
             file,
             index: 0,
             depth: 0,
+            root: None,
             done: false,
         }
     }
@@ -211,7 +218,7 @@ impl<R: BufRead> WxrReader<R> {
     /// A failure that ends the stream.
     fn fail(&mut self, message: String, location: Location) -> Record {
         self.done = true;
-        Record::Failed(Error::new(ErrorKind::Io(message)).at(location))
+        Record::Failed(Error::new(ErrorKind::Xml(message)).at(location))
     }
 
     /// Reads events until an item is complete, the document ends, or an error.
@@ -237,7 +244,12 @@ impl<R: BufRead> WxrReader<R> {
                     Event::Start(e) if e.name().as_ref() == b"item" => {
                         item = Some(Item::new(before));
                     }
-                    Event::Start(_) => self.depth += 1,
+                    Event::Start(e) => {
+                        if self.root.is_none() {
+                            self.root = Some(String::from_utf8_lossy(e.name().as_ref()).into());
+                        }
+                        self.depth += 1;
+                    }
                     Event::End(_) => self.depth = self.depth.saturating_sub(1),
                     Event::Empty(e) if e.name().as_ref() == b"item" => {
                         let loc = self.location().with_index(self.index).with_offset(before);
@@ -258,7 +270,18 @@ impl<R: BufRead> WxrReader<R> {
                                 loc,
                             ));
                         }
-                        return None;
+                        let at = self.reader.buffer_position();
+                        let problem = match self.root.as_deref() {
+                            None => Some("no XML element found".to_string()),
+                            Some(root) if root != "rss" && self.index == 0 => {
+                                Some(format!("the document element is <{root}>, not <rss>"))
+                            }
+                            _ => None,
+                        };
+                        return problem.map(|p| {
+                            let loc = self.location().with_offset(0);
+                            self.fail(format!("not a WXR export ({at} bytes read): {p}"), loc)
+                        });
                     }
                     _ => {}
                 }
@@ -273,13 +296,12 @@ impl<R: BufRead> WxrReader<R> {
                         it.field = (field != Field::Other).then_some(field);
                     }
                 }
-                Event::Empty(e) => {
-                    if it.depth == 0 {
-                        let field = Field::of(&e);
-                        if field != Field::Other {
-                            it.text.clear();
-                            it.finish_field(field);
-                        }
+                Event::Empty(e) if it.depth == 0 => {
+                    // `<title/>`, `<wp:post_password/>`…: an empty value.
+                    let field = Field::of(&e);
+                    if field != Field::Other {
+                        it.text.clear();
+                        it.finish_field(field);
                     }
                 }
                 Event::End(_) => {
@@ -434,37 +456,27 @@ fn unescape_attr(raw: &str) -> String {
     out
 }
 
+/// Drops terms without a slug that repeat the name of another term (WXR 1.0 writes each term
+/// twice: as a plain RSS `<category>` and with its domain and nicename), and exact repeats.
+fn dedup_terms(terms: &mut Vec<Term>) {
+    let named: Vec<Option<String>> = terms
+        .iter()
+        .filter(|t| t.slug.is_some())
+        .map(|t| t.name.clone())
+        .collect();
+    let mut seen: Vec<Term> = Vec::with_capacity(terms.len());
+    for t in terms.drain(..) {
+        let repeat = t.slug.is_none() && named.contains(&t.name);
+        if !repeat && !seen.contains(&t) {
+            seen.push(t);
+        }
+    }
+    *terms = seen;
+}
+
 /// `0000-00-00 00:00:00`: WordPress's "no date" (drafts' GMT date).
 fn is_zero_date(d: &str) -> bool {
     d.starts_with("0000-00-00")
-}
-
-/// Slugs of non-ASCII posts and terms are percent-encoded UTF-8; decode them when valid.
-fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 #[cfg(test)]
@@ -633,7 +645,7 @@ mod tests {
         let Some(Record::Failed(e)) = records.last() else {
             panic!("{records:?}");
         };
-        assert!(matches!(e.kind(), ErrorKind::Io(m) if m.contains("malformed XML at byte")));
+        assert!(matches!(e.kind(), ErrorKind::Xml(m) if m.contains("malformed XML at byte")));
         let offset = e.location().offset.expect("offset");
         let bytes = std::fs::read(format!(
             "{CORPUS}wordpress-importer/phpunit__data__malformed.xml"
@@ -662,6 +674,29 @@ mod tests {
         assert!(reader.next().is_none());
         assert!(reader.next().is_none());
         assert_eq!(reader.bytes_read(), reader.reader.buffer_position());
+    }
+
+    #[test]
+    fn not_wxr_fails() {
+        for input in ["", "{\"id\": 1}", "<feed><entry/></feed>"] {
+            let records = read_str(input);
+            assert!(
+                matches!(&records[..], [Record::Failed(e)] if e.to_string().contains("not a WXR export")),
+                "{input}: {records:?}"
+            );
+        }
+        // An export with no items is not an error.
+        assert!(read_str("<rss><channel><title>Empty</title></channel></rss>").is_empty());
+    }
+
+    #[test]
+    fn byte_order_mark_is_skipped() {
+        let xml = format!(
+            "\u{feff}{}",
+            item("<wp:post_type>post</wp:post_type><title>T</title>")
+        );
+        let records = read_str(&xml);
+        assert_eq!(posts(&records).len(), 1, "{records:?}");
     }
 
     #[test]
@@ -720,7 +755,7 @@ mod tests {
         assert_eq!(p.date_gmt, None);
         assert_eq!(p.modified.as_deref(), Some("2020-01-02 03:04:05"));
         assert_eq!(p.slug.as_deref(), Some("größe"));
-        assert_eq!(p.tags.len(), 1);
+        assert_eq!(p.tags.len(), 1, "{:?}", p.tags);
         assert_eq!(p.tags[0].slug.as_deref(), Some("a&b"));
         assert_eq!(p.tags[0].name.as_deref(), Some("A & B"));
         assert!(p.categories.is_empty());
@@ -751,6 +786,36 @@ mod tests {
         let p = posts(&records)[0].0;
         assert_eq!(p.content_html, "a\nb\nc");
         assert_eq!(p.title_html, "Mine");
+    }
+
+    #[test]
+    fn wxr_1_0_terms() {
+        let Some(records) = corpus("wordpress-importer/phpunit__data__valid-wxr-1.0.xml") else {
+            return;
+        };
+        let all = posts(&records);
+        assert_eq!(all.len(), 6);
+        let hello = all
+            .iter()
+            .find(|(p, _)| !p.tags.is_empty())
+            .expect("a post with tags")
+            .0;
+        let slugs = |terms: &[Term]| -> Vec<Option<String>> {
+            terms.iter().map(|t| t.slug.clone()).collect()
+        };
+        assert_eq!(slugs(&hello.categories), [Some("alpha".to_string())]);
+        assert_eq!(
+            slugs(&hello.tags),
+            [Some("news".to_string()), Some("roar".to_string())]
+        );
+        // A bare `<category>` alone still counts, without a slug.
+        let records = read_str(&item(
+            "<wp:post_type>post</wp:post_type><category><![CDATA[Old]]></category>",
+        ));
+        let p = posts(&records)[0].0;
+        assert_eq!(p.categories.len(), 1);
+        assert_eq!(p.categories[0].name.as_deref(), Some("Old"));
+        assert_eq!(p.categories[0].slug, None);
     }
 
     #[test]
