@@ -392,3 +392,44 @@ fn every_post_of_the_shared_corpus_is_accounted_for() {
     assert_eq!(error_lines, failed);
     assert!(ok > 300, "{ok} articles");
 }
+
+#[test]
+fn wordpress_theme_unit_test_data() {
+    let wxr = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/wxr/themeunittestdata.wordpress.xml");
+    if !wxr.is_file() {
+        eprintln!("skipped: {} not found", wxr.display());
+        return;
+    }
+    let o = wpclean().arg(&wxr).assert().success().get_output().clone();
+    let arts = lines(&o.stdout);
+    let pages = arts.iter().filter(|a| a["type"] == "page").count();
+    assert!(
+        arts.len() >= 70 && pages >= 15,
+        "{} articles, {pages} pages",
+        arts.len()
+    );
+    let count = |field: &str| {
+        arts.iter()
+            .map(|a| a[field].as_array().unwrap().len())
+            .sum::<usize>()
+    };
+    assert!(count("headings") >= 50 && count("tables") >= 5 && count("lists") >= 20);
+    for a in &arts {
+        let html = a["html"].as_str().unwrap();
+        let text = a["text"].as_str().unwrap();
+        assert!(!html.contains("<!--"), "block comment left in {}", a["id"]);
+        for sc in [
+            "[caption",
+            "[gallery",
+            "[embed",
+            "[/caption]",
+            "[audio",
+            "[video",
+        ] {
+            assert!(!text.contains(sc), "{sc} left in {}", a["id"]);
+        }
+    }
+    let (read, ok, failed, skipped) = tally(&o.stderr);
+    assert_eq!((read, failed), (ok + skipped, 0));
+}

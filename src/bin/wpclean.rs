@@ -432,13 +432,24 @@ fn input_format(f: InFormat) -> InputFormat {
     }
 }
 
-/// Sends records in batches of about 256 posts, each with the bytes read so far.
+/// Sends records in batches (up to 128 posts or 4 MiB of input, whichever comes first), each
+/// with the bytes read so far. Two batches wait in the channel at most: memory stays bounded
+/// whatever the size of the input.
 fn read_batches(
     mut reader: Box<dyn RecordReader + Send>,
     tx: mpsc::SyncSender<(Vec<Record>, u64)>,
 ) {
+    const MAX_POSTS: usize = 128;
+    const MAX_BYTES: u64 = 4 << 20;
     loop {
-        let batch: Vec<Record> = reader.by_ref().take(256).collect();
+        let start = reader.bytes_read();
+        let mut batch = Vec::with_capacity(MAX_POSTS);
+        while batch.len() < MAX_POSTS && reader.bytes_read() - start < MAX_BYTES {
+            match reader.next() {
+                Some(r) => batch.push(r),
+                None => break,
+            }
+        }
         if batch.is_empty() {
             return;
         }
@@ -502,20 +513,15 @@ fn render(a: &Article, cli: &Cli) -> anyhow::Result<Vec<u8>> {
     let per_file = cli.out_dir.is_some();
     match cli.format {
         Format::Ndjson | Format::Json => {
-            let value = if cli.fields.is_empty() {
-                serde_json::to_value(a)?
+            let pretty = cli.format == Format::Json || per_file;
+            if cli.fields.is_empty() {
+                write_json(&mut out, a, pretty)?;
             } else {
                 let mut v = serde_json::to_value(a)?;
                 if let serde_json::Value::Object(m) = &mut v {
                     m.retain(|k, _| cli.fields.iter().any(|f| f == k));
                 }
-                v
-            };
-            if cli.format == Format::Json || per_file {
-                serde_json::to_writer_pretty(&mut out, &value)?;
-            } else {
-                let mut ser = serde_json::Serializer::with_formatter(&mut out, LineSafe);
-                serde::Serialize::serialize(&value, &mut ser)?;
+                write_json(&mut out, &v, pretty)?;
             }
             if per_file {
                 out.push(b'\n');
@@ -530,6 +536,20 @@ fn render(a: &Article, cli: &Cli) -> anyhow::Result<Vec<u8>> {
         }
     }
     Ok(out)
+}
+
+fn write_json(
+    out: &mut Vec<u8>,
+    value: &impl serde::Serialize,
+    pretty: bool,
+) -> anyhow::Result<()> {
+    if pretty {
+        serde_json::to_writer_pretty(out, value)?;
+    } else {
+        let mut ser = serde_json::Serializer::with_formatter(out, LineSafe);
+        value.serialize(&mut ser)?;
+    }
+    Ok(())
 }
 
 /// YAML front matter; strings are written as JSON strings, which YAML reads as-is.
