@@ -389,7 +389,9 @@ impl Cleaner {
             && (is_text_block(tag)
                 || matches!(tag, "div" | "section" | "header" | "footer" | "aside")
                 || (!frame.in_text_block && is_inline_label(tag)))
-            && let Some(prompt) = text_rules::prompt(&lower_text(&nodes[i + 1..]), words)
+            && text_rules::worth_reading(text_pieces(&nodes[i + 1..]), words)
+            && let Some(prompt) =
+                text_rules::prompt(&text_rules::normalise(text_pieces(&nodes[i + 1..])), words)
             && self.on_rule(prompt.rule())
         {
             parent.dropped_words += words;
@@ -462,14 +464,9 @@ fn is_inline_label(tag: &str) -> bool {
     )
 }
 
-/// The text of a (small) subtree, lower-cased, whitespace collapsed.
-fn lower_text(nodes: &[Node]) -> String {
-    let mut s = String::new();
-    for n in nodes.iter().filter(|n| n.is_text()) {
-        s.push_str(&n.text);
-        s.push(' ');
-    }
-    crate::text::collapse(&s).to_lowercase()
+/// The text nodes of a subtree.
+fn text_pieces(nodes: &[Node]) -> impl Iterator<Item = &str> {
+    nodes.iter().filter(|n| n.is_text()).map(|n| &*n.text)
 }
 
 /// Words (runs of non-space characters) in a text.

@@ -559,10 +559,92 @@ fn contains_not_before_d(hay: &str, needle: &str) -> bool {
 
 /// Class-name words that themes and page builders use for furniture, matched inside class
 /// tokens. These are less certain than a plugin's own class, so most are guarded.
+/// Families of furniture words; a class is only checked against the families it contains.
+const F_SHARE: u16 = 1 << 0;
+const F_NEWS: u16 = 1 << 1;
+const F_PAYWALL: u16 = 1 << 2;
+const F_AUTHOR: u16 = 1 << 3;
+const F_RELATED: u16 = 1 << 4;
+const F_SIDEBAR: u16 = 1 << 5;
+const F_ELEMENTOR: u16 = 1 << 6;
+const F_BUTTON: u16 = 1 << 7;
+const F_CTA: u16 = 1 << 8;
+const F_CRUMB: u16 = 1 << 9;
+const F_META: u16 = 1 << 10;
+const F_DISCLAIMER: u16 = 1 << 11;
+
+/// Every word [`boilerplate_token`] looks for, with its family: a class containing none of
+/// them (nearly all classes) is dismissed with one scan.
+const FURNITURE: &[(&str, u16)] = &[
+    ("share", F_SHARE),
+    ("ssba", F_SHARE),
+    ("ssbp", F_SHARE),
+    ("newsletter", F_NEWS),
+    ("subscri", F_NEWS),
+    ("optin", F_NEWS),
+    ("opt-in", F_NEWS),
+    ("signup", F_NEWS),
+    ("sign-up", F_NEWS),
+    ("mailchimp", F_NEWS),
+    ("convertkit", F_NEWS),
+    ("mailerlite", F_NEWS),
+    ("klaviyo", F_NEWS),
+    ("tnp-", F_NEWS),
+    ("ck_", F_NEWS),
+    ("restricted", F_PAYWALL),
+    ("paywall", F_PAYWALL),
+    ("premium-content", F_PAYWALL),
+    ("regwall", F_PAYWALL),
+    ("author", F_AUTHOR),
+    ("related", F_RELATED),
+    ("recirc", F_RELATED),
+    ("internal", F_RELATED),
+    ("recent", F_RELATED),
+    ("serial", F_RELATED),
+    ("more-", F_RELATED),
+    ("more_", F_RELATED),
+    ("read-next", F_RELATED),
+    ("read_next", F_RELATED),
+    ("sidebar", F_SIDEBAR),
+    ("rightrail", F_SIDEBAR),
+    ("elementor-", F_ELEMENTOR),
+    ("btn", F_BUTTON),
+    ("button", F_BUTTON),
+    ("add_to_cart", F_BUTTON),
+    ("add-to-cart", F_BUTTON),
+    ("cta", F_CTA),
+    ("call-to-action", F_CTA),
+    ("crumb", F_CRUMB),
+    ("meta", F_META),
+    ("byline", F_META),
+    ("disclaimer", F_DISCLAIMER),
+    ("disclosure", F_DISCLAIMER),
+    ("affiliate", F_DISCLAIMER),
+];
+
+static FURNITURE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(FURNITURE.iter().map(|(w, _)| w))
+        .expect("valid patterns")
+});
+
+/// The families of furniture words in a class name or id.
+fn furniture_families(s: &str) -> u16 {
+    FURNITURE_WORDS
+        .find_overlapping_iter(s)
+        .fold(0, |acc, m| acc | FURNITURE[m.pattern().as_usize()].1)
+}
+
 fn boilerplate_token(c: &str, tag: &str) -> Option<Action> {
-    if is_post_class(c) || c.len() < 3 {
+    if c.len() < 3 {
         return None;
     }
+    let fam = furniture_families(c);
+    if fam == 0 || is_post_class(c) {
+        return None;
+    }
+    let has = |f: u16| fam & f != 0;
     let lower;
     let c = if c.bytes().any(|b| b.is_ascii_uppercase()) {
         lower = c.to_ascii_lowercase();
@@ -577,7 +659,7 @@ fn boilerplate_token(c: &str, tag: &str) -> Option<Action> {
         "a" | "span" | "strong" | "em" | "b" | "i" | "small" | "label" | "time" | "abbr"
     );
     // Share bars (Simple Share Buttons Adder: `ssba`, `ssbp`).
-    if contains_not_before_d(c, "share") || c.starts_with("ssba") || c.starts_with("ssbp") {
+    if has(F_SHARE) && (contains_not_before_d(c, "share") || c.starts_with("ssba") || c.starts_with("ssbp")) {
         let guard = if inline {
             Guard::MaxWords(10)
         } else {
@@ -585,20 +667,20 @@ fn boilerplate_token(c: &str, tag: &str) -> Option<Action> {
         };
         return Some(Action::Defer(SHARE_BAR, guard));
     }
-    if is_builder_button(c) || c.contains("add_to_cart") || c.contains("add-to-cart") {
+    if has(F_BUTTON) && (is_builder_button(c) || c.contains("add_to_cart") || c.contains("add-to-cart")) {
         return Some(Action::Defer(BUILDER_BUTTON, Guard::MaxWords(8)));
     }
     // Any `btn` / `button` class on a few words: a call to action, not prose.
-    if ["btn", "button", "buttons"].iter().any(|w| has_word(c, w)) {
+    if has(F_BUTTON) && ["btn", "button", "buttons"].iter().any(|w| has_word(c, w)) {
         return Some(Action::Defer(BUTTON, Guard::MaxWords(4)));
     }
-    if is_post_meta(c) {
+    if has(F_META) && is_post_meta(c) {
         return Some(Action::Defer(POST_META, Guard::MaxWords(40)));
     }
     if inline {
         return None;
     }
-    if [
+    if has(F_NEWS) && [
         "newsletter",
         "subscri",
         "optin",
@@ -617,7 +699,7 @@ fn boilerplate_token(c: &str, tag: &str) -> Option<Action> {
     {
         return Some(Action::Defer(NEWSLETTER_BOX, Guard::ShareOfPost(40)));
     }
-    if [
+    if has(F_PAYWALL) && [
         "restricted",
         "paywall",
         "premium-content-logged-out",
@@ -628,28 +710,28 @@ fn boilerplate_token(c: &str, tag: &str) -> Option<Action> {
     {
         return Some(Action::Defer(PAYWALL, Guard::ShareOfPost(40)));
     }
-    if is_author_box(c) {
+    if has(F_AUTHOR) && is_author_box(c) {
         return Some(Action::Defer(AUTHOR_BOX, Guard::ShareOfPost(40)));
     }
-    if c.contains("related") || c.contains("recirc") || is_more_posts(c) {
+    if has(F_RELATED) && (c.contains("related") || c.contains("recirc") || is_more_posts(c)) {
         return Some(Action::Defer(RELATED_POSTS, Guard::ShareOfPost(40)));
     }
-    if c.contains("sidebar") {
+    if has(F_SIDEBAR) && c.contains("sidebar") {
         return Some(Action::Defer(SIDEBAR, Guard::ShareOfPost(40)));
     }
-    if matches!(c, "elementor-widget-template" | "elementor-widget-global")
-        || c.strip_prefix("elementor-global-")
+    if has(F_ELEMENTOR) && matches!(c, "elementor-widget-template" | "elementor-widget-global")
+        || has(F_ELEMENTOR) && c.strip_prefix("elementor-global-")
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
     {
         return Some(Action::Defer(EMBEDDED_TEMPLATE, Guard::ShareOfPost(40)));
     }
-    if !c.starts_with("et_pb_") && (has_word(c, "cta") || c.contains("call-to-action")) {
+    if has(F_CTA) && !c.starts_with("et_pb_") && (has_word(c, "cta") || c.contains("call-to-action")) {
         return Some(Action::Defer(CTA, Guard::MaxWords(60)));
     }
-    if c.contains("breadcrumb") || c.contains("bredcrumb") {
+    if has(F_CRUMB) && (c.contains("breadcrumb") || c.contains("bredcrumb")) {
         return Some(Action::Defer(BREADCRUMB, Guard::ShareOfPost(40)));
     }
-    if ["disclaimer", "disclosure", "affiliate"]
+    if has(F_DISCLAIMER) && ["disclaimer", "disclosure", "affiliate"]
         .iter()
         .any(|w| c.contains(w))
     {
@@ -659,6 +741,9 @@ fn boilerplate_token(c: &str, tag: &str) -> Option<Action> {
 }
 
 fn boilerplate_id(id: &str) -> Option<Action> {
+    if furniture_families(id) & (F_RELATED | F_SIDEBAR | F_NEWS) == 0 {
+        return None;
+    }
     let lower = id.to_ascii_lowercase();
     if is_more_posts(&lower) || lower.contains("related") {
         return Some(Action::Defer(RELATED_POSTS, Guard::ShareOfPost(40)));
@@ -701,23 +786,13 @@ fn is_author_box(c: &str) -> bool {
 }
 
 fn is_more_posts(c: &str) -> bool {
-    let norm: String = c
-        .chars()
-        .map(|ch| if ch == '_' { '-' } else { ch })
-        .collect();
     [
-        "internal-links",
-        "recent-posts",
-        "recentposts",
-        "recent-stories",
-        "serial-posts",
-        "serialposts",
-        "more-posts",
-        "more-stories",
-        "read-next",
+        "internal-links", "internal_links", "recent-posts", "recent_posts", "recentposts",
+        "recent-stories", "recent_stories", "serial-posts", "serial_posts", "serialposts",
+        "more-posts", "more_posts", "more-stories", "more_stories", "read-next", "read_next",
     ]
     .iter()
-    .any(|w| norm.contains(w))
+    .any(|w| c.contains(w))
 }
 
 fn is_builder_button(c: &str) -> bool {

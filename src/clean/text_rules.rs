@@ -5,6 +5,8 @@
 
 use std::sync::LazyLock;
 
+use std::collections::HashSet;
+
 use regex::Regex;
 
 use super::rules::{self, Rule};
@@ -51,10 +53,76 @@ struct Pattern {
     prompt: Prompt,
 }
 
+/// The patterns, and the first words that the anchored ones can start with: a block whose
+/// first word is not among them is not a short prompt, without running any regex.
+struct Patterns {
+    list: Vec<Pattern>,
+    first_words: HashSet<&'static str>,
+}
+
 /// The longest cap of any pattern: blocks with more words are not looked at.
 pub(crate) const MAX_WORDS: u32 = 70;
 
-static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| Patterns {
+    list: patterns(),
+    first_words: FIRST_WORDS.iter().copied().collect(),
+});
+
+/// Every word an anchored pattern below can start with (numbers are checked apart).
+const FIRST_WORDS: &[&str] = &[
+    "share", "sharing", "spread", "teilen", "diesen", "jetzt", "compartir", "partager",
+    "condividi", "follow", "stay", "connect", "find", "folge", "síguenos", "suivez-nous", "join",
+    "subscribe", "sign", "newsletter", "newsletters", "get", "suscríbete", "abonnez-vous",
+    "related", "you", "other", "popular", "recent", "recently", "read", "keep", "more",
+    "ähnliche", "das", "weitere", "artículos", "entradas", "articles", "leggi", "articoli", "pin",
+    "advertisement", "advertisements", "advertising", "sponsored", "anzeige", "werbung",
+    "publicidad", "publicité", "pubblicità", "article", "story", "continue", "about", "written",
+    "über", "sobre", "à", "leave", "no", "comments", "kommentare", "comentarios", "commentaires",
+    "loading", "please", "lädt", "cargando", "chargement",
+];
+
+/// Longer blocks (past the short prompts' caps) are only read when they contain one of the
+/// words the long patterns need.
+const SHORT_CAP: u32 = 14;
+
+static LONG_PATTERN_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["consider", "funded by", "journalism", "become a", "donate", "newsletter", "recipe", "rating", "mention @"])
+        .expect("valid patterns")
+});
+
+/// Whether a block of `words` words with these text pieces could be a prompt at all.
+pub(crate) fn worth_reading<'a>(mut pieces: impl Iterator<Item = &'a str>, words: u32) -> bool {
+    words <= SHORT_CAP || (words <= MAX_WORDS && pieces.any(|t| LONG_PATTERN_WORDS.is_match(t)))
+}
+
+/// Lower-cases and collapses whitespace in one pass.
+pub(crate) fn normalise<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    let mut space = false;
+    for piece in pieces {
+        for c in piece.chars() {
+            if c.is_whitespace() {
+                space = !out.is_empty();
+            } else if !crate::extract::is_invisible(c) {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            }
+        }
+        space = !out.is_empty();
+    }
+    out
+}
+
+fn patterns() -> Vec<Pattern> {
     let p = |re: &str, max_words: u32, prompt: Prompt| Pattern {
         re: Regex::new(re).expect("valid pattern"),
         max_words,
@@ -118,7 +186,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Prompt::Recipe,
         ),
     ]
-});
+}
 
 /// Matches a block's whole text (already lower-cased and whitespace-collapsed) against the
 /// prompt patterns.
@@ -133,9 +201,26 @@ pub(crate) fn prompt(text: &str, words: u32) -> Option<Prompt> {
     if text.is_empty() {
         return None;
     }
-    PATTERNS
+    let patterns = &*PATTERNS;
+    let first = text.split(' ').next().unwrap_or("");
+    let short_candidate = words <= SHORT_CAP
+        && (patterns.first_words.contains(first) || first.starts_with(|c: char| c.is_ascii_digit()));
+    let long_candidate = LONG_PATTERN_WORDS.is_match(text);
+    if !short_candidate && !long_candidate {
+        return None;
+    }
+    patterns
+        .list
         .iter()
-        .find(|p| words <= p.max_words && p.re.is_match(text))
+        .filter(|p| words <= p.max_words)
+        .filter(|p| {
+            if p.re.as_str().starts_with('^') {
+                short_candidate
+            } else {
+                long_candidate
+            }
+        })
+        .find(|p| p.re.is_match(text))
         .map(|p| p.prompt)
 }
 
