@@ -56,6 +56,10 @@ struct Frame<'a> {
     box_prompt: bool,
     /// The previous child was a "Related posts" heading: a link list right after it goes too.
     related_next: bool,
+    /// Words of the children whose whole text was already checked for prompts, and how
+    /// many such children there were.
+    checked_words: u32,
+    checked_children: u32,
 }
 
 impl Frame<'_> {
@@ -76,6 +80,8 @@ impl Frame<'_> {
             defer: None,
             box_prompt: false,
             related_next: false,
+            checked_words: 0,
+            checked_children: 0,
         }
     }
 }
@@ -384,11 +390,15 @@ impl Cleaner {
             drop(nodes, rules::RELATED_LIST, parent);
             return;
         }
-        if words <= text_rules::MAX_WORDS
+        // A wrapper around one child whose text was checked has nothing new to check.
+        let unchecked = !(frame.checked_children == 1 && frame.checked_words == words);
+        let eligible = words <= text_rules::MAX_WORDS
             && words > 0
             && (is_text_block(tag)
                 || matches!(tag, "div" | "section" | "header" | "footer" | "aside")
-                || (!frame.in_text_block && is_inline_label(tag)))
+                || (!frame.in_text_block && is_inline_label(tag)));
+        if eligible
+            && unchecked
             && text_rules::worth_reading(text_pieces(&nodes[i + 1..]), words)
             && let Some(prompt) =
                 text_rules::prompt(&text_rules::normalise(text_pieces(&nodes[i + 1..])), words)
@@ -399,6 +409,10 @@ impl Cleaner {
             parent.related_next = prompt == text_rules::Prompt::Related;
             drop(nodes, prompt.rule(), parent);
             return;
+        }
+        if eligible {
+            parent.checked_words += words;
+            parent.checked_children += 1;
         }
         if frame.box_prompt
             && self.on(RuleGroup::Boilerplate)
