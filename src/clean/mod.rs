@@ -479,7 +479,7 @@ fn is_inline_label(tag: &str) -> bool {
 }
 
 /// The text nodes of a subtree.
-fn text_pieces(nodes: &[Node]) -> impl Iterator<Item = &str> {
+fn text_pieces(nodes: &[Node]) -> impl Iterator<Item = &str> + Clone {
     nodes.iter().filter(|n| n.is_text()).map(|n| &*n.text)
 }
 
@@ -668,32 +668,43 @@ pub(crate) fn resolve(base: Option<&Url>, href: &str) -> StrTendril {
 /// The real image behind lazy-loading: `data-lazy-src`, `data-src`, … before a placeholder
 /// `src`, and the widest `srcset` candidate when nothing else is there.
 fn real_src(el: &scraper::node::Element) -> Option<&str> {
-    const LAZY: [&str; 6] = [
+    // Preference order: lazy-loading attributes, then `src`, then `srcset`s.
+    const ORDER: [&str; 10] = [
         "data-lazy-src",
         "data-src",
         "data-original",
         "data-lazy",
         "data-orig-src",
         "data-large-file",
+        "src",
+        "data-lazy-srcset",
+        "data-srcset",
+        "srcset",
     ];
     let usable = |s: &str| {
         let s = s.trim();
         !s.is_empty() && !s.starts_with("data:") && !s.starts_with("about:")
     };
-    for name in LAZY {
-        if let Some(v) = el.attr(name).filter(|v| usable(v)) {
-            return Some(v.trim());
+    // One pass over the attributes (looking each name up would intern it every time).
+    let mut best: Option<(usize, &str)> = None;
+    for (name, value) in el.attrs.iter() {
+        let Some(rank) = ORDER.iter().position(|o| *o == &*name.local) else {
+            continue;
+        };
+        if best.is_some_and(|(r, _)| r <= rank) {
+            continue;
+        }
+        let value: &str = value;
+        let candidate = if rank >= 7 {
+            widest_candidate(value)
+        } else {
+            Some(value.trim()).filter(|v| usable(v))
+        };
+        if let Some(c) = candidate {
+            best = Some((rank, c));
         }
     }
-    if let Some(v) = el.attr("src").filter(|v| usable(v)) {
-        return Some(v.trim());
-    }
-    for name in ["data-lazy-srcset", "data-srcset", "srcset"] {
-        if let Some(best) = el.attr(name).and_then(widest_candidate) {
-            return Some(best);
-        }
-    }
-    None
+    best.map(|(_, v)| v)
 }
 
 fn widest_candidate(srcset: &str) -> Option<&str> {

@@ -5,7 +5,7 @@
 //! Class and id names below are the ones the plugins write into `content.rendered`; each
 //! rule is exercised by a fixture under `fixtures/plugins/`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use crate::options::RuleGroup;
@@ -449,7 +449,7 @@ const EXACT_CLASSES: &[(&str, Rule)] = &[
     ("single_ads", GENERIC_AD),
 ];
 
-static EXACT_CLASS_MAP: LazyLock<HashMap<&'static str, Rule>> =
+static EXACT_CLASS_MAP: LazyLock<FxHashMap<&'static str, Rule>> =
     LazyLock::new(|| EXACT_CLASSES.iter().copied().collect());
 
 fn exact_class(c: &str) -> Option<Rule> {

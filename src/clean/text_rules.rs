@@ -92,9 +92,36 @@ static LONG_PATTERN_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|
         .expect("valid patterns")
 });
 
-/// Whether a block of `words` words with these text pieces could be a prompt at all.
-pub(crate) fn worth_reading<'a>(mut pieces: impl Iterator<Item = &'a str>, words: u32) -> bool {
-    words <= SHORT_CAP || (words <= MAX_WORDS && pieces.any(|t| LONG_PATTERN_WORDS.is_match(t)))
+/// Whether a block of `words` words with these text pieces could be a prompt at all: a short
+/// one must start with a word some pattern starts with, a longer one must contain a word the
+/// long patterns need. Cheap, so most blocks are never normalised or matched.
+pub(crate) fn worth_reading<'a>(pieces: impl Iterator<Item = &'a str> + Clone, words: u32) -> bool {
+    if words > MAX_WORDS {
+        return false;
+    }
+    if words <= SHORT_CAP {
+        let first = pieces
+            .clone()
+            .flat_map(|p| p.split_whitespace())
+            .next()
+            .unwrap_or("");
+        let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+        if first.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        let mut buf = [0u8; 24];
+        if first.len() <= buf.len() {
+            let lower = &mut buf[..first.len()];
+            lower.copy_from_slice(first.as_bytes());
+            lower.make_ascii_lowercase();
+            if let Ok(w) = std::str::from_utf8(lower)
+                && PATTERNS.first_words.contains(w)
+            {
+                return true;
+            }
+        }
+    }
+    pieces.into_iter().any(|t| LONG_PATTERN_WORDS.is_match(t))
 }
 
 /// Lower-cases and collapses whitespace in one pass.
