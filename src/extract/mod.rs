@@ -94,9 +94,27 @@ impl Inline {
             self.md.push_str(s);
             return;
         }
-        // Runs of ordinary ASCII are copied whole; only spaces, Markdown specials and
-        // non-ASCII characters are looked at one by one.
         let bytes = s.as_bytes();
+        // The common case: words separated by single spaces, nothing to escape. Copied whole.
+        if let Some((lead, body, trail)) = simple_text(bytes) {
+            if lead {
+                self.pending_space = !self.text.is_empty() || !self.md.is_empty();
+            }
+            if !body.is_empty() {
+                if self.pending_space {
+                    self.emit_space();
+                }
+                let body = &s[body];
+                self.text.push_str(body);
+                self.md.push_str(body);
+            }
+            if trail {
+                self.pending_space = !self.text.is_empty() || !self.md.is_empty();
+            }
+            return;
+        }
+        // Otherwise runs of ordinary characters are copied whole; only whitespace, Markdown
+        // specials and some non-ASCII characters are looked at one by one.
         let mut i = 0;
         while i < bytes.len() {
             let start = i;
@@ -967,6 +985,32 @@ static PLAIN: [bool; 256] = {
     }
     t
 };
+
+/// For text made of plain characters separated by single ASCII spaces: whether it starts
+/// and ends with a space, and the range between. `None` for anything else.
+fn simple_text(bytes: &[u8]) -> Option<(bool, std::ops::Range<usize>, bool)> {
+    let lead = bytes.first() == Some(&b' ');
+    let trail = bytes.len() > 1 && bytes.last() == Some(&b' ');
+    let start = usize::from(lead);
+    let end = bytes.len() - usize::from(trail && bytes.len() > start);
+    let mut prev_space = true;
+    for &b in &bytes[start..end.max(start)] {
+        if b == b' ' {
+            if prev_space {
+                return None;
+            }
+            prev_space = true;
+        } else if PLAIN[b as usize] {
+            prev_space = false;
+        } else {
+            return None;
+        }
+    }
+    if end > start && prev_space {
+        return None;
+    }
+    Some((lead, start..end.max(start), trail))
+}
 
 fn is_md_special(c: char) -> bool {
     matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|')
