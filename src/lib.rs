@@ -31,6 +31,7 @@ mod extract;
 mod input;
 mod options;
 mod render;
+mod safety;
 mod text;
 
 pub use article::{
@@ -62,6 +63,7 @@ use url::Url;
 #[derive(Debug)]
 pub struct Extractor {
     cleaner: clean::Cleaner,
+    iframe_hosts: Vec<String>,
 }
 
 impl Extractor {
@@ -69,6 +71,7 @@ impl Extractor {
     pub fn new(options: &Options) -> Result<Extractor> {
         Ok(Extractor {
             cleaner: clean::Cleaner::new(options)?,
+            iframe_hosts: options.iframe_hosts.clone(),
         })
     }
 
@@ -94,7 +97,7 @@ impl Extractor {
             }
         };
         let cleaned = self.cleaner.clean(content, page.as_ref());
-        let ex = extract::extract(&cleaned.tree, page.as_ref(), content.len());
+        let ex = extract::extract(&cleaned.tree, page.as_ref(), content.len(), &self.iframe_hosts);
         warnings.extend(ex.warnings);
 
         let mut faq = extract::faq::from_blocks(&ex.blocks, &ex.faq_groups, &ex.headings);

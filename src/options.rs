@@ -73,7 +73,7 @@ impl RuleGroup {
 /// assert!(!options.is_enabled(RuleGroup::Toc));
 /// assert!(options.is_enabled(RuleGroup::Ads));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 #[non_exhaustive]
 pub struct Options {
@@ -83,6 +83,24 @@ pub struct Options {
     pub drop_selectors: Vec<String>,
     /// CSS selectors whose elements are never removed by any rule.
     pub keep_selectors: Vec<String>,
+    /// Hosts whose `iframe`s are kept in the cleaned HTML (a host matches itself and its
+    /// subdomains). Every other iframe is left out. Defaults to common video, audio and map
+    /// embeds (YouTube, Vimeo, SoundCloud, Spotify, TED, Dailymotion, Google, Twitch).
+    pub iframe_hosts: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            disabled_groups: Vec::new(),
+            drop_selectors: Vec::new(),
+            keep_selectors: Vec::new(),
+            iframe_hosts: crate::safety::DEFAULT_IFRAME_HOSTS
+                .iter()
+                .map(|h| h.to_string())
+                .collect(),
+        }
+    }
 }
 
 impl Options {
@@ -103,6 +121,21 @@ impl Options {
     /// Adds a CSS selector whose elements are kept whatever the rules say.
     pub fn keep_selector(mut self, selector: impl Into<String>) -> Self {
         self.keep_selectors.push(selector.into());
+        self
+    }
+
+    /// Replaces the hosts whose iframes are kept.
+    ///
+    /// ```
+    /// let options = wpclean::Options::default().iframe_hosts(["player.example.org"]);
+    /// assert_eq!(options.iframe_hosts, vec!["player.example.org"]);
+    /// ```
+    pub fn iframe_hosts<I, S>(mut self, hosts: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.iframe_hosts = hosts.into_iter().map(Into::into).collect();
         self
     }
 

@@ -623,10 +623,12 @@ fn copy_element(el: &scraper::node::Element, base: Option<&Url>) -> Node {
     let mut attrs: Vec<(&'static str, StrTendril)> = Vec::new();
     for (name, value) in el.attrs.iter() {
         if let Some(name) = keep_attr(&name.local) {
-            let value = if matches!(name, "href" | "cite" | "poster") {
-                resolve(base, value)
-            } else {
-                value.clone()
+            let value = match name {
+                // URLs are resolved, and dropped when their scheme could run code.
+                "href" | "cite" if !crate::safety::safe_link(value) => continue,
+                "poster" if !crate::safety::safe_media(value) => continue,
+                "href" | "cite" | "poster" => resolve(base, value),
+                _ => value.clone(),
             };
             attrs.push((name, value));
         }
@@ -635,6 +637,7 @@ fn copy_element(el: &scraper::node::Element, base: Option<&Url>) -> Node {
         tag,
         "img" | "iframe" | "video" | "audio" | "source" | "embed"
     ) && let Some(src) = real_src(el)
+        && crate::safety::safe_media(src)
     {
         attrs.push(("src", resolve(base, src)));
     }

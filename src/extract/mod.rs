@@ -232,6 +232,8 @@ struct OpenElement {
     open: Open,
     /// The element is also an FAQ container or question (besides being a heading, `strong`…).
     faq: FaqMark,
+    /// Its start tag was written to the HTML (so its end tag is due).
+    written: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -274,10 +276,20 @@ struct Walker<'a> {
     faq_question: u32,
     faq_container: u32,
     anchors: HashSet<String>,
+    iframe_hosts: &'a [String],
+    /// Nodes before this index are not written to the HTML (inside a dropped element).
+    html_off_until: usize,
+    /// Index of the node being visited.
+    position: usize,
 }
 
 /// Walks `tree` once.
-pub(crate) fn extract(tree: &Tree, page: Option<&Url>, source_len: usize) -> Extracted {
+pub(crate) fn extract(
+    tree: &Tree,
+    page: Option<&Url>,
+    source_len: usize,
+    iframe_hosts: &[String],
+) -> Extracted {
     let mut w = Walker {
         tree,
         page,
@@ -297,6 +309,9 @@ pub(crate) fn extract(tree: &Tree, page: Option<&Url>, source_len: usize) -> Ext
         faq_question: 0,
         faq_container: 0,
         anchors: HashSet::new(),
+        iframe_hosts,
+        html_off_until: 0,
+        position: 0,
     };
     w.out.html.reserve(source_len);
     w.inline.text.reserve(4096);
@@ -307,6 +322,7 @@ pub(crate) fn extract(tree: &Tree, page: Option<&Url>, source_len: usize) -> Ext
             let o = w.open.pop().expect("checked");
             w.close(o);
         }
+        w.position = i;
         let node = &tree.nodes[i];
         if node.removed {
             i = node.end as usize;
@@ -360,32 +376,47 @@ fn is_faq_name(s: &str) -> bool {
 impl Walker<'_> {
     fn text(&mut self, s: &str) {
         let pre = self.pre > 0;
+        let html = self.html_on();
         if let Some(cell) = self.tables.last_mut().filter(|t| t.in_cell() && !pre) {
             cell.push_text(s);
-            escape_html_text(s, &mut self.out.html);
+            if html {
+                escape_html_text(s, &mut self.out.html);
+            }
             return;
         }
         self.inline.push_str(s, pre, true);
         for (_, t) in &mut self.link_text {
             t.push_str(s);
         }
-        escape_html_text(s, &mut self.out.html);
+        if html {
+            escape_html_text(s, &mut self.out.html);
+        }
     }
 
     fn open_element(&mut self, i: usize) {
         let node = &self.tree.nodes[i];
         let tag: &str = &node.tag;
-        // Serialise into the cleaned HTML.
-        self.out.html.push('<');
-        self.out.html.push_str(tag);
-        for (name, value) in &node.attrs {
-            self.out.html.push(' ');
-            self.out.html.push_str(name);
-            self.out.html.push_str("=\"");
-            escape_html_attr(value, &mut self.out.html);
-            self.out.html.push('"');
+        // Serialise into the cleaned HTML, as the output policy allows.
+        let mut written = false;
+        if self.html_on() {
+            match crate::safety::policy(tag, node.attr("src"), self.iframe_hosts) {
+                crate::safety::Policy::Keep => {
+                    written = true;
+                    self.out.html.push('<');
+                    self.out.html.push_str(tag);
+                    for (name, value) in &node.attrs {
+                        self.out.html.push(' ');
+                        self.out.html.push_str(name);
+                        self.out.html.push_str("=\"");
+                        escape_html_attr(value, &mut self.out.html);
+                        self.out.html.push('"');
+                    }
+                    self.out.html.push('>');
+                }
+                crate::safety::Policy::Unwrap => {}
+                crate::safety::Policy::Drop => self.html_off_until = node.end as usize,
+            }
         }
-        self.out.html.push('>');
 
         let class = node.attr("class").unwrap_or("");
         let faq_named = is_faq_name(class) || node.attr("id").is_some_and(is_faq_name);
@@ -569,6 +600,7 @@ impl Walker<'_> {
             end,
             open,
             faq: faq_mark,
+            written,
         });
     }
 
@@ -702,11 +734,20 @@ impl Walker<'_> {
                 self.faq_question -= 1;
             }
         }
-        if !is_void(tag) {
+        if o.written && !is_void(tag) {
             self.out.html.push_str("</");
             self.out.html.push_str(tag);
             self.out.html.push('>');
         }
+    }
+
+    /// Whether HTML is being written (not inside an element the output policy drops).
+    fn html_on(&self) -> bool {
+        self.current_index() >= self.html_off_until
+    }
+
+    fn current_index(&self) -> usize {
+        self.position
     }
 
     fn in_thead(&self) -> bool {
