@@ -29,6 +29,7 @@ mod dom;
 mod error;
 mod extract;
 mod input;
+mod limits;
 mod options;
 mod render;
 mod safety;
@@ -41,6 +42,7 @@ pub use error::{Error, ErrorKind, Location, Result};
 pub use input::open::{DEFAULT_MAX_POST_BYTES, InputFormat, open_path, open_reader};
 pub use input::rest::{ContentFormat, Post};
 pub use input::{Record, RecordReader};
+pub use limits::Limits;
 pub use options::{Options, RuleGroup};
 
 use url::Url;
@@ -64,6 +66,7 @@ use url::Url;
 pub struct Extractor {
     cleaner: clean::Cleaner,
     iframe_hosts: Vec<String>,
+    limits: Limits,
 }
 
 impl Extractor {
@@ -72,6 +75,7 @@ impl Extractor {
         Ok(Extractor {
             cleaner: clean::Cleaner::new(options)?,
             iframe_hosts: options.iframe_hosts.clone(),
+            limits: options.limits,
         })
     }
 
@@ -96,8 +100,16 @@ impl Extractor {
                 rendered.as_str()
             }
         };
+        let (content, cut) = limits::prescan(content, &self.limits);
+        warnings.extend(cut);
         let cleaned = self.cleaner.clean(content, page.as_ref());
-        let ex = extract::extract(&cleaned.tree, page.as_ref(), content.len(), &self.iframe_hosts);
+        let ex = extract::extract(
+            &cleaned.tree,
+            page.as_ref(),
+            content.len(),
+            &self.iframe_hosts,
+            self.limits.max_table_cells,
+        );
         warnings.extend(ex.warnings);
 
         let mut faq = extract::faq::from_blocks(&ex.blocks, &ex.faq_groups, &ex.headings);

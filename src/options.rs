@@ -87,6 +87,8 @@ pub struct Options {
     /// subdomains). Every other iframe is left out. Defaults to common video, audio and map
     /// embeds (YouTube, Vimeo, SoundCloud, Spotify, TED, Dailymotion, Google, Twitch).
     pub iframe_hosts: Vec<String>,
+    /// Size and nesting limits.
+    pub limits: crate::Limits,
 }
 
 impl Default for Options {
@@ -99,6 +101,7 @@ impl Default for Options {
                 .iter()
                 .map(|h| h.to_string())
                 .collect(),
+            limits: crate::Limits::default(),
         }
     }
 }

@@ -6,7 +6,10 @@
 /// relative or in-page reference. `javascript:`, `vbscript:`, `data:` and every other scheme
 /// are refused, however they are disguised (case, whitespace, control characters).
 pub(crate) fn safe_link(url: &str) -> bool {
-    matches!(scheme(url), None | Some("http" | "https" | "mailto" | "tel"))
+    matches!(
+        scheme(url),
+        None | Some("http" | "https" | "mailto" | "tel")
+    )
 }
 
 /// Whether a URL may be the source of an image or media element: `http(s)` or relative.
@@ -241,7 +244,16 @@ mod tests {
             assert!(!safe_link(bad), "{bad:?}");
             assert!(!safe_media(bad), "{bad:?}");
         }
-        for good in ["https://a.example/x", "http://a", "/rel/path", "page.html", "#top", "?q=1", "mailto:a@b.c", "tel:+1"] {
+        for good in [
+            "https://a.example/x",
+            "http://a",
+            "/rel/path",
+            "page.html",
+            "#top",
+            "?q=1",
+            "mailto:a@b.c",
+            "tel:+1",
+        ] {
             assert!(safe_link(good), "{good:?}");
         }
         assert!(!safe_media("mailto:a@b.c"));
@@ -251,9 +263,18 @@ mod tests {
     #[test]
     fn iframes_only_from_allowed_hosts() {
         let hosts: Vec<String> = DEFAULT_IFRAME_HOSTS.iter().map(|s| s.to_string()).collect();
-        assert_eq!(policy("iframe", Some("https://www.youtube.com/embed/x"), &hosts), Policy::Keep);
-        assert_eq!(policy("iframe", Some("https://evil.example/x"), &hosts), Policy::Drop);
-        assert_eq!(policy("iframe", Some("https://notyoutube.com/x"), &hosts), Policy::Drop);
+        assert_eq!(
+            policy("iframe", Some("https://www.youtube.com/embed/x"), &hosts),
+            Policy::Keep
+        );
+        assert_eq!(
+            policy("iframe", Some("https://evil.example/x"), &hosts),
+            Policy::Drop
+        );
+        assert_eq!(
+            policy("iframe", Some("https://notyoutube.com/x"), &hosts),
+            Policy::Drop
+        );
         assert_eq!(policy("iframe", None, &hosts), Policy::Drop);
         assert_eq!(policy("font", None, &hosts), Policy::Unwrap);
         assert_eq!(policy("script", None, &hosts), Policy::Drop);

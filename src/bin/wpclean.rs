@@ -68,9 +68,21 @@ struct Cli {
     /// Never remove elements matching this CSS selector (repeatable).
     #[arg(long = "keep", value_name = "SELECTOR")]
     keep: Vec<String>,
-    /// Largest post JSON accepted, in bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = wpclean::DEFAULT_MAX_POST_BYTES)]
+    /// Largest post JSON accepted, in bytes; larger posts fail.
+    #[arg(long, value_name = "BYTES", default_value_t = wpclean::Limits::default().max_post_bytes)]
     max_post_bytes: usize,
+    /// Largest post HTML cleaned, in bytes; longer content is cut (with a warning).
+    #[arg(long, value_name = "BYTES", default_value_t = wpclean::Limits::default().max_html_bytes)]
+    max_html_bytes: usize,
+    /// Deepest element nesting; content is cut where it would go deeper.
+    #[arg(long, value_name = "N", default_value_t = wpclean::Limits::default().max_depth)]
+    max_depth: usize,
+    /// Most elements in one post; content is cut after them.
+    #[arg(long, value_name = "N", default_value_t = wpclean::Limits::default().max_elements)]
+    max_elements: usize,
+    /// Most cells in one table after span expansion; the table is cut after them.
+    #[arg(long, value_name = "N", default_value_t = wpclean::Limits::default().max_table_cells)]
+    max_table_cells: usize,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -268,6 +280,11 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
     for s in &cli.keep {
         options = options.keep_selector(s.clone());
     }
+    options.limits.max_post_bytes = cli.max_post_bytes;
+    options.limits.max_html_bytes = cli.max_html_bytes;
+    options.limits.max_depth = cli.max_depth;
+    options.limits.max_elements = cli.max_elements;
+    options.limits.max_table_cells = cli.max_table_cells;
     let extractor = Extractor::new(&options)?;
     let inputs = expand(&cli.inputs)?;
     let pool = rayon::ThreadPoolBuilder::new()

@@ -179,11 +179,19 @@ impl Cleaner {
                         in_heading: top.heading.is_some(),
                         in_summary: top.in_summary,
                     };
-                    let action = if marked_ad == Some(node.id()) {
+                    let mut action = if marked_ad == Some(node.id()) {
                         Some(Action::Drop(rules::QUICK_ADSENSE))
                     } else {
                         self.decide(node, &view, ctx)
                     };
+                    // An AdSense `<ins>` is empty in real markup; one with content is unclosed
+                    // and has swallowed what follows it, which must not be lost with it.
+                    if tag == "ins"
+                        && action == Some(Action::Drop(rules::ADSENSE))
+                        && node.first_child().is_some()
+                    {
+                        action = Some(Action::Unwrap(rules::ADSENSE));
+                    }
                     match action {
                         Some(Action::Drop(rule)) => {
                             if tag == "script" && view.script_type.contains("ld+json") {

@@ -659,7 +659,9 @@ fn boilerplate_token(c: &str, tag: &str) -> Option<Action> {
         "a" | "span" | "strong" | "em" | "b" | "i" | "small" | "label" | "time" | "abbr"
     );
     // Share bars (Simple Share Buttons Adder: `ssba`, `ssbp`).
-    if has(F_SHARE) && (contains_not_before_d(c, "share") || c.starts_with("ssba") || c.starts_with("ssbp")) {
+    if has(F_SHARE)
+        && (contains_not_before_d(c, "share") || c.starts_with("ssba") || c.starts_with("ssbp"))
+    {
         let guard = if inline {
             Guard::MaxWords(10)
         } else {
@@ -667,7 +669,9 @@ fn boilerplate_token(c: &str, tag: &str) -> Option<Action> {
         };
         return Some(Action::Defer(SHARE_BAR, guard));
     }
-    if has(F_BUTTON) && (is_builder_button(c) || c.contains("add_to_cart") || c.contains("add-to-cart")) {
+    if has(F_BUTTON)
+        && (is_builder_button(c) || c.contains("add_to_cart") || c.contains("add-to-cart"))
+    {
         return Some(Action::Defer(BUILDER_BUTTON, Guard::MaxWords(8)));
     }
     // Any `btn` / `button` class on a few words: a call to action, not prose.
@@ -680,33 +684,35 @@ fn boilerplate_token(c: &str, tag: &str) -> Option<Action> {
     if inline {
         return None;
     }
-    if has(F_NEWS) && [
-        "newsletter",
-        "subscri",
-        "optin",
-        "opt-in",
-        "signup",
-        "sign-up",
-        "mailchimp",
-        "convertkit",
-        "mailerlite",
-        "klaviyo",
-    ]
-    .iter()
-    .any(|w| c.contains(w))
+    if has(F_NEWS)
+        && [
+            "newsletter",
+            "subscri",
+            "optin",
+            "opt-in",
+            "signup",
+            "sign-up",
+            "mailchimp",
+            "convertkit",
+            "mailerlite",
+            "klaviyo",
+        ]
+        .iter()
+        .any(|w| c.contains(w))
         || c.starts_with("tnp-")
         || c.starts_with("ck_")
     {
         return Some(Action::Defer(NEWSLETTER_BOX, Guard::ShareOfPost(40)));
     }
-    if has(F_PAYWALL) && [
-        "restricted",
-        "paywall",
-        "premium-content-logged-out",
-        "regwall",
-    ]
-    .iter()
-    .any(|w| c.contains(w))
+    if has(F_PAYWALL)
+        && [
+            "restricted",
+            "paywall",
+            "premium-content-logged-out",
+            "regwall",
+        ]
+        .iter()
+        .any(|w| c.contains(w))
     {
         return Some(Action::Defer(PAYWALL, Guard::ShareOfPost(40)));
     }
@@ -720,20 +726,25 @@ fn boilerplate_token(c: &str, tag: &str) -> Option<Action> {
         return Some(Action::Defer(SIDEBAR, Guard::ShareOfPost(40)));
     }
     if has(F_ELEMENTOR) && matches!(c, "elementor-widget-template" | "elementor-widget-global")
-        || has(F_ELEMENTOR) && c.strip_prefix("elementor-global-")
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        || has(F_ELEMENTOR)
+            && c.strip_prefix("elementor-global-")
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
     {
         return Some(Action::Defer(EMBEDDED_TEMPLATE, Guard::ShareOfPost(40)));
     }
-    if has(F_CTA) && !c.starts_with("et_pb_") && (has_word(c, "cta") || c.contains("call-to-action")) {
+    if has(F_CTA)
+        && !c.starts_with("et_pb_")
+        && (has_word(c, "cta") || c.contains("call-to-action"))
+    {
         return Some(Action::Defer(CTA, Guard::MaxWords(60)));
     }
     if has(F_CRUMB) && (c.contains("breadcrumb") || c.contains("bredcrumb")) {
         return Some(Action::Defer(BREADCRUMB, Guard::ShareOfPost(40)));
     }
-    if has(F_DISCLAIMER) && ["disclaimer", "disclosure", "affiliate"]
-        .iter()
-        .any(|w| c.contains(w))
+    if has(F_DISCLAIMER)
+        && ["disclaimer", "disclosure", "affiliate"]
+            .iter()
+            .any(|w| c.contains(w))
     {
         return Some(Action::Defer(DISCLAIMER, Guard::MaxWords(120)));
     }
@@ -787,9 +798,22 @@ fn is_author_box(c: &str) -> bool {
 
 fn is_more_posts(c: &str) -> bool {
     [
-        "internal-links", "internal_links", "recent-posts", "recent_posts", "recentposts",
-        "recent-stories", "recent_stories", "serial-posts", "serial_posts", "serialposts",
-        "more-posts", "more_posts", "more-stories", "more_stories", "read-next", "read_next",
+        "internal-links",
+        "internal_links",
+        "recent-posts",
+        "recent_posts",
+        "recentposts",
+        "recent-stories",
+        "recent_stories",
+        "serial-posts",
+        "serial_posts",
+        "serialposts",
+        "more-posts",
+        "more_posts",
+        "more-stories",
+        "more_stories",
+        "read-next",
+        "read_next",
     ]
     .iter()
     .any(|w| c.contains(w))

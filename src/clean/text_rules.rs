@@ -70,15 +70,76 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| Patterns {
 
 /// Every word an anchored pattern below can start with (numbers are checked apart).
 const FIRST_WORDS: &[&str] = &[
-    "share", "sharing", "spread", "teilen", "diesen", "jetzt", "compartir", "partager",
-    "condividi", "follow", "stay", "connect", "find", "folge", "síguenos", "suivez-nous", "join",
-    "subscribe", "sign", "newsletter", "newsletters", "get", "suscríbete", "abonnez-vous",
-    "related", "you", "other", "popular", "recent", "recently", "read", "keep", "more",
-    "ähnliche", "das", "weitere", "artículos", "entradas", "articles", "leggi", "articoli", "pin",
-    "advertisement", "advertisements", "advertising", "sponsored", "anzeige", "werbung",
-    "publicidad", "publicité", "pubblicità", "article", "story", "continue", "about", "written",
-    "über", "sobre", "à", "leave", "no", "comments", "kommentare", "comentarios", "commentaires",
-    "loading", "please", "lädt", "cargando", "chargement",
+    "share",
+    "sharing",
+    "spread",
+    "teilen",
+    "diesen",
+    "jetzt",
+    "compartir",
+    "partager",
+    "condividi",
+    "follow",
+    "stay",
+    "connect",
+    "find",
+    "folge",
+    "síguenos",
+    "suivez-nous",
+    "join",
+    "subscribe",
+    "sign",
+    "newsletter",
+    "newsletters",
+    "get",
+    "suscríbete",
+    "abonnez-vous",
+    "related",
+    "you",
+    "other",
+    "popular",
+    "recent",
+    "recently",
+    "read",
+    "keep",
+    "more",
+    "ähnliche",
+    "das",
+    "weitere",
+    "artículos",
+    "entradas",
+    "articles",
+    "leggi",
+    "articoli",
+    "pin",
+    "advertisement",
+    "advertisements",
+    "advertising",
+    "sponsored",
+    "anzeige",
+    "werbung",
+    "publicidad",
+    "publicité",
+    "pubblicità",
+    "article",
+    "story",
+    "continue",
+    "about",
+    "written",
+    "über",
+    "sobre",
+    "à",
+    "leave",
+    "no",
+    "comments",
+    "kommentare",
+    "comentarios",
+    "commentaires",
+    "loading",
+    "please",
+    "lädt",
+    "cargando",
+    "chargement",
 ];
 
 /// Longer blocks (past the short prompts' caps) are only read when they contain one of the
@@ -88,7 +149,17 @@ const SHORT_CAP: u32 = 14;
 static LONG_PATTERN_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(["consider", "funded by", "journalism", "become a", "donate", "newsletter", "recipe", "rating", "mention @"])
+        .build([
+            "consider",
+            "funded by",
+            "journalism",
+            "become a",
+            "donate",
+            "newsletter",
+            "recipe",
+            "rating",
+            "mention @",
+        ])
         .expect("valid patterns")
 });
 
@@ -231,7 +302,8 @@ pub(crate) fn prompt(text: &str, words: u32) -> Option<Prompt> {
     let patterns = &*PATTERNS;
     let first = text.split(' ').next().unwrap_or("");
     let short_candidate = words <= SHORT_CAP
-        && (patterns.first_words.contains(first) || first.starts_with(|c: char| c.is_ascii_digit()));
+        && (patterns.first_words.contains(first)
+            || first.starts_with(|c: char| c.is_ascii_digit()));
     let long_candidate = LONG_PATTERN_WORDS.is_match(text);
     if !short_candidate && !long_candidate {
         return None;

@@ -281,6 +281,7 @@ struct Walker<'a> {
     html_off_until: usize,
     /// Index of the node being visited.
     position: usize,
+    max_table_cells: usize,
 }
 
 /// Walks `tree` once.
@@ -289,6 +290,7 @@ pub(crate) fn extract(
     page: Option<&Url>,
     source_len: usize,
     iframe_hosts: &[String],
+    max_table_cells: usize,
 ) -> Extracted {
     let mut w = Walker {
         tree,
@@ -312,6 +314,7 @@ pub(crate) fn extract(
         iframe_hosts,
         html_off_until: 0,
         position: 0,
+        max_table_cells,
     };
     w.out.html.reserve(source_len);
     w.inline.text.reserve(4096);
@@ -656,7 +659,7 @@ impl Walker<'_> {
             }
             Open::Table => {
                 let builder = self.tables.pop().expect("table open");
-                let (table, warning) = builder.finish();
+                let (table, warning) = builder.finish(self.max_table_cells);
                 if let Some(w) = warning {
                     self.out.warnings.push(w);
                 }

@@ -24,7 +24,7 @@ pub enum InputFormat {
     Wxr,
 }
 
-/// Default cap on one post's JSON (64 MiB).
+/// Default cap on one post's JSON (64 MiB): [`Limits::max_post_bytes`](crate::Limits).
 pub const DEFAULT_MAX_POST_BYTES: usize = 64 << 20;
 
 /// Counts the bytes read from the underlying input (compressed bytes for gzip), for progress.

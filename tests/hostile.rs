@@ -1,0 +1,132 @@
+//! Pathological and hostile input: every case must finish with a sane result (no panic, no
+//! hang, no unbounded memory). These assert completion and results, never timings.
+
+use wpclean::{Article, Extractor, Options, Post};
+
+fn extract(html: String) -> Article {
+    let extractor = Extractor::new(&Options::default()).unwrap();
+    extractor.extract(&Post::from_html(html, Some("https://example.com/post/")))
+}
+
+#[test]
+fn very_deep_nesting_is_cut_not_overflowed() {
+    let html = format!(
+        "{}deep text{}",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    let a = extract(html);
+    assert!(
+        a.warnings
+            .iter()
+            .any(|w| w.contains("nesting deeper than 512")),
+        "{:?}",
+        a.warnings
+    );
+    // Nested inline formatting too (html5ever's slowest case).
+    let a = extract(format!("{}x", "<b><i>".repeat(50_000)));
+    assert!(!a.warnings.is_empty());
+}
+
+#[test]
+fn a_megabyte_of_unclosed_tags() {
+    let html = "<p><span><a href='/x'><em>".repeat(40_000);
+    assert!(html.len() > 1_000_000);
+    let a = extract(html);
+    assert!(a.warnings.iter().any(|w| w.contains("cut")));
+    // An unclosed ad container must not swallow the rest: the article text is still there.
+    let a = extract("<p>before</p><ins class=\"adsbygoogle\"><p>after the ad</p>".into());
+    assert!(a.text.contains("before"));
+    assert!(a.text.contains("after the ad"), "{}", a.text);
+}
+
+#[test]
+fn wide_tables_and_huge_spans_are_capped() {
+    let row: String = (0..10_000).map(|i| format!("<td>{i}</td>")).collect();
+    let a = extract(format!("<table><tr>{row}</tr><tr>{row}</tr></table>"));
+    assert_eq!(a.tables[0].rows[0].len(), 10_000);
+    let a = extract(
+        "<table><tr><td colspan=1000000 rowspan=1000000>x</td></tr><tr><td>y</td></tr></table>"
+            .into(),
+    );
+    let cells: usize = a.tables[0].rows.iter().map(Vec::len).sum();
+    assert!(cells <= 100_000, "{cells} cells");
+    let many = "<tr><td colspan=1000>x</td></tr>".repeat(500);
+    let a = extract(format!("<table>{many}</table>"));
+    let cells: usize =
+        a.tables[0].rows.iter().map(Vec::len).sum::<usize>() + a.tables[0].header.len();
+    assert!(cells <= 100_000);
+    assert!(a.warnings.iter().any(|w| w.contains("table truncated")));
+}
+
+#[test]
+fn a_hundred_thousand_links() {
+    let html: String = (0..100_000)
+        .map(|i| format!("<a href=\"/p{i}\">l{i}</a> "))
+        .collect();
+    let a = extract(format!("<p>{html}</p>"));
+    assert_eq!(a.links.len(), 100_000);
+    assert_eq!(a.links[99_999].href, "https://example.com/p99999");
+}
+
+#[test]
+fn a_ten_megabyte_text_node() {
+    let text = "word ".repeat(2_000_000);
+    let a = extract(format!("<p>{text}</p>"));
+    assert_eq!(a.text.len(), text.len() - 1);
+}
+
+#[test]
+fn deeply_nested_lists_and_tables() {
+    let lists = format!("{}item{}", "<ul><li>".repeat(300), "</li></ul>".repeat(300));
+    let a = extract(lists);
+    assert!(a.text.contains("item"));
+    let tables = format!(
+        "{}cell{}",
+        "<table><tr><td>".repeat(200),
+        "</td></tr></table>".repeat(200)
+    );
+    let a = extract(tables);
+    assert!(a.text.contains("cell"));
+}
+
+#[test]
+fn hostile_json_posts() {
+    for (json, what) in [
+        (
+            r#"{"id":1,"title":null,"content":{"rendered":"<p>x</p>"}}"#,
+            "null title",
+        ),
+        (
+            r#"{"id":1,"title":{"rendered":"t"},"content":"<p>x</p>"}"#,
+            "string content",
+        ),
+        (
+            r#"{"id":"1","title":7,"content":{"rendered":null}}"#,
+            "wrong types",
+        ),
+        (
+            "\u{feff}{\"id\":1,\"content\":{\"rendered\":\"<p>x</p>\"}}",
+            "byte-order mark",
+        ),
+        (
+            r#"{"id":1,"content":{"rendered":"a\u0000b"}}"#,
+            "NUL in content",
+        ),
+    ] {
+        let a = wpclean::extract_json(json, &Options::default());
+        assert!(a.is_ok(), "{what}: {a:?}");
+    }
+    for json in [
+        "",
+        "[",
+        "{\"id\":1,",
+        "{} trailing",
+        "[1,2]",
+        "null",
+        "\"just a string\"",
+    ] {
+        let e = wpclean::extract_json(json, &Options::default()).unwrap_err();
+        assert!(!e.to_string().is_empty());
+    }
+}
