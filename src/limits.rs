@@ -152,12 +152,7 @@ pub(crate) fn prescan<'a>(html: &'a str, limits: &Limits) -> (&'a str, Option<St
     (html, warning)
 }
 
-fn cut<'a>(
-    html: &'a str,
-    at: usize,
-    earlier: Option<String>,
-    why: String,
-) -> (&'a str, Option<String>) {
+fn cut(html: &str, at: usize, earlier: Option<String>, why: String) -> (&str, Option<String>) {
     let mut w = format!("content cut at byte {at}: {why}");
     if let Some(e) = earlier {
         w = format!("{e}; {w}");
