@@ -433,3 +433,83 @@ fn wordpress_theme_unit_test_data() {
     let (read, ok, failed, skipped) = tally(&o.stderr);
     assert_eq!((read, failed), (ok + skipped, 0));
 }
+
+#[test]
+fn hostile_files_are_reported_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    };
+    // Invalid UTF-8 inside one post of an array: that post fails, the others come out.
+    let mut bad = format!("[{},", post(1)).into_bytes();
+    bad.extend_from_slice(b"{\"id\":2,\"content\":{\"rendered\":\"\xff\xfe\"}},");
+    bad.extend_from_slice(format!("{}]", post(3)).as_bytes());
+    let p = write("utf8.json", &bad);
+    let o = wpclean().arg(&p).assert().code(1).get_output().clone();
+    assert_eq!(ids(&o.stdout), [1, 3]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("utf8.json, post #1"));
+
+    // NUL bytes between NDJSON records and a byte-order mark: fine.
+    let p = write(
+        "nul.ndjson",
+        format!("\u{feff}{}\n\0\n{}\n", post(1), post(2)).as_bytes(),
+    );
+    wpclean().arg(&p).assert().success();
+
+    // Empty file and empty array: no posts, no failure.
+    let p = write("empty.json", b"");
+    wpclean().arg(&p).assert().success().stdout("");
+    let p = write("empty-array.json", b"[]");
+    wpclean().arg(&p).assert().success().stdout("");
+
+    // A 50 MB single line (one huge post).
+    let huge = format!(
+        r#"{{"id":7,"content":{{"rendered":"<p>{}</p>"}}}}"#,
+        "lorem ipsum ".repeat(4_200_000)
+    );
+    let p = write("huge.ndjson", huge.as_bytes());
+    let o = wpclean()
+        .arg(&p)
+        .args(["--fields", "id"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert_eq!(ids(&o.stdout), [7]);
+
+    // Corrupt gzip: an error naming the file, not a crash.
+    let mut gz = Vec::new();
+    {
+        let mut enc = flate2::write::GzEncoder::new(&mut gz, flate2::Compression::default());
+        enc.write_all(format!("[{},{}]", post(1), post(2)).as_bytes())
+            .unwrap();
+        enc.finish().unwrap();
+    }
+    let half = gz.len() / 2;
+    gz[half] ^= 0xff;
+    gz[half + 1] ^= 0xff;
+    let p = write("corrupt.json.gz", &gz);
+    let o = wpclean().arg(&p).output().unwrap();
+    assert!(matches!(o.status.code(), Some(1) | Some(2)), "{o:?}");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("corrupt.json.gz"));
+
+    // WXR that is not well-formed, and WXR declaring entities (never expanded).
+    let p = write(
+        "broken.xml",
+        b"<?xml version=\"1.0\"?><rss><channel><item><title>x</title></channel></rss>",
+    );
+    let o = wpclean().arg(&p).assert().code(1).get_output().clone();
+    assert!(String::from_utf8_lossy(&o.stderr).contains("broken.xml"));
+    let bomb = r#"<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY ext SYSTEM "file:///etc/passwd">]>
+<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/"><channel>
+<item><title>&d; &ext;</title><content:encoded><![CDATA[<p>body</p>]]></content:encoded><wp:post_id>5</wp:post_id><wp:post_type>post</wp:post_type></item>
+</channel></rss>"#;
+    let p = write("bomb.xml", bomb.as_bytes());
+    let o = wpclean().arg(&p).output().unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(!out.contains("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+    assert!(!out.contains("root:"));
+}

@@ -188,7 +188,11 @@ impl Cleaner {
                     // and has swallowed what follows it, which must not be lost with it.
                     if tag == "ins"
                         && action == Some(Action::Drop(rules::ADSENSE))
-                        && node.first_child().is_some()
+                        && node.children().any(|c| {
+                            c.value()
+                                .as_element()
+                                .is_some_and(|e| crate::dom::is_block(e.name()))
+                        })
                     {
                         action = Some(Action::Unwrap(rules::ADSENSE));
                     }

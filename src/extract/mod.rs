@@ -279,6 +279,8 @@ struct Walker<'a> {
     iframe_hosts: &'a [String],
     /// Nodes before this index are not written to the HTML (inside a dropped element).
     html_off_until: usize,
+    /// Tags written to the HTML and not yet closed.
+    written: Vec<html5ever::LocalName>,
     /// Index of the node being visited.
     position: usize,
     max_table_cells: usize,
@@ -313,6 +315,7 @@ pub(crate) fn extract(
         anchors: HashSet::new(),
         iframe_hosts,
         html_off_until: 0,
+        written: Vec::new(),
         position: 0,
         max_table_cells,
     };
@@ -402,8 +405,17 @@ impl Walker<'_> {
         // Serialise into the cleaned HTML, as the output policy allows.
         let mut written = false;
         if self.html_on() {
-            match crate::safety::policy(tag, node.attr("src"), self.iframe_hosts) {
+            let mut policy = crate::safety::policy(tag, node.attr("src"), self.iframe_hosts);
+            if policy == crate::safety::Policy::Keep && self.would_not_reparse(tag) {
+                // The tree allows nestings that HTML cannot say (a heading in a heading, a
+                // block in a paragraph): leave the inner tag out so the HTML reads back the same.
+                policy = crate::safety::Policy::Unwrap;
+            }
+            match policy {
                 crate::safety::Policy::Keep => {
+                    if !is_void(tag) {
+                        self.written.push(node.tag.clone());
+                    }
                     written = true;
                     self.out.html.push('<');
                     self.out.html.push_str(tag);
@@ -738,9 +750,44 @@ impl Walker<'_> {
             }
         }
         if o.written && !is_void(tag) {
+            self.written.pop();
             self.out.html.push_str("</");
             self.out.html.push_str(tag);
             self.out.html.push('>');
+        }
+    }
+
+    /// Whether writing this tag here would read back as a different tree.
+    fn would_not_reparse(&self, tag: &str) -> bool {
+        let open = |t: &str| self.written.iter().any(|w| &**w == t);
+        let in_p = || self.written.last().is_some_and(|w| &**w == "p") || open("p");
+        if heading_level(tag).is_some() {
+            return self.written.iter().any(|w| heading_level(w).is_some()) || in_p();
+        }
+        match tag {
+            "a" => open("a"),
+            "p" => in_p(),
+            // (A table in a paragraph reads back as it is: the fragment parser keeps it there.)
+            t if is_block(t)
+                && !matches!(
+                    t,
+                    "li" | "dd"
+                        | "dt"
+                        | "table"
+                        | "tr"
+                        | "td"
+                        | "th"
+                        | "thead"
+                        | "tbody"
+                        | "tfoot"
+                        | "caption"
+                        | "summary"
+                        | "figcaption"
+                ) =>
+            {
+                in_p()
+            }
+            _ => false,
         }
     }
 
