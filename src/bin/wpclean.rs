@@ -367,6 +367,7 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
             }
         };
         // A reader thread fills batches while the workers clean the previous one.
+        let read_before = tally.read;
         let (tx, rx) = mpsc::sync_channel::<(Vec<Record>, u64)>(2);
         let reader_thread = std::thread::spawn(move || read_batches(reader, tx));
         for (batch, bytes_read) in rx.iter() {
@@ -413,6 +414,9 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
             }
         }
         let _ = reader_thread.join();
+        if tally.read == read_before && !cli.quiet {
+            eprintln!("wpclean: warning: {name}: no posts");
+        }
         if let Input::File(p) = input {
             done_bytes += std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
         }
