@@ -28,9 +28,12 @@ mod clean;
 mod dom;
 mod error;
 mod extract;
+#[cfg(feature = "index")]
+mod index;
 mod input;
 mod limits;
 mod options;
+mod records;
 mod render;
 mod safety;
 mod text;
@@ -39,11 +42,14 @@ pub use article::{
     Article, Author, FaqEntry, Heading, Image, Link, List, Removal, Section, Table, Term,
 };
 pub use error::{Error, ErrorKind, Location, Result};
+#[cfg(feature = "index")]
+pub use index::{Hit, IndexWriter, SearchIndex, SearchOptions};
 pub use input::open::{DEFAULT_MAX_POST_BYTES, InputFormat, open_path, open_reader};
 pub use input::rest::{ContentFormat, Post};
 pub use input::{Record, RecordReader};
 pub use limits::Limits;
 pub use options::{Options, RuleGroup};
+pub use records::{IndexRecord, RecordOptions, records};
 
 use url::Url;
 
