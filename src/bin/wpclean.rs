@@ -9,7 +9,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
-use clap::{Parser, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use wpclean::{Article, Error, Extractor, InputFormat, Options, Record, RecordReader, RuleGroup};
 
@@ -25,27 +25,43 @@ use wpclean::{Article, Error, Extractor, InputFormat, Options, Record, RecordRea
 ///
 /// Exit codes: 0 every post was cleaned; 1 some posts failed; 2 usage or I/O error.
 #[derive(Parser, Debug)]
-#[command(version, about, long_about)]
+#[command(
+    version,
+    about,
+    long_about,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    clean: CleanArgs,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Search records: one per section, FAQ entry and table, as NDJSON (Meilisearch,
+    /// Typesense) or Elasticsearch/OpenSearch bulk lines.
+    Records(RecordsArgs),
+    /// Build or update an embedded search index of the records (re-indexing a post replaces
+    /// its records; the newer `modified` wins).
+    #[cfg(feature = "index")]
+    Index(IndexArgs),
+    /// Search an index built by `wpclean index`.
+    #[cfg(feature = "index")]
+    Search(SearchArgs),
+}
+
+/// Where posts come from and how they are cleaned (shared by every command).
+#[derive(Args, Debug)]
+struct InputArgs {
     /// Files, directories, glob patterns, or `-` for standard input.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<String>,
     /// Input format (detected from the first bytes by default).
     #[arg(long, value_enum, default_value_t = InFormat::Auto)]
     input_format: InFormat,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Ndjson)]
-    format: Format,
-    /// Write to this file instead of standard output.
-    #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
-    output: Option<PathBuf>,
-    /// Write one file per post into this directory: `{slug or id}.md` with YAML front
-    /// matter for `--format markdown`, `.json` for json/ndjson, `.txt` for text.
-    #[arg(long, value_name = "DIR")]
-    out_dir: Option<PathBuf>,
-    /// Keep only these article fields in JSON output (comma-separated, e.g. `id,url,text`).
-    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
-    fields: Vec<String>,
     /// Worker threads (default: all cores).
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
@@ -83,6 +99,106 @@ struct Cli {
     /// Most cells in one table after span expansion; the table is cut after them.
     #[arg(long, value_name = "N", default_value_t = wpclean::Limits::default().max_table_cells)]
     max_table_cells: usize,
+}
+
+#[derive(Args, Debug)]
+struct CleanArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Ndjson)]
+    format: Format,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
+    output: Option<PathBuf>,
+    /// Write one file per post into this directory: `{slug or id}.md` with YAML front
+    /// matter for `--format markdown`, `.json` for json/ndjson, `.txt` for text.
+    #[arg(long, value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+    /// Keep only these article fields in JSON output (comma-separated, e.g. `id,url,text`).
+    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
+    fields: Vec<String>,
+}
+
+/// How records are cut (shared by `records` and `index`).
+#[derive(Args, Debug)]
+struct ChunkArgs {
+    /// Split records longer than this many characters (at paragraph, sentence or word
+    /// boundaries; tables between rows).
+    #[arg(long, value_name = "N")]
+    max_chars: Option<usize>,
+    /// Characters of each chunk repeated at the start of the next (whole words).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    overlap: usize,
+}
+
+impl ChunkArgs {
+    fn options(&self) -> wpclean::RecordOptions {
+        let mut o = wpclean::RecordOptions::default().overlap(self.overlap);
+        if let Some(n) = self.max_chars {
+            o = o.max_chars(n);
+        }
+        o
+    }
+}
+
+#[derive(Args, Debug)]
+struct RecordsArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    chunks: ChunkArgs,
+    /// `ndjson`: one record per line; `bulk`: Elasticsearch/OpenSearch bulk lines (an
+    /// `index` action line before each record).
+    #[arg(long, value_enum, default_value_t = RecordFormat::Ndjson)]
+    format: RecordFormat,
+    /// Index name for the bulk action lines.
+    #[arg(long, value_name = "NAME", default_value = "wpclean")]
+    index: String,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum RecordFormat {
+    /// One record per line.
+    Ndjson,
+    /// Elasticsearch / OpenSearch `_bulk` body.
+    Bulk,
+}
+
+#[cfg(feature = "index")]
+#[derive(Args, Debug)]
+struct IndexArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    chunks: ChunkArgs,
+    /// The index directory (created when absent).
+    #[arg(long, value_name = "DIR")]
+    index: PathBuf,
+}
+
+#[cfg(feature = "index")]
+#[derive(Args, Debug)]
+struct SearchArgs {
+    /// The index directory.
+    dir: PathBuf,
+    /// The query (words; `"a phrase"`, `+required`, `-excluded`).
+    query: String,
+    /// Most hits shown.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// Only hits from posts in this category (name or slug).
+    #[arg(long)]
+    category: Option<String>,
+    /// Only hits from posts with this tag (name or slug).
+    #[arg(long)]
+    tag: Option<String>,
+    /// One JSON hit per line instead of text.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -230,10 +346,9 @@ fn is_export(p: &Path) -> bool {
 }
 
 /// What the workers produce for one record, in input order.
-enum Outcome {
-    Article {
-        bytes: Vec<u8>,
-        name: String,
+enum Outcome<T> {
+    Done {
+        value: T,
         removed: Vec<(String, u32)>,
     },
     Failed(Error),
@@ -249,80 +364,85 @@ struct Tally {
     skipped: u64,
     io_errors: u64,
     removed: BTreeMap<String, u64>,
+    bytes: u64,
 }
 
-struct Sink {
-    format: Format,
-    out: Option<Box<dyn Write>>,
-    out_dir: Option<PathBuf>,
-    used_names: HashSet<String>,
-    errors: Option<BufWriter<File>>,
-    first: bool,
+impl Tally {
+    fn exit_code(&self) -> u8 {
+        if self.io_errors > 0 {
+            2
+        } else if self.failed > 0 {
+            1
+        } else {
+            0
+        }
+    }
 }
 
 fn run(cli: &Cli) -> anyhow::Result<u8> {
-    for f in &cli.fields {
-        if !FIELDS.contains(&f.as_str()) {
-            bail!(
-                "unknown field {f:?} for --fields (known: {})",
-                FIELDS.join(", ")
-            );
-        }
+    match &cli.command {
+        None => run_clean(&cli.clean),
+        Some(Command::Records(a)) => run_records(a),
+        #[cfg(feature = "index")]
+        Some(Command::Index(a)) => run_index(a),
+        #[cfg(feature = "index")]
+        Some(Command::Search(a)) => run_search(a),
     }
+}
+
+fn extractor_for(args: &InputArgs) -> anyhow::Result<Extractor> {
     let mut options = Options::default();
-    for g in &cli.disable {
+    for g in &args.disable {
         let group = RuleGroup::from_name(g).with_context(|| format!("unknown rule group {g:?}"))?;
         options = options.without(group);
     }
-    for s in &cli.drop {
+    for s in &args.drop {
         options = options.drop_selector(s.clone());
     }
-    for s in &cli.keep {
+    for s in &args.keep {
         options = options.keep_selector(s.clone());
     }
-    options.limits.max_post_bytes = cli.max_post_bytes;
-    options.limits.max_html_bytes = cli.max_html_bytes;
-    options.limits.max_depth = cli.max_depth;
-    options.limits.max_elements = cli.max_elements;
-    options.limits.max_table_cells = cli.max_table_cells;
-    let extractor = Extractor::new(&options)?;
-    let inputs = expand(&cli.inputs)?;
+    options.limits.max_post_bytes = args.max_post_bytes;
+    options.limits.max_html_bytes = args.max_html_bytes;
+    options.limits.max_depth = args.max_depth;
+    options.limits.max_elements = args.max_elements;
+    options.limits.max_table_cells = args.max_table_cells;
+    Ok(Extractor::new(&options)?)
+}
+
+fn output(path: &Option<PathBuf>) -> anyhow::Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) => Box::new(BufWriter::with_capacity(
+            1 << 20,
+            File::create(p).with_context(|| format!("creating {}", p.display()))?,
+        )),
+        None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout())),
+    })
+}
+
+/// Reads every input, cleans every post on the worker pool, maps each article with `map`
+/// (in parallel) and hands the results to `sink` in input order. Failures are reported (and
+/// written to `--errors`) as they come.
+fn pipeline<T, M, S>(args: &InputArgs, map: M, mut sink: S) -> anyhow::Result<Tally>
+where
+    T: Send,
+    M: Fn(Article, &wpclean::Location) -> anyhow::Result<T> + Sync,
+    S: FnMut(T) -> anyhow::Result<()>,
+{
+    let extractor = extractor_for(args)?;
+    let inputs = expand(&args.inputs)?;
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(cli.jobs.unwrap_or(0))
+        .num_threads(args.jobs.unwrap_or(0))
         // Generous stacks: nothing here recurses on document depth, but a worker must never
         // be the reason a deep document aborts the process.
         .stack_size(32 << 20)
         .build()?;
-
-    let out: Option<Box<dyn Write>> = match (&cli.out_dir, &cli.output) {
-        (Some(dir), _) => {
-            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-            None
-        }
-        (None, Some(path)) => Some(Box::new(BufWriter::with_capacity(
-            1 << 20,
-            File::create(path).with_context(|| format!("creating {}", path.display()))?,
-        ))),
-        (None, None) => Some(Box::new(BufWriter::with_capacity(1 << 20, io::stdout()))),
-    };
-    let errors = match &cli.errors {
+    let mut errors = match &args.errors {
         Some(p) => Some(BufWriter::new(
             File::create(p).with_context(|| format!("creating {}", p.display()))?,
         )),
         None => None,
     };
-    let mut sink = Sink {
-        format: cli.format,
-        out,
-        out_dir: cli.out_dir.clone(),
-        used_names: HashSet::new(),
-        errors,
-        first: true,
-    };
-    if cli.format == Format::Json && sink.out_dir.is_none() {
-        sink.write_all(b"[")?;
-    }
-
     let total_bytes: u64 = inputs
         .iter()
         .map(|i| match i {
@@ -330,7 +450,7 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
             Input::Stdin => 0,
         })
         .sum();
-    let progress = (!cli.quiet && io::stderr().is_terminal()).then(|| {
+    let progress = (!args.quiet && io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new(total_bytes);
         bar.set_style(
             indicatif::ProgressStyle::with_template(
@@ -340,23 +460,24 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
         );
         bar
     });
-
     let started = Instant::now();
-    let mut tally = Tally::default();
+    let mut tally = Tally {
+        bytes: total_bytes,
+        ..Tally::default()
+    };
     let mut done_bytes = 0u64;
     'inputs: for input in &inputs {
         tally.files += 1;
         let name = input.name();
+        let format = input_format(args.input_format);
         let opened = match input {
             Input::Stdin => wpclean::open_reader(
                 Box::new(io::stdin()),
                 Some("-".into()),
-                input_format(cli.input_format),
-                cli.max_post_bytes,
+                format,
+                args.max_post_bytes,
             ),
-            Input::File(p) => {
-                wpclean::open_path(p, input_format(cli.input_format), cli.max_post_bytes)
-            }
+            Input::File(p) => wpclean::open_path(p, format, args.max_post_bytes),
         };
         let reader = match opened {
             Ok(r) => r,
@@ -366,36 +487,32 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
                 continue;
             }
         };
-        // A reader thread fills batches while the workers clean the previous one.
         let read_before = tally.read;
+        // A reader thread fills batches while the workers clean the previous one.
         let (tx, rx) = mpsc::sync_channel::<(Vec<Record>, u64)>(2);
         let reader_thread = std::thread::spawn(move || read_batches(reader, tx));
         for (batch, bytes_read) in rx.iter() {
             tally.read += batch.len() as u64;
-            let outcomes: Vec<Outcome> = pool.install(|| {
+            let outcomes: Vec<Outcome<T>> = pool.install(|| {
                 batch
                     .into_par_iter()
-                    .map(|r| process(&extractor, r, cli))
+                    .map(|r| process(&extractor, r, &map))
                     .collect()
             });
             for outcome in outcomes {
                 match outcome {
-                    Outcome::Article {
-                        bytes,
-                        name,
-                        removed,
-                    } => {
+                    Outcome::Done { value, removed } => {
                         tally.ok += 1;
                         for (g, n) in removed {
                             *tally.removed.entry(g).or_default() += u64::from(n);
                         }
-                        sink.article(&bytes, &name)?;
+                        sink(value)?;
                     }
                     Outcome::Skipped => tally.skipped += 1,
                     Outcome::Failed(e) => {
                         tally.failed += 1;
-                        sink.error(&e)?;
-                        if cli.fail_fast {
+                        report(&e, &mut errors)?;
+                        if args.fail_fast {
                             drop(rx);
                             let _ = reader_thread.join();
                             break 'inputs;
@@ -414,35 +531,185 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
             }
         }
         let _ = reader_thread.join();
-        if tally.read == read_before && !cli.quiet {
+        if tally.read == read_before && !args.quiet {
             eprintln!("wpclean: warning: {name}: no posts");
         }
         if let Input::File(p) = input {
             done_bytes += std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
         }
     }
+    if let Some(e) = &mut errors {
+        e.flush().context("writing the error file")?;
+    }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    if !args.quiet {
+        eprintln!("{}", summary(&tally, started.elapsed()));
+    }
+    Ok(tally)
+}
+
+fn report(e: &Error, errors: &mut Option<BufWriter<File>>) -> anyhow::Result<()> {
+    eprintln!("wpclean: error: {e}");
+    if let Some(w) = errors {
+        let l = e.location();
+        let record = serde_json::json!({
+            "file": l.file,
+            "index": l.index,
+            "id": l.id,
+            "offset": l.offset,
+            "error": e.kind().to_string(),
+        });
+        serde_json::to_writer(&mut *w, &record)?;
+        w.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+fn run_clean(cli: &CleanArgs) -> anyhow::Result<u8> {
+    for f in &cli.fields {
+        if !FIELDS.contains(&f.as_str()) {
+            bail!(
+                "unknown field {f:?} for --fields (known: {})",
+                FIELDS.join(", ")
+            );
+        }
+    }
+    let out = match &cli.out_dir {
+        Some(dir) => {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+            None
+        }
+        None => Some(output(&cli.output)?),
+    };
+    let mut sink = Sink {
+        format: cli.format,
+        out,
+        out_dir: cli.out_dir.clone(),
+        used_names: HashSet::new(),
+        first: true,
+    };
+    if cli.format == Format::Json && sink.out_dir.is_none() {
+        sink.write_all(b"[")?;
+    }
+    let tally = pipeline(
+        &cli.input,
+        |article, _| {
+            let name = file_stem(&article);
+            Ok((render(&article, cli)?, name))
+        },
+        |(bytes, name)| sink.article(&bytes, &name),
+    )?;
     if cli.format == Format::Json && sink.out_dir.is_none() {
         sink.write_all(b"\n]\n")?;
     }
     if let Some(out) = &mut sink.out {
         out.flush().context("writing output")?;
     }
-    if let Some(e) = &mut sink.errors {
-        e.flush().context("writing the error file")?;
+    Ok(tally.exit_code())
+}
+
+fn run_records(a: &RecordsArgs) -> anyhow::Result<u8> {
+    let options = a.chunks.options();
+    let mut out = output(&a.output)?;
+    let bulk = a.format == RecordFormat::Bulk;
+    let index = a.index.clone();
+    let tally = pipeline(
+        &a.input,
+        |article, _| {
+            let mut bytes = Vec::new();
+            for r in wpclean::records(&article, &options) {
+                if bulk {
+                    let action = serde_json::json!({"index": {"_index": index, "_id": r.id}});
+                    write_json(&mut bytes, &action, false)?;
+                    bytes.push(b'\n');
+                }
+                write_json(&mut bytes, &r, false)?;
+                bytes.push(b'\n');
+            }
+            Ok(bytes)
+        },
+        |bytes| Ok(out.write_all(&bytes)?),
+    )?;
+    out.flush().context("writing output")?;
+    Ok(tally.exit_code())
+}
+
+#[cfg(feature = "index")]
+fn run_index(a: &IndexArgs) -> anyhow::Result<u8> {
+    let options = a.chunks.options();
+    let index = wpclean::SearchIndex::open_or_create(&a.index)?;
+    let mut writer = index.writer()?;
+    let mut older = 0u64;
+    let tally = pipeline(
+        &a.input,
+        |article, _| Ok(wpclean::records(&article, &options)),
+        |records| {
+            if !writer.upsert(&records)? {
+                older += 1;
+            }
+            Ok(())
+        },
+    )?;
+    writer.commit()?;
+    if !a.input.quiet {
+        eprintln!(
+            "wpclean: index {} holds {} records{}",
+            a.index.display(),
+            index.len(),
+            if older > 0 {
+                format!("; {older} posts older than their indexed version were left out")
+            } else {
+                String::new()
+            }
+        );
     }
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
+    Ok(tally.exit_code())
+}
+
+#[cfg(feature = "index")]
+fn run_search(a: &SearchArgs) -> anyhow::Result<u8> {
+    if !a.dir.join("meta.json").is_file() {
+        bail!(
+            "no index in {} (build one with `wpclean index`)",
+            a.dir.display()
+        );
     }
-    if !cli.quiet {
-        eprintln!("{}", summary(&tally, total_bytes, started.elapsed()));
+    let index = wpclean::SearchIndex::open_or_create(&a.dir)?;
+    let mut options = wpclean::SearchOptions::default().limit(a.limit);
+    if let Some(c) = &a.category {
+        options = options.category(c.clone());
     }
-    Ok(if tally.io_errors > 0 {
-        2
-    } else if tally.failed > 0 {
-        1
-    } else {
-        0
-    })
+    if let Some(t) = &a.tag {
+        options = options.tag(t.clone());
+    }
+    let hits = index.search(&a.query, &options)?;
+    let mut out = output(&None)?;
+    for (n, h) in hits.iter().enumerate() {
+        if a.json {
+            let mut line = Vec::new();
+            write_json(&mut line, h, false)?;
+            out.write_all(&line)?;
+            out.write_all(b"\n")?;
+        } else {
+            let path = if h.path.is_empty() {
+                String::new()
+            } else {
+                format!(" › {}", h.path.join(" › "))
+            };
+            writeln!(out, "{}. [{:.2}] {}{}", n + 1, h.score, h.title, path)?;
+            if let Some(u) = &h.url {
+                writeln!(out, "   {u}")?;
+            }
+            writeln!(out, "   {}\n", h.snippet)?;
+        }
+    }
+    out.flush()?;
+    if hits.is_empty() && !a.json {
+        eprintln!("wpclean: no hits for {:?}", a.query);
+    }
+    Ok(0)
 }
 
 fn input_format(f: InFormat) -> InputFormat {
@@ -480,7 +747,11 @@ fn read_batches(
     }
 }
 
-fn process(extractor: &Extractor, record: Record, cli: &Cli) -> Outcome {
+fn process<T>(
+    extractor: &Extractor,
+    record: Record,
+    map: &(impl Fn(Article, &wpclean::Location) -> anyhow::Result<T> + Sync),
+) -> Outcome<T> {
     let (post, location) = match record {
         Record::Post { post, location } => (post, location),
         Record::Skipped { .. } => return Outcome::Skipped,
@@ -512,13 +783,8 @@ fn process(extractor: &Extractor, record: Record, cli: &Cli) -> Outcome {
             None => removed.push((r.group.clone(), r.count)),
         }
     }
-    let name = file_stem(&article);
-    match render(&article, cli) {
-        Ok(bytes) => Outcome::Article {
-            bytes,
-            name,
-            removed,
-        },
+    match map(article, &location) {
+        Ok(value) => Outcome::Done { value, removed },
         Err(e) => Outcome::Failed(
             Error::new(wpclean::ErrorKind::Io(format!(
                 "cannot write the article: {e}"
@@ -529,7 +795,7 @@ fn process(extractor: &Extractor, record: Record, cli: &Cli) -> Outcome {
 }
 
 /// The article in the output format, as bytes (separators between articles are the sink's).
-fn render(a: &Article, cli: &Cli) -> anyhow::Result<Vec<u8>> {
+fn render(a: &Article, cli: &CleanArgs) -> anyhow::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(a.text.len() * 2 + 256);
     let per_file = cli.out_dir.is_some();
     match cli.format {
@@ -628,6 +894,15 @@ fn file_stem(a: &Article) -> String {
     name
 }
 
+/// Writes cleaned articles: to one stream with separators, or one file per post.
+struct Sink {
+    format: Format,
+    out: Option<Box<dyn Write>>,
+    out_dir: Option<PathBuf>,
+    used_names: HashSet<String>,
+    first: bool,
+}
+
 impl Sink {
     fn write_all(&mut self, b: &[u8]) -> anyhow::Result<()> {
         if let Some(o) = &mut self.out {
@@ -676,26 +951,9 @@ impl Sink {
         }
         Ok(())
     }
-
-    fn error(&mut self, e: &Error) -> anyhow::Result<()> {
-        eprintln!("wpclean: error: {e}");
-        if let Some(w) = &mut self.errors {
-            let l = e.location();
-            let record = serde_json::json!({
-                "file": l.file,
-                "index": l.index,
-                "id": l.id,
-                "offset": l.offset,
-                "error": e.kind().to_string(),
-            });
-            serde_json::to_writer(&mut *w, &record)?;
-            w.write_all(b"\n")?;
-        }
-        Ok(())
-    }
 }
 
-fn summary(t: &Tally, total_bytes: u64, elapsed: Duration) -> String {
+fn summary(t: &Tally, elapsed: Duration) -> String {
     let secs = elapsed.as_secs_f64().max(1e-9);
     let removed = if t.removed.is_empty() {
         "nothing".to_string()
@@ -715,7 +973,7 @@ fn summary(t: &Tally, total_bytes: u64, elapsed: Duration) -> String {
         t.skipped,
         removed,
         secs,
-        total_bytes as f64 / 1e6 / secs,
+        t.bytes as f64 / 1e6 / secs,
         t.read as f64 / secs
     )
 }
