@@ -163,8 +163,7 @@ pub fn records(article: &Article, options: &RecordOptions) -> Vec<IndexRecord> {
         if f.anchor.is_some() {
             continue;
         }
-        let mut path = Vec::new();
-        path.push(f.question.clone());
+        let path = vec![f.question.clone()];
         push_chunks(
             &mut out,
             IndexRecord {
