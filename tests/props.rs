@@ -120,6 +120,28 @@ fn json_value(depth: u32) -> impl Strategy<Value = serde_json::Value> {
 }
 
 #[test]
+fn fuzz_regressions_stay_fixed() {
+    let x = extractor();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/fuzz-regressions");
+    let mut n = 0;
+    for f in std::fs::read_dir(&dir).unwrap() {
+        let f = f.unwrap().path();
+        if f.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(&std::fs::read(&f).unwrap()).into_owned();
+        let once = x.extract(&Post::from_html(html, Some("https://example.com/post/")));
+        let twice = x.extract(&Post::from_html(
+            once.html.clone(),
+            Some("https://example.com/post/"),
+        ));
+        assert_eq!(once.html, twice.html, "{}", f.display());
+        n += 1;
+    }
+    assert!(n > 0);
+}
+
+#[test]
 fn idempotent_on_every_fixture() {
     let x = extractor();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/plugins");

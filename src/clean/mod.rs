@@ -557,7 +557,7 @@ fn is_content_element(tag: &str) -> bool {
     )
 }
 
-fn may_drop_when_empty(tag: &str) -> bool {
+pub(crate) fn may_drop_when_empty(tag: &str) -> bool {
     !matches!(
         tag,
         "td" | "th"

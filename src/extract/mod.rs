@@ -234,6 +234,9 @@ struct OpenElement {
     faq: FaqMark,
     /// Its start tag was written to the HTML (so its end tag is due).
     written: bool,
+    /// Where its start tag and its content begin in the HTML.
+    html_start: usize,
+    html_body: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -404,6 +407,7 @@ impl Walker<'_> {
         let tag: &str = &node.tag;
         // Serialise into the cleaned HTML, as the output policy allows.
         let mut written = false;
+        let mut html_start = 0;
         if self.html_on() {
             let mut policy = crate::safety::policy(tag, node.attr("src"), self.iframe_hosts);
             if policy == crate::safety::Policy::Keep && self.would_not_reparse(tag) {
@@ -417,6 +421,7 @@ impl Walker<'_> {
                         self.written.push(node.tag.clone());
                     }
                     written = true;
+                    html_start = self.out.html.len();
                     self.out.html.push('<');
                     self.out.html.push_str(tag);
                     for (name, value) in &node.attrs {
@@ -616,6 +621,8 @@ impl Walker<'_> {
             open,
             faq: faq_mark,
             written,
+            html_start,
+            html_body: self.out.html.len(),
         });
     }
 
@@ -751,6 +758,12 @@ impl Walker<'_> {
         }
         if o.written && !is_void(tag) {
             self.written.pop();
+            // Left empty by a removal decided after cleaning (a hidden block): leave it out,
+            // as the cleaner does with every emptied wrapper.
+            if crate::clean::may_drop_when_empty(tag) && blank_html(&self.out.html[o.html_body..]) {
+                self.out.html.truncate(o.html_start);
+                return;
+            }
             self.out.html.push_str("</");
             self.out.html.push_str(tag);
             self.out.html.push('>');
@@ -1113,6 +1126,12 @@ pub(crate) fn is_invisible(c: char) -> bool {
         c,
         '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'
     )
+}
+
+/// HTML that shows nothing: whitespace and no-break spaces only.
+fn blank_html(s: &str) -> bool {
+    let s = s.trim();
+    s.is_empty() || s.split("&nbsp;").all(|p| p.trim().is_empty())
 }
 
 fn class_has(class: &str, names: &[&str]) -> bool {
