@@ -18,7 +18,10 @@ fn posts() -> Vec<Post> {
         return serde_json::from_str(&data).expect("benchmark posts");
     }
     eprintln!("{} not found: using the seed fixture", wcxb.display());
-    vec![Post::from_json(&std::fs::read_to_string(root.join("fixtures/seed-post.json")).unwrap()).unwrap()]
+    vec![
+        Post::from_json(&std::fs::read_to_string(root.join("fixtures/seed-post.json")).unwrap())
+            .unwrap(),
+    ]
 }
 
 fn main() {
@@ -75,7 +78,11 @@ fn main() {
             secs / extract_s
         );
     };
-    println!("{} posts, {:.1} MB of HTML, {n_records} records", all.len(), mb);
+    println!(
+        "{} posts, {:.1} MB of HTML, {n_records} records",
+        all.len(),
+        mb
+    );
     line("extract (baseline)", extract_s);
     line("extract + records", records_s);
     line("extract + records + index", index_s);

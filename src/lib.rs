@@ -44,7 +44,7 @@ pub use article::{
 pub use error::{Error, ErrorKind, Location, Result};
 #[cfg(feature = "index")]
 pub use index::{Hit, IndexWriter, SearchIndex, SearchOptions};
-pub use input::open::{DEFAULT_MAX_POST_BYTES, InputFormat, open_path, open_reader};
+pub use input::open::{InputFormat, open_path, open_reader};
 pub use input::rest::{ContentFormat, Post};
 pub use input::{Record, RecordReader};
 pub use limits::Limits;

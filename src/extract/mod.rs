@@ -806,11 +806,7 @@ impl Walker<'_> {
 
     /// Whether HTML is being written (not inside an element the output policy drops).
     fn html_on(&self) -> bool {
-        self.current_index() >= self.html_off_until
-    }
-
-    fn current_index(&self) -> usize {
-        self.position
+        self.position >= self.html_off_until
     }
 
     fn in_thead(&self) -> bool {

@@ -24,9 +24,6 @@ pub enum InputFormat {
     Wxr,
 }
 
-/// Default cap on one post's JSON (64 MiB): [`Limits::max_post_bytes`](crate::Limits).
-pub const DEFAULT_MAX_POST_BYTES: usize = 64 << 20;
-
 /// Counts the bytes read from the underlying input (compressed bytes for gzip), for progress.
 struct Counting<R> {
     inner: R,
@@ -60,7 +57,8 @@ impl RecordReader for Opened {
     }
 }
 
-/// Opens a file of posts (REST JSON or WXR, gzipped or not).
+/// Opens a file of posts (REST JSON or WXR, gzipped or not). Posts whose JSON is larger
+/// than `max_post_bytes` fail (the usual value is `Limits::default().max_post_bytes`).
 ///
 /// `bytes_read()` of the returned reader counts bytes of the file itself (compressed bytes
 /// for a `.gz`), so it can be compared with the file's size for progress.
