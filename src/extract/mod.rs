@@ -764,6 +764,11 @@ impl Walker<'_> {
                 self.out.html.truncate(o.html_start);
                 return;
             }
+            // Parsers drop a newline right after `<pre>`: double it so a leading newline of
+            // the content survives a round trip.
+            if tag == "pre" && self.out.html[o.html_body..].starts_with('\n') {
+                self.out.html.insert(o.html_body, '\n');
+            }
             self.out.html.push_str("</");
             self.out.html.push_str(tag);
             self.out.html.push('>');
