@@ -293,22 +293,64 @@ impl Cleaner {
     /// Removals that depend on the size of the whole post.
     fn settle(&self, out: &mut Cleaned, mut deferred: Vec<Deferred>, total_words: u32) {
         deferred.sort_by_key(|d| d.index);
-        let total = u64::from(total_words);
-        let mut removed_until = 0;
-        for d in deferred {
-            if d.index < removed_until {
-                continue;
+        let mut removed = vec![false; deferred.len()];
+
+        // Each removal shrinks the post, which can tip other guards: repeat until nothing
+        // changes, so that cleaning the result again decides the same (idempotence).
+        for _ in 0..16 {
+            // Words still in the post: the total less the outermost removed candidates.
+            let mut total = u64::from(total_words);
+            let mut until = 0;
+            for (k, d) in deferred.iter().enumerate() {
+                if removed[k] && d.index >= until {
+                    total = total.saturating_sub(u64::from(d.words));
+                    until = out.tree.nodes[d.index].end as usize;
+                }
             }
-            let words = u64::from(d.words);
-            let drop = match d.guard {
-                Guard::ShareOfPost(pct) => words * 100 < u64::from(pct) * total,
-                Guard::Hidden => !(words >= 60 && words * 100 >= 25 * total),
-                Guard::MaxWords(n) => words <= u64::from(n),
-            };
-            if drop {
+            let mut changed = false;
+            let mut until = 0;
+            for (k, d) in deferred.iter().enumerate() {
+                if d.index < until {
+                    continue;
+                }
+                if removed[k] {
+                    until = out.tree.nodes[d.index].end as usize;
+                    continue;
+                }
+                // Its own words, less those of removed candidates inside it.
+                let end = out.tree.nodes[d.index].end as usize;
+                let mut words = u64::from(d.words);
+                let mut inner_until = 0;
+                for (j, e) in deferred.iter().enumerate().skip(k + 1) {
+                    if e.index >= end {
+                        break;
+                    }
+                    if removed[j] && e.index >= inner_until {
+                        words = words.saturating_sub(u64::from(e.words));
+                        inner_until = out.tree.nodes[e.index].end as usize;
+                    }
+                }
+                let drop = match d.guard {
+                    Guard::ShareOfPost(pct) => words * 100 < u64::from(pct) * total,
+                    Guard::Hidden => !(words >= 60 && words * 100 >= 25 * total),
+                    Guard::MaxWords(n) => words <= u64::from(n),
+                };
+                if drop {
+                    removed[k] = true;
+                    changed = true;
+                    until = out.tree.nodes[d.index].end as usize;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        let mut until = 0;
+        for (k, d) in deferred.iter().enumerate() {
+            if removed[k] && d.index >= until {
                 let node = &mut out.tree.nodes[d.index];
                 node.removed = true;
-                removed_until = node.end as usize;
+                until = node.end as usize;
                 count(&mut out.removed, d.rule);
             }
         }
