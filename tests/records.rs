@@ -128,7 +128,7 @@ fn bulk_output_pairs_actions_with_documents() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert!(lines.len() > 20 && lines.len() % 2 == 0);
+    assert!(lines.len() > 20 && lines.len().is_multiple_of(2));
     let mut ids = HashSet::new();
     for pair in lines.chunks(2) {
         let id = pair[0]["index"]["_id"].as_str().unwrap();
