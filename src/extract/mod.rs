@@ -782,9 +782,20 @@ impl Walker<'_> {
         if heading_level(tag).is_some() {
             return self.written.iter().any(|w| heading_level(w).is_some()) || in_p();
         }
+        // The nearest open element among `among`.
+        let nearest = |among: &[&str]| {
+            self.written
+                .iter()
+                .rev()
+                .find(|w| among.contains(&&***w))
+                .map(|w| &**w)
+        };
         match tag {
             "a" => open("a"),
             "p" => in_p(),
+            // A list item directly in a list item (no list between) closes the first.
+            "li" => nearest(&["ul", "ol", "menu", "li"]) == Some("li") || in_p(),
+            "dt" | "dd" => matches!(nearest(&["dl", "dt", "dd"]), Some("dt" | "dd")) || in_p(),
             // (A table in a paragraph reads back as it is: the fragment parser keeps it there.)
             t if is_block(t)
                 && !matches!(
