@@ -559,7 +559,7 @@ fn count(removed: &mut Vec<(Rule, u32)>, rule: Rule) {
 }
 
 fn set_anchor(heading: &mut Node, id: &str) {
-    if heading.attr("id").is_none() {
+    if heading.attr("id").is_none() && !rules::is_furniture_id(id) {
         heading.set_attr("id", id);
     }
 }

@@ -456,6 +456,12 @@ fn exact_class(c: &str) -> Option<Rule> {
     EXACT_CLASS_MAP.get(c).copied()
 }
 
+/// Whether an id alone would make a rule remove its element (so it must not be moved onto a
+/// heading as its anchor).
+pub(crate) fn is_furniture_id(id: &str) -> bool {
+    exact_id(id).is_some() || id_prefix(id).is_some() || boilerplate_id(id).is_some()
+}
+
 /// Exact ids.
 fn exact_id(id: &str) -> Option<Rule> {
     Some(match id {
