@@ -1140,10 +1140,32 @@ pub(crate) fn is_invisible(c: char) -> bool {
     )
 }
 
-/// HTML that shows nothing: whitespace and no-break spaces only.
+/// Written HTML that shows nothing, by the cleaner's measure: no visible text (spaces and
+/// no-break spaces do not count) and no content element (an image, a video…), only tags
+/// such as `<br>` or empty wrappers.
 fn blank_html(s: &str) -> bool {
-    let s = s.trim();
-    s.is_empty() || s.split("&nbsp;").all(|p| p.trim().is_empty())
+    let mut rest = s;
+    while let Some(lt) = rest.find('<') {
+        if !rest[..lt].split("&nbsp;").all(|p| p.trim().is_empty()) {
+            return false;
+        }
+        let after = &rest[lt + 1..];
+        let name_end = after
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '/')
+            .unwrap_or(after.len());
+        let name = after[..name_end].trim_start_matches('/');
+        if matches!(
+            name,
+            "img" | "iframe" | "video" | "audio" | "embed" | "object" | "hr" | "canvas" | "math"
+        ) {
+            return false;
+        }
+        rest = match after.find('>') {
+            Some(gt) => &after[gt + 1..],
+            None => "",
+        };
+    }
+    rest.split("&nbsp;").all(|p| p.trim().is_empty())
 }
 
 fn class_has(class: &str, names: &[&str]) -> bool {
