@@ -41,11 +41,12 @@ impl Node {
             .is_some_and(|c| c.split_ascii_whitespace().any(|x| x == class))
     }
 
+    /// Sets an attribute, keeping attributes sorted by name (as they are written out, so
+    /// the cleaned HTML reads back with the same order).
     pub fn set_attr(&mut self, name: &'static str, value: &str) {
-        if let Some(slot) = self.attrs.iter_mut().find(|(n, _)| *n == name) {
-            slot.1 = StrTendril::from_slice(value);
-        } else {
-            self.attrs.push((name, StrTendril::from_slice(value)));
+        match self.attrs.binary_search_by(|(n, _)| (*n).cmp(name)) {
+            Ok(i) => self.attrs[i].1 = StrTendril::from_slice(value),
+            Err(i) => self.attrs.insert(i, (name, StrTendril::from_slice(value))),
         }
     }
 }

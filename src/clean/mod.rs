@@ -695,6 +695,7 @@ fn copy_element(el: &scraper::node::Element, base: Option<&Url>) -> Node {
     {
         attrs.push(("src", resolve(base, src)));
     }
+    attrs.sort_unstable_by(|a, b| a.0.cmp(b.0));
     Node {
         tag: el.name.local.clone(),
         attrs,
