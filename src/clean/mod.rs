@@ -476,9 +476,9 @@ impl Cleaner {
             drop(nodes, rules::CTA_BOX, parent);
             return;
         }
-        if let Some((rule, guard)) = frame.defer
-            && !matches!(guard, Guard::MaxWords(_))
-        {
+        // Still undecided (a word cap exceeded now may not be once removals inside it are
+        // settled): decide after the walk.
+        if let Some((rule, guard)) = frame.defer {
             deferred.push(Deferred {
                 index: i,
                 words,
