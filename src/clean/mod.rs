@@ -17,6 +17,7 @@ use rules::{Action, Context, Guard, Rule, View};
 #[derive(Debug)]
 pub(crate) struct Cleaner {
     enabled: [bool; 7],
+    iframe_hosts: Vec<String>,
     drop: Vec<Selector>,
     keep: Vec<Selector>,
 }
@@ -111,6 +112,7 @@ impl Cleaner {
         }
         Ok(Cleaner {
             enabled,
+            iframe_hosts: options.iframe_hosts.clone(),
             drop: compile(&options.drop_selectors)?,
             keep: compile(&options.keep_selectors)?,
         })
@@ -243,6 +245,18 @@ impl Cleaner {
                             };
                             let idx = nodes.len();
                             nodes.push(copy_element(el, base));
+                            if tag == "iframe"
+                                && crate::safety::policy(
+                                    tag,
+                                    nodes[idx].attr("src"),
+                                    &self.iframe_hosts,
+                                ) != crate::safety::Policy::Keep
+                            {
+                                nodes.truncate(idx);
+                                count(&mut out.removed, rules::FOREIGN_IFRAME);
+                                next = node.next_sibling();
+                                continue;
+                            }
                             let is_heading = crate::dom::heading_level(tag).is_some();
                             let content = is_content_element(tag);
                             if tag == "img" && nodes[idx].attr("src").is_none() {
@@ -593,10 +607,7 @@ fn child_text(node: NodeRef<'_, PNode>) -> String {
 }
 
 fn is_content_element(tag: &str) -> bool {
-    matches!(
-        tag,
-        "img" | "iframe" | "video" | "audio" | "embed" | "object" | "hr" | "canvas" | "math"
-    )
+    matches!(tag, "img" | "iframe" | "video" | "audio" | "hr")
 }
 
 pub(crate) fn may_drop_when_empty(tag: &str) -> bool {

@@ -54,6 +54,17 @@ pub(crate) const STYLE: Rule = Rule {
     group: Group::Scripts,
     name: "style",
 };
+/// Elements the HTML output never holds (active or foreign content): removed while
+/// cleaning, so that text, structure and HTML agree.
+pub(crate) const UNSAFE_ELEMENT: Rule = Rule {
+    group: Group::Scripts,
+    name: "unsafe-element",
+};
+/// Iframes from hosts outside [`Options::iframe_hosts`](crate::Options).
+pub(crate) const FOREIGN_IFRAME: Rule = Rule {
+    group: Group::Scripts,
+    name: "iframe",
+};
 pub(crate) const CUSTOM: Rule = Rule {
     group: Group::Custom,
     name: "drop-selector",
@@ -197,6 +208,10 @@ pub(crate) fn classify(v: &View<'_>, ctx: Context, enabled: &[bool; 7]) -> Optio
             }));
         }
         "style" | "template" | "link" | "meta" => return Some(Action::Drop(STYLE)),
+        "object" | "embed" | "applet" | "math" | "canvas" | "dialog" | "portal" | "frame"
+        | "frameset" | "noembed" | "noframes" | "xmp" | "plaintext" | "title" | "base" => {
+            return Some(Action::Drop(UNSAFE_ELEMENT));
+        }
         _ => {}
     }
     let found = by_tag(v, ctx, &on)
@@ -221,7 +236,9 @@ fn by_tag(v: &View<'_>, ctx: Context, on: &dyn Fn(RuleGroup) -> bool) -> Option<
         "noscript" => Action::Drop(NOSCRIPT),
         "svg" => Action::Drop(ICON),
         "form" => Action::Drop(FORM),
-        "input" | "select" | "textarea" | "fieldset" => Action::Drop(FORM),
+        "input" | "select" | "textarea" | "fieldset" | "option" | "datalist" | "output" => {
+            Action::Drop(FORM)
+        }
         "button" if ctx.in_heading || ctx.in_summary => Action::Unwrap(BUTTON),
         "button" => Action::Drop(BUTTON),
         "amp-ad" | "amp-embed" | "amp-auto-ads" => Action::Drop(GENERIC_AD),
