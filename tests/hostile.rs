@@ -130,3 +130,28 @@ fn hostile_json_posts() {
         assert!(!e.to_string().is_empty());
     }
 }
+
+#[test]
+fn many_guarded_candidates() {
+    // Tens of thousands of size-guarded elements, side by side and nested.
+    let flat = "<div class=\"share-box\"><p>word</p></div>".repeat(50_000);
+    let a = extract(format!("<p>{}</p>{flat}", "real text ".repeat(100_000)));
+    assert!(a.text.starts_with("real text"));
+    // Each box is a sliver of the post: all go.
+    assert!(!a.text.contains("word"));
+    let nested = format!(
+        "{}marker{}",
+        "<div class=\"related-box\">".repeat(500),
+        "</div>".repeat(500)
+    );
+    let a = extract(format!(
+        "<p>{}</p>{}",
+        "real text ".repeat(100),
+        nested.repeat(20)
+    ));
+    assert!(
+        a.text.starts_with("real text") && !a.text.contains("marker"),
+        "{}",
+        a.text
+    );
+}

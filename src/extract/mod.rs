@@ -237,6 +237,8 @@ struct OpenElement {
     /// Where its start tag and its content begin in the HTML.
     html_start: usize,
     html_body: usize,
+    /// The visible-output count when it opened.
+    visible_at_open: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -284,6 +286,9 @@ struct Walker<'a> {
     html_off_until: usize,
     /// Tags written to the HTML and not yet closed.
     written: Vec<html5ever::LocalName>,
+    /// Counts visible things written to the HTML (text, images…): an element during whose
+    /// writing it did not move shows nothing.
+    visible: u64,
     /// Index of the node being visited.
     position: usize,
     max_table_cells: usize,
@@ -319,6 +324,7 @@ pub(crate) fn extract(
         iframe_hosts,
         html_off_until: 0,
         written: Vec::new(),
+        visible: 0,
         position: 0,
         max_table_cells,
     };
@@ -390,6 +396,9 @@ impl Walker<'_> {
             cell.push_text(s);
             if html {
                 escape_html_text(s, &mut self.out.html);
+                if crate::clean::has_visible_text(s) {
+                    self.visible += 1;
+                }
             }
             return;
         }
@@ -399,6 +408,9 @@ impl Walker<'_> {
         }
         if html {
             escape_html_text(s, &mut self.out.html);
+            if crate::clean::has_visible_text(s) {
+                self.visible += 1;
+            }
         }
     }
 
@@ -422,6 +434,9 @@ impl Walker<'_> {
                     }
                     written = true;
                     html_start = self.out.html.len();
+                    if matches!(tag, "img" | "iframe" | "video" | "audio" | "hr") {
+                        self.visible += 1;
+                    }
                     self.out.html.push('<');
                     self.out.html.push_str(tag);
                     for (name, value) in &node.attrs {
@@ -623,6 +638,7 @@ impl Walker<'_> {
             written,
             html_start,
             html_body: self.out.html.len(),
+            visible_at_open: self.visible,
         });
     }
 
@@ -760,7 +776,7 @@ impl Walker<'_> {
             self.written.pop();
             // Left empty by a removal decided after cleaning (a hidden block): leave it out,
             // as the cleaner does with every emptied wrapper.
-            if crate::clean::may_drop_when_empty(tag) && blank_html(&self.out.html[o.html_body..]) {
+            if crate::clean::may_drop_when_empty(tag) && self.visible == o.visible_at_open {
                 self.out.html.truncate(o.html_start);
                 return;
             }
@@ -1138,34 +1154,6 @@ pub(crate) fn is_invisible(c: char) -> bool {
         c,
         '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'
     )
-}
-
-/// Written HTML that shows nothing, by the cleaner's measure: no visible text (spaces and
-/// no-break spaces do not count) and no content element (an image, a video…), only tags
-/// such as `<br>` or empty wrappers.
-fn blank_html(s: &str) -> bool {
-    let mut rest = s;
-    while let Some(lt) = rest.find('<') {
-        if !rest[..lt].split("&nbsp;").all(|p| p.trim().is_empty()) {
-            return false;
-        }
-        let after = &rest[lt + 1..];
-        let name_end = after
-            .find(|c: char| !c.is_ascii_alphanumeric() && c != '/')
-            .unwrap_or(after.len());
-        let name = after[..name_end].trim_start_matches('/');
-        if matches!(
-            name,
-            "img" | "iframe" | "video" | "audio" | "embed" | "object" | "hr" | "canvas" | "math"
-        ) {
-            return false;
-        }
-        rest = match after.find('>') {
-            Some(gt) => &after[gt + 1..],
-            None => "",
-        };
-    }
-    rest.split("&nbsp;").all(|p| p.trim().is_empty())
 }
 
 fn class_has(class: &str, names: &[&str]) -> bool {
