@@ -826,8 +826,6 @@ impl Walker<'_> {
                         | "tbody"
                         | "tfoot"
                         | "caption"
-                        | "summary"
-                        | "figcaption"
                 ) =>
             {
                 in_p()
