@@ -49,6 +49,9 @@ struct Frame<'a> {
     /// Words of text kept inside, and of that, inside links.
     words: u32,
     link_words: u32,
+    /// Non-space characters of text kept inside: the size measure of the share guards, which
+    /// (unlike words) does not change when a removal joins two fragments of text.
+    chars: u32,
     /// Words of children removed when they closed (prompts), for sizing their container.
     dropped_words: u32,
     /// A removal waiting for this element's size.
@@ -77,6 +80,7 @@ impl Frame<'_> {
             in_link: false,
             words: 0,
             link_words: 0,
+            chars: 0,
             dropped_words: 0,
             defer: None,
             box_prompt: false,
@@ -91,6 +95,7 @@ impl Frame<'_> {
 struct Deferred {
     index: usize,
     words: u32,
+    chars: u32,
     rule: Rule,
     guard: Guard,
 }
@@ -135,13 +140,13 @@ impl Cleaner {
         // Legacy Quick Adsense writes no class: only a comment before the ad's div names it.
         let mut marked_ad: Option<ego_tree::NodeId> = None;
         let mut deferred: Vec<Deferred> = Vec::new();
-        let total_words: u32;
+        let total_chars: u32;
         loop {
             let Some(node) = next else {
                 // The top frame has no more children: close it.
                 let frame = stack.pop().expect("frame stack is never empty here");
                 let Some(parent) = stack.last_mut() else {
-                    total_words = frame.words;
+                    total_chars = frame.chars;
                     break;
                 };
                 self.close(&frame, parent, nodes, &mut out.removed, &mut deferred);
@@ -152,6 +157,7 @@ impl Cleaner {
             match node.value() {
                 PNode::Text(t) => {
                     let words = count_words(t);
+                    top.chars += t.chars().filter(|c| !c.is_whitespace()).count() as u32;
                     if words > 0 {
                         top.content = true;
                         top.words += words;
@@ -300,24 +306,24 @@ impl Cleaner {
                 _ => next = node.next_sibling(),
             }
         }
-        self.settle(&mut out, deferred, total_words);
+        self.settle(&mut out, deferred, total_chars);
         out
     }
 
     /// Removals that depend on the size of the whole post.
-    fn settle(&self, out: &mut Cleaned, mut deferred: Vec<Deferred>, total_words: u32) {
+    fn settle(&self, out: &mut Cleaned, mut deferred: Vec<Deferred>, total_chars: u32) {
         deferred.sort_by_key(|d| d.index);
         let mut removed = vec![false; deferred.len()];
 
         // Each removal shrinks the post, which can tip other guards: repeat until nothing
         // changes, so that cleaning the result again decides the same (idempotence).
         for _ in 0..16 {
-            // Words still in the post: the total less the outermost removed candidates.
-            let mut total = u64::from(total_words);
+            // What is still in the post: the total less the outermost removed candidates.
+            let mut total = u64::from(total_chars);
             let mut until = 0;
             for (k, d) in deferred.iter().enumerate() {
                 if removed[k] && d.index >= until {
-                    total = total.saturating_sub(u64::from(d.words));
+                    total = total.saturating_sub(u64::from(d.chars));
                     until = out.tree.nodes[d.index].end as usize;
                 }
             }
@@ -331,9 +337,9 @@ impl Cleaner {
                     until = out.tree.nodes[d.index].end as usize;
                     continue;
                 }
-                // Its own words, less those of removed candidates inside it.
+                // Its own size, less that of removed candidates inside it.
                 let end = out.tree.nodes[d.index].end as usize;
-                let mut words = u64::from(d.words);
+                let (mut words, mut chars) = (u64::from(d.words), u64::from(d.chars));
                 let mut inner_until = 0;
                 for (j, e) in deferred.iter().enumerate().skip(k + 1) {
                     if e.index >= end {
@@ -341,12 +347,14 @@ impl Cleaner {
                     }
                     if removed[j] && e.index >= inner_until {
                         words = words.saturating_sub(u64::from(e.words));
+                        chars = chars.saturating_sub(u64::from(e.chars));
                         inner_until = out.tree.nodes[e.index].end as usize;
                     }
                 }
                 let drop = match d.guard {
-                    Guard::ShareOfPost(pct) => words * 100 < u64::from(pct) * total,
-                    Guard::Hidden => !(words >= 60 && words * 100 >= 25 * total),
+                    Guard::ShareOfPost(pct) => chars * 100 < u64::from(pct) * total,
+                    // A block of some size (about 40 words) and a fifth of the post.
+                    Guard::Hidden => !(chars >= 200 && chars * 100 >= 20 * total),
                     Guard::MaxWords(n) => words <= u64::from(n),
                 };
                 if drop {
@@ -400,6 +408,7 @@ impl Cleaner {
             parent.content |= frame.content;
             parent.words += frame.words;
             parent.link_words += frame.link_words;
+            parent.chars += frame.chars;
             parent.dropped_words += frame.dropped_words;
             parent.box_prompt |= frame.box_prompt;
             if frame.removed.is_some() {
@@ -496,6 +505,7 @@ impl Cleaner {
             deferred.push(Deferred {
                 index: i,
                 words,
+                chars: frame.chars,
                 rule,
                 guard,
             });
@@ -504,6 +514,7 @@ impl Cleaner {
         parent.content |= frame.content;
         parent.words += words;
         parent.link_words += frame.link_words;
+        parent.chars += frame.chars;
     }
 
     fn on(&self, group: RuleGroup) -> bool {

@@ -155,10 +155,11 @@ pub(crate) enum Action {
 pub(crate) enum Guard {
     /// Remove if it holds at most this many words.
     MaxWords(u32),
-    /// Remove unless it holds at least this percentage of the post's words.
+    /// Remove unless it holds at least this percentage of the post's text (counted in
+    /// non-space characters, which removals elsewhere cannot shift).
     ShareOfPost(u8),
-    /// Hidden by inline style: remove unless it is large (60+ words and 25%+ of the post):
-    /// a tab or accordion panel that scripts reveal.
+    /// Hidden by inline style: remove unless it is large (200+ non-space characters and a
+    /// fifth of the post): a tab or accordion panel that scripts reveal.
     Hidden,
 }
 
