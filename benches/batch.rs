@@ -16,38 +16,10 @@ use std::time::{Duration, Instant};
 
 use wpclean::{Extractor, Options, Post};
 
+mod common;
+
 fn source_posts() -> Vec<serde_json::Value> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let wcxb = root.join("../shared/benchmarks/wcxb-wp/dev-rest-posts.json");
-    if let Ok(data) = std::fs::read_to_string(&wcxb) {
-        return serde_json::from_str(&data).expect("benchmark posts");
-    }
-    eprintln!("{} not found: using the shipped fixtures", wcxb.display());
-    let mut posts: Vec<serde_json::Value> = vec![
-        serde_json::from_str(
-            &std::fs::read_to_string(root.join("fixtures/seed-post.json")).unwrap(),
-        )
-        .unwrap(),
-    ];
-    for group in ["ads", "toc", "social", "related", "forms", "faq"] {
-        let dir = root.join("fixtures/plugins").join(group);
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
-        for f in files
-            .into_iter()
-            .filter(|f| f.extension().is_some_and(|e| e == "html"))
-        {
-            posts.push(serde_json::json!({
-                "id": 1, "type": "post", "link": "https://example.com/p/",
-                "title": {"rendered": f.file_stem().unwrap().to_string_lossy()},
-                "content": {"rendered": std::fs::read_to_string(f).unwrap()},
-            }));
-        }
-    }
-    posts
+    common::source_posts().1
 }
 
 struct Export {

@@ -5,45 +5,20 @@
 //! Posts: the 214 real WordPress post bodies of `../shared/benchmarks/wcxb-wp` when present,
 //! else the shipped fixtures.
 
-use std::path::Path;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use wpclean::{Extractor, Options, Post};
 
+mod common;
+
 fn posts() -> (String, Vec<Post>) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let wcxb = root.join("../shared/benchmarks/wcxb-wp/dev-rest-posts.json");
-    if let Ok(data) = std::fs::read_to_string(&wcxb) {
-        let posts: Vec<Post> = serde_json::from_str(&data).expect("benchmark posts");
-        return ("wcxb-214".into(), posts);
-    }
-    eprintln!(
-        "{} not found: benchmarking the shipped fixtures",
-        wcxb.display()
-    );
-    let mut posts = vec![
-        Post::from_json(&std::fs::read_to_string(root.join("fixtures/seed-post.json")).unwrap())
-            .unwrap(),
-    ];
-    for group in ["ads", "toc", "social", "related", "forms", "faq"] {
-        let dir = root.join("fixtures/plugins").join(group);
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
-        for f in files
-            .into_iter()
-            .filter(|f| f.extension().is_some_and(|e| e == "html"))
-        {
-            posts.push(Post::from_html(
-                std::fs::read_to_string(f).unwrap(),
-                Some("https://example.com/p/"),
-            ));
-        }
-    }
-    ("fixtures".into(), posts)
+    let (name, values) = common::source_posts();
+    let posts = values
+        .into_iter()
+        .map(|v| serde_json::from_value(v).expect("a post"))
+        .collect();
+    (name, posts)
 }
 
 fn bench(c: &mut Criterion) {

@@ -4,24 +4,21 @@
 //! `extract` + `records`, and `extract` + `records` + adding them to the embedded index
 //! (including the final commit). Posts: the 214 WCXB WordPress posts from `../shared` when
 //! present (repeated `WPCLEAN_INDEX_ROUNDS` times, default 5, with fresh ids), else the
-//! shipped fixtures.
+//! shipped fixtures (see `benches/common`).
 
 use std::path::Path;
 use std::time::Instant;
 
 use wpclean::{Extractor, Options, Post, RecordOptions, SearchIndex};
 
+mod common;
+
 fn posts() -> Vec<Post> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let wcxb = root.join("../shared/benchmarks/wcxb-wp/dev-rest-posts.json");
-    if let Ok(data) = std::fs::read_to_string(&wcxb) {
-        return serde_json::from_str(&data).expect("benchmark posts");
-    }
-    eprintln!("{} not found: using the seed fixture", wcxb.display());
-    vec![
-        Post::from_json(&std::fs::read_to_string(root.join("fixtures/seed-post.json")).unwrap())
-            .unwrap(),
-    ]
+    common::source_posts()
+        .1
+        .into_iter()
+        .map(|v| serde_json::from_value(v).expect("a post"))
+        .collect()
 }
 
 fn main() {

@@ -116,6 +116,12 @@ pub(crate) fn is_block(tag: &str) -> bool {
     )
 }
 
+/// Elements that are content even without text (an image, a video…): a wrapper holding
+/// one is not empty.
+pub(crate) fn is_content_element(tag: &str) -> bool {
+    matches!(tag, "img" | "iframe" | "video" | "audio" | "hr")
+}
+
 /// Elements that have no children (no closing tag when serialised).
 pub(crate) fn is_void(tag: &str) -> bool {
     matches!(

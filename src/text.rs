@@ -114,6 +114,14 @@ pub(crate) fn decode_entities(s: &str) -> Option<String> {
     Some(out)
 }
 
+/// Soft hyphens and zero-width characters: never shown, dropped from text.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'
+    )
+}
+
 /// Collapses whitespace (including no-break spaces) and removes soft hyphens and
 /// zero-width characters.
 pub(crate) fn collapse(s: &str) -> String {
@@ -122,10 +130,7 @@ pub(crate) fn collapse(s: &str) -> String {
     for c in s.chars() {
         if c.is_whitespace() {
             space = !out.is_empty();
-        } else if !matches!(
-            c,
-            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'
-        ) {
+        } else if !is_invisible(c) {
             if space {
                 out.push(' ');
                 space = false;

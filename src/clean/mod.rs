@@ -8,7 +8,7 @@ use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node as PNode, Selector, StrTendril};
 use url::Url;
 
-use crate::dom::{Node, Tree};
+use crate::dom::{Node, Tree, is_content_element};
 use crate::error::{Error, ErrorKind, Result};
 use crate::options::{Options, RuleGroup};
 use rules::{Action, Context, Guard, Rule, View};
@@ -602,23 +602,14 @@ fn push_text(nodes: &mut Vec<Node>, text: &StrTendril) {
 
 /// Text that a reader would see (not only spaces, no-break spaces, soft hyphens, zero-width).
 pub(crate) fn has_visible_text(s: &str) -> bool {
-    s.chars().any(|c| {
-        !(c.is_whitespace()
-            || matches!(
-                c,
-                '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'
-            ))
-    })
+    s.chars()
+        .any(|c| !(c.is_whitespace() || crate::text::is_invisible(c)))
 }
 
 fn child_text(node: NodeRef<'_, PNode>) -> String {
     node.children()
         .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
         .collect()
-}
-
-fn is_content_element(tag: &str) -> bool {
-    matches!(tag, "img" | "iframe" | "video" | "audio" | "hr")
 }
 
 pub(crate) fn may_drop_when_empty(tag: &str) -> bool {

@@ -10,7 +10,8 @@ use std::collections::HashSet;
 use url::Url;
 
 use crate::article::{Heading, Image, Link, List, Table};
-use crate::dom::{Tree, heading_level, is_block, is_void};
+use crate::dom::{Tree, heading_level, is_block, is_content_element, is_void};
+use crate::text::is_invisible;
 use table::TableBuilder;
 
 /// What a block of text is.
@@ -434,7 +435,7 @@ impl Walker<'_> {
                     }
                     written = true;
                     html_start = self.out.html.len();
-                    if matches!(tag, "img" | "iframe" | "video" | "audio" | "hr") {
+                    if is_content_element(tag) {
                         self.visible += 1;
                     }
                     self.out.html.push('<');
@@ -1144,14 +1145,6 @@ fn simple_text(bytes: &[u8]) -> Option<(bool, std::ops::Range<usize>, bool)> {
 
 fn is_md_special(c: char) -> bool {
     matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|')
-}
-
-/// Soft hyphens and zero-width characters: dropped from text.
-pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'
-    )
 }
 
 fn class_has(class: &str, names: &[&str]) -> bool {

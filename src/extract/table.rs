@@ -100,10 +100,7 @@ impl TableBuilder {
                     buf.push(' ');
                     space = true;
                 }
-            } else if !matches!(
-                c,
-                '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'
-            ) {
+            } else if !crate::text::is_invisible(c) {
                 buf.push(c);
                 space = false;
             }
