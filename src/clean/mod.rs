@@ -140,6 +140,7 @@ impl Cleaner {
         // Legacy Quick Adsense writes no class: only a comment before the ad's div names it.
         let mut marked_ad: Option<ego_tree::NodeId> = None;
         let mut deferred: Vec<Deferred> = Vec::new();
+        let mut recheck: Vec<usize> = Vec::new();
         let total_chars: u32;
         loop {
             let Some(node) = next else {
@@ -149,7 +150,11 @@ impl Cleaner {
                     total_chars = frame.chars;
                     break;
                 };
-                self.close(&frame, parent, nodes, &mut out.removed, &mut deferred);
+                let pending = Pending {
+                    deferred: &mut deferred,
+                    recheck: &mut recheck,
+                };
+                self.close(&frame, parent, nodes, &mut out.removed, pending);
                 next = frame.node.and_then(|n| n.next_sibling());
                 continue;
             };
@@ -306,74 +311,94 @@ impl Cleaner {
                 _ => next = node.next_sibling(),
             }
         }
-        self.settle(&mut out, deferred, total_chars);
+        self.settle(&mut out, deferred, &recheck, total_chars);
         out
     }
 
-    /// Removals that depend on the size of the whole post.
-    fn settle(&self, out: &mut Cleaned, mut deferred: Vec<Deferred>, total_chars: u32) {
-        deferred.sort_by_key(|d| d.index);
-        let mut removed = vec![false; deferred.len()];
-
-        // Each removal shrinks the post, which can tip other guards: repeat until nothing
-        // changes, so that cleaning the result again decides the same (idempotence).
-        for _ in 0..16 {
-            // What is still in the post: the total less the outermost removed candidates.
-            let mut total = u64::from(total_chars);
-            let mut until = 0;
-            for (k, d) in deferred.iter().enumerate() {
-                if removed[k] && d.index >= until {
-                    total = total.saturating_sub(u64::from(d.chars));
-                    until = out.tree.nodes[d.index].end as usize;
-                }
-            }
-            let mut changed = false;
-            let mut until = 0;
-            for (k, d) in deferred.iter().enumerate() {
-                if d.index < until {
-                    continue;
-                }
-                if removed[k] {
-                    until = out.tree.nodes[d.index].end as usize;
-                    continue;
-                }
-                // Its own size, less that of removed candidates inside it.
-                let end = out.tree.nodes[d.index].end as usize;
-                let (mut words, mut chars) = (u64::from(d.words), u64::from(d.chars));
-                let mut inner_until = 0;
-                for (j, e) in deferred.iter().enumerate().skip(k + 1) {
-                    if e.index >= end {
-                        break;
-                    }
-                    if removed[j] && e.index >= inner_until {
-                        words = words.saturating_sub(u64::from(e.words));
-                        chars = chars.saturating_sub(u64::from(e.chars));
-                        inner_until = out.tree.nodes[e.index].end as usize;
-                    }
-                }
-                let drop = match d.guard {
-                    Guard::ShareOfPost(pct) => chars * 100 < u64::from(pct) * total,
-                    // A block of some size (about 40 words) and a fifth of the post.
-                    Guard::Hidden => !(chars >= 200 && chars * 100 >= 20 * total),
-                    Guard::MaxWords(n) => words <= u64::from(n),
-                };
-                if drop {
-                    removed[k] = true;
-                    changed = true;
-                    until = out.tree.nodes[d.index].end as usize;
-                }
-            }
-            if !changed {
-                break;
-            }
+    /// Removals that depend on the size of the whole post, and the text prompts that only
+    /// show once those are gone.
+    fn settle(
+        &self,
+        out: &mut Cleaned,
+        mut deferred: Vec<Deferred>,
+        recheck: &[usize],
+        total_chars: u32,
+    ) {
+        if deferred.is_empty() {
+            return;
         }
-        let mut until = 0;
-        for (k, d) in deferred.iter().enumerate() {
-            if removed[k] && d.index >= until {
-                let node = &mut out.tree.nodes[d.index];
-                node.removed = true;
-                until = node.end as usize;
-                count(&mut out.removed, d.rule);
+        deferred.sort_by_key(|d| d.index);
+        let nodes = &mut out.tree.nodes;
+        // Every removal so far, by index: (index, words, chars).
+        let mut late: Vec<(usize, u32, u32)> = Vec::new();
+        // Each removal shrinks the post, which can tip other guards, and can leave a box that
+        // is only a prompt: repeat until nothing changes, so that cleaning the result again
+        // decides the same (idempotence).
+        for _ in 0..16 {
+            let mut changed = false;
+            for _ in 0..16 {
+                let total = u64::from(total_chars)
+                    .saturating_sub(removed_within(&late, nodes, 0, usize::MAX).1);
+                let mut round = false;
+                for d in &deferred {
+                    if nodes[d.index].removed || inside_removed(&late, nodes, d.index) {
+                        continue;
+                    }
+                    // Its own size, less that of removals inside it.
+                    let end = nodes[d.index].end as usize;
+                    let (w, c) = removed_within(&late, nodes, d.index + 1, end);
+                    let words = u64::from(d.words).saturating_sub(w);
+                    let chars = u64::from(d.chars).saturating_sub(c);
+                    let drop = match d.guard {
+                        Guard::ShareOfPost(pct) => chars * 100 < u64::from(pct) * total,
+                        // A block of some size (about 40 words) and a fifth of the post.
+                        Guard::Hidden => !(chars >= 200 && chars * 100 >= 20 * total),
+                        Guard::MaxWords(n) => words <= u64::from(n),
+                    };
+                    if drop {
+                        remove_late(&mut late, nodes, d.index, words as u32, chars as u32);
+                        count(&mut out.removed, d.rule);
+                        round = true;
+                    }
+                }
+                if !round {
+                    break;
+                }
+                changed = true;
+            }
+            // Boxes whose text became a prompt (innermost first, as the walk closes them).
+            let mut prompts = false;
+            for &i in recheck {
+                if !changed && !prompts {
+                    break;
+                }
+                if nodes[i].removed || inside_removed(&late, nodes, i) {
+                    continue;
+                }
+                let end = nodes[i].end as usize;
+                if removed_within(&late, nodes, i + 1, end) == (0, 0) {
+                    continue;
+                }
+                let live = live_text(nodes, i + 1, end);
+                let words: u32 = live.clone().map(count_words).sum();
+                if words == 0
+                    || words > text_rules::MAX_WORDS
+                    || !text_rules::worth_reading(live.clone(), words)
+                {
+                    continue;
+                }
+                if let Some(prompt) =
+                    text_rules::prompt(&text_rules::normalise(live.clone()), words)
+                    && self.on_rule(prompt.rule())
+                {
+                    let chars = live.map(non_space_chars).sum();
+                    remove_late(&mut late, nodes, i, words, chars);
+                    count(&mut out.removed, prompt.rule());
+                    prompts = true;
+                }
+            }
+            if !prompts {
+                break;
             }
         }
     }
@@ -400,8 +425,9 @@ impl Cleaner {
         parent: &mut Frame<'_>,
         nodes: &mut Vec<Node>,
         removed: &mut Vec<(Rule, u32)>,
-        deferred: &mut Vec<Deferred>,
+        pending: Pending<'_>,
     ) {
+        let Pending { deferred, recheck } = pending;
         let end = nodes.len();
         let Some(i) = frame.out else {
             // Unwrapped: its content belongs to the parent.
@@ -424,6 +450,9 @@ impl Cleaner {
             while deferred.last().is_some_and(|d| d.index >= i) {
                 deferred.pop();
             }
+            while recheck.last().is_some_and(|&r| r >= i) {
+                recheck.pop();
+            }
             count(removed, rule);
             parent.removed = Some(rule);
         };
@@ -444,6 +473,9 @@ impl Cleaner {
             nodes.truncate(i);
             while deferred.last().is_some_and(|d| d.index >= i) {
                 deferred.pop();
+            }
+            while recheck.last().is_some_and(|&r| r >= i) {
+                recheck.pop();
             }
             count(removed, rule);
             if frame.removed.is_some() {
@@ -499,6 +531,14 @@ impl Cleaner {
             drop(nodes, rules::CTA_BOX, parent);
             return;
         }
+        // Its text may still turn out to be a prompt once a size-guarded part inside it goes.
+        let may_prompt = words > 0
+            && (is_text_block(tag)
+                || matches!(tag, "div" | "section" | "header" | "footer" | "aside")
+                || (!frame.in_text_block && is_inline_label(tag)));
+        if may_prompt && deferred.last().is_some_and(|d| d.index > i) {
+            recheck.push(i);
+        }
         // Still undecided (a word cap exceeded now may not be once removals inside it are
         // settled): decide after the walk.
         if let Some((rule, guard)) = frame.defer {
@@ -527,6 +567,75 @@ impl Cleaner {
             _ => true,
         }
     }
+}
+
+/// What `close` may add to or take from: size decisions for after the walk, and boxes to
+/// check again for prompts after them.
+struct Pending<'a> {
+    deferred: &'a mut Vec<Deferred>,
+    recheck: &'a mut Vec<usize>,
+}
+
+/// Marks a subtree removed after the walk and records its size.
+fn remove_late(
+    late: &mut Vec<(usize, u32, u32)>,
+    nodes: &mut [Node],
+    i: usize,
+    words: u32,
+    chars: u32,
+) {
+    nodes[i].removed = true;
+    let at = late.partition_point(|l| l.0 < i);
+    late.insert(at, (i, words, chars));
+}
+
+/// Words and characters of the outermost late removals in `from..to`.
+fn removed_within(
+    late: &[(usize, u32, u32)],
+    nodes: &[Node],
+    from: usize,
+    to: usize,
+) -> (u64, u64) {
+    let (mut words, mut chars) = (0, 0);
+    let mut until = from;
+    for &(i, w, c) in &late[late.partition_point(|l| l.0 < from)..] {
+        if i >= to {
+            break;
+        }
+        if i >= until {
+            words += u64::from(w);
+            chars += u64::from(c);
+            until = nodes[i].end as usize;
+        }
+    }
+    (words, chars)
+}
+
+/// Whether node `i` lies inside a subtree removed after the walk.
+fn inside_removed(late: &[(usize, u32, u32)], nodes: &[Node], i: usize) -> bool {
+    late[..late.partition_point(|l| l.0 < i)]
+        .iter()
+        .any(|&(j, _, _)| (nodes[j].end as usize) > i)
+}
+
+/// The text of the nodes in `from..to`, skipping subtrees removed after the walk.
+fn live_text(nodes: &[Node], from: usize, to: usize) -> impl Iterator<Item = &str> + Clone {
+    let mut skip_until = from;
+    (from..to).filter_map(move |k| {
+        let n = &nodes[k];
+        if k < skip_until {
+            return None;
+        }
+        if n.removed {
+            skip_until = n.end as usize;
+            return None;
+        }
+        n.is_text().then_some(&*n.text)
+    })
+}
+
+fn non_space_chars(s: &str) -> u32 {
+    s.chars().filter(|c| !c.is_whitespace()).count() as u32
 }
 
 /// Elements whose text is one block: a paragraph, heading, list item…
