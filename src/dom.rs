@@ -22,6 +22,9 @@ pub(crate) struct Node {
     pub end: u32,
     /// Removed after the walk (by a rule that needed the post's size): skip the subtree.
     pub removed: bool,
+    /// For text, while cleaning: whether it holds a word the long text prompts need
+    /// (0 not known yet, 1 no, 2 yes).
+    pub long_word: std::cell::Cell<u8>,
 }
 
 impl Node {

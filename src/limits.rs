@@ -44,32 +44,35 @@ impl Default for Limits {
     }
 }
 
-/// Elements that never nest in the parsed tree: void elements, and those whose end tag is
-/// implied by the next one of their kind (`<p>`, `<li>`, cells…).
-fn nests(name: &[u8]) -> bool {
-    const FLAT: [&[u8]; 26] = [
-        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
-        b"source", b"track", b"wbr", b"p", b"li", b"dt", b"dd", b"tr", b"td", b"th", b"option",
-        b"thead", b"tbody", b"tfoot", b"rt", b"rp",
-    ];
-    !FLAT.iter().any(|f| f.eq_ignore_ascii_case(name))
+/// How the scan treats an element.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Opens a level of nesting until its end tag.
+    Nests,
+    /// Never nests in the parsed tree: void elements, and those whose end tag is implied by
+    /// the next one of their kind (`<p>`, `<li>`, cells…).
+    Flat,
+    /// Its content is raw text up to its end tag.
+    Raw,
 }
 
-/// Elements whose content is raw text up to their end tag.
-fn raw_text(name: &[u8]) -> bool {
-    [
-        &b"script"[..],
-        b"style",
-        b"textarea",
-        b"title",
-        b"xmp",
-        b"iframe",
-        b"noembed",
-        b"noframes",
-        b"plaintext",
-    ]
-    .iter()
-    .any(|f| f.eq_ignore_ascii_case(name))
+fn kind(name: &[u8]) -> Kind {
+    // No name in either list is longer than 9 bytes.
+    let mut buf = [0u8; 9];
+    let Some(lower) = buf.get_mut(..name.len()) else {
+        return Kind::Nests;
+    };
+    for (l, b) in lower.iter_mut().zip(name) {
+        *l = b.to_ascii_lowercase();
+    }
+    match &*lower {
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
+        | b"meta" | b"source" | b"track" | b"wbr" | b"p" | b"li" | b"dt" | b"dd" | b"tr"
+        | b"td" | b"th" | b"option" | b"thead" | b"tbody" | b"tfoot" | b"rt" | b"rp" => Kind::Flat,
+        b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed"
+        | b"noframes" | b"plaintext" => Kind::Raw,
+        _ => Kind::Nests,
+    }
 }
 
 /// Cuts `html` where it would exceed a limit; returns the part to clean and, when cut, why.
@@ -113,8 +116,9 @@ pub(crate) fn prescan<'a>(html: &'a str, limits: &Limits) -> (&'a str, Option<St
             memchr::memchr(b'>', &bytes[name_start..]).map_or(bytes.len(), |e| name_start + e);
         let self_closing = end > 0 && end < bytes.len() && bytes[end - 1] == b'/';
         i = (end + 1).min(bytes.len());
+        let kind = kind(name);
         if closing {
-            if nests(name) {
+            if kind == Kind::Nests {
                 depth = depth.saturating_sub(1);
             }
             continue;
@@ -128,7 +132,7 @@ pub(crate) fn prescan<'a>(html: &'a str, limits: &Limits) -> (&'a str, Option<St
                 format!("more than {} elements", limits.max_elements),
             );
         }
-        if raw_text(name) {
+        if kind == Kind::Raw {
             // Skip the raw text: tags inside it are not elements.
             let mut close = Vec::with_capacity(name.len() + 2);
             close.extend_from_slice(b"</");
@@ -137,7 +141,7 @@ pub(crate) fn prescan<'a>(html: &'a str, limits: &Limits) -> (&'a str, Option<St
             i = find_ascii_ci(lower_rest, &close).map_or(bytes.len(), |e| i + e);
             continue;
         }
-        if nests(name) && !self_closing {
+        if kind == Kind::Nests && !self_closing {
             depth += 1;
             if depth > limits.max_depth {
                 return cut(

@@ -31,12 +31,17 @@ pub(crate) fn text(blocks: &[Block]) -> String {
 
 /// GitHub-flavoured Markdown.
 pub(crate) fn markdown(blocks: &[Block], tables: &[Table]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(blocks.iter().map(|b| b.md.len() + 2).sum());
+    // Each block is written here first (one buffer for all), then copied or quoted.
+    let mut body = String::new();
     let mut prev: Option<&BlockKind> = None;
     for b in blocks {
-        let body = match b.kind {
+        body.clear();
+        match b.kind {
             BlockKind::Heading { level, .. } => {
-                format!("{} {}", "#".repeat(level as usize), b.md)
+                body.extend(std::iter::repeat_n('#', level as usize));
+                body.push(' ');
+                body.push_str(&b.md);
             }
             BlockKind::ListItem {
                 ordered,
@@ -49,23 +54,40 @@ pub(crate) fn markdown(blocks: &[Block], tables: &[Table]) -> String {
                 } else {
                     "-".to_string()
                 };
-                let pad = " ".repeat(marker.len() + 1 + indent.len());
-                let md = b.md.replace("\\\n", &format!("\\\n{pad}"));
-                format!("{indent}{marker} {}", escape_line_start(&md))
+                body.push_str(&indent);
+                body.push_str(&marker);
+                body.push(' ');
+                if b.md.contains("\\\n") {
+                    let pad = " ".repeat(marker.len() + 1 + indent.len());
+                    let md = b.md.replace("\\\n", &format!("\\\n{pad}"));
+                    escape_line_start(&mut body, &md);
+                } else {
+                    escape_line_start(&mut body, &b.md);
+                }
             }
-            BlockKind::Table(i) => crate::extract::table_markdown(&tables[i]),
-            BlockKind::Code | BlockKind::Rule => b.md.clone(),
-            BlockKind::Caption => format!("*{}*", b.md),
-            BlockKind::Paragraph => escape_line_start(&b.md),
-        };
+            BlockKind::Table(i) => body.push_str(&crate::extract::table_markdown(&tables[i])),
+            BlockKind::Code | BlockKind::Rule => body.push_str(&b.md),
+            BlockKind::Caption => {
+                body.push('*');
+                body.push_str(&b.md);
+                body.push('*');
+            }
+            BlockKind::Paragraph => escape_line_start(&mut body, &b.md),
+        }
         if body.trim().is_empty() {
             continue;
         }
         out.push_str(separator(prev, &b.kind));
         if b.quote > 0 {
-            let prefix = "> ".repeat(b.quote as usize);
-            let quoted: Vec<String> = body.lines().map(|l| format!("{prefix}{l}")).collect();
-            out.push_str(&quoted.join("\n"));
+            for (k, line) in body.lines().enumerate() {
+                if k > 0 {
+                    out.push('\n');
+                }
+                for _ in 0..b.quote {
+                    out.push_str("> ");
+                }
+                out.push_str(line);
+            }
         } else {
             out.push_str(&body);
         }
@@ -74,21 +96,19 @@ pub(crate) fn markdown(blocks: &[Block], tables: &[Table]) -> String {
     out
 }
 
-/// A paragraph starting with `#`, `>`, `-`, `+`, `=` or `1.` would turn into other Markdown.
-fn escape_line_start(md: &str) -> String {
+/// Appends `md`; a paragraph starting with `#`, `>`, `-`, `+`, `=` or `1.` would turn into
+/// other Markdown, so that start is escaped.
+fn escape_line_start(out: &mut String, md: &str) {
     let first = md.chars().next();
     let digits = md.bytes().take_while(u8::is_ascii_digit).count();
     if matches!(first, Some('#' | '>' | '-' | '+' | '=' | '~'))
         || (digits > 0 && matches!(md.as_bytes().get(digits), Some(b'.' | b')')))
     {
-        let at = if digits > 0 { digits } else { 0 };
-        let mut s = String::with_capacity(md.len() + 1);
-        s.push_str(&md[..at]);
-        s.push('\\');
-        s.push_str(&md[at..]);
-        s
+        out.push_str(&md[..digits]);
+        out.push('\\');
+        out.push_str(&md[digits..]);
     } else {
-        md.to_string()
+        out.push_str(md);
     }
 }
 

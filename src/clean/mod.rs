@@ -161,8 +161,8 @@ impl Cleaner {
             let top = stack.last_mut().expect("frame stack is never empty here");
             match node.value() {
                 PNode::Text(t) => {
-                    let words = count_words(t);
-                    top.chars += t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                    let (words, chars) = text_size(t);
+                    top.chars += chars;
                     if words > 0 {
                         top.content = true;
                         top.words += words;
@@ -383,7 +383,9 @@ impl Cleaner {
                 let words: u32 = live.clone().map(count_words).sum();
                 if words == 0
                     || words > text_rules::MAX_WORDS
-                    || !text_rules::worth_reading(live.clone(), words)
+                    || !text_rules::worth_reading(live.clone(), words, || {
+                        live.clone().any(text_rules::has_long_word)
+                    })
                 {
                     continue;
                 }
@@ -442,7 +444,8 @@ impl Cleaner {
             }
             return;
         };
-        let tag = &*nodes[i].tag;
+        let tag_atom = nodes[i].tag.clone();
+        let tag = &*tag_atom;
         let related_next = std::mem::take(&mut parent.related_next);
         let mut drop = |nodes: &mut Vec<Node>, rule: Rule, parent: &mut Frame<'_>| {
             nodes.truncate(i);
@@ -508,7 +511,9 @@ impl Cleaner {
                 || (!frame.in_text_block && is_inline_label(tag)));
         if eligible
             && unchecked
-            && text_rules::worth_reading(text_pieces(&nodes[i + 1..]), words)
+            && text_rules::worth_reading(text_pieces(&nodes[i + 1..]), words, || {
+                long_words(&nodes[i + 1..])
+            })
             && let Some(prompt) =
                 text_rules::prompt(&text_rules::normalise(text_pieces(&nodes[i + 1..])), words)
             && self.on_rule(prompt.rule())
@@ -666,13 +671,56 @@ fn is_inline_label(tag: &str) -> bool {
     )
 }
 
+/// Whether any text node holds a word the long prompts need; each node is read once, and
+/// remembers the answer for the boxes around it.
+fn long_words(nodes: &[Node]) -> bool {
+    nodes.iter().filter(|n| n.is_text()).any(|n| {
+        if n.long_word.get() == 0 {
+            n.long_word.set(if text_rules::has_long_word(&n.text) {
+                2
+            } else {
+                1
+            });
+        }
+        n.long_word.get() == 2
+    })
+}
+
 /// The text nodes of a subtree.
 fn text_pieces(nodes: &[Node]) -> impl Iterator<Item = &str> + Clone {
     nodes.iter().filter(|n| n.is_text()).map(|n| &*n.text)
 }
 
+/// Words (as [`count_words`] counts them) and non-space characters (`char::is_whitespace`)
+/// of a text, in one pass over its bytes.
+fn text_size(s: &str) -> (u32, u32) {
+    let bytes = s.as_bytes();
+    let (mut words, mut chars) = (0u32, 0u32);
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            let space = matches!(b, b' ' | b'\n' | b'\t' | b'\r' | 0x0c);
+            words += u32::from(!space && !in_word);
+            in_word = !space;
+            // Vertical tab is white space to `char` but not a word break.
+            chars += u32::from(!space && b != 0x0b);
+            i += 1;
+        } else {
+            // A multi-byte character: never a word break, white space only for a few.
+            let c = s[i..].chars().next().unwrap_or(' ');
+            words += u32::from(!in_word);
+            in_word = true;
+            chars += u32::from(!c.is_whitespace());
+            i += c.len_utf8();
+        }
+    }
+    (words, chars)
+}
+
 /// Words (runs of non-space characters) in a text.
-fn count_words(s: &str) -> u32 {
+pub(crate) fn count_words(s: &str) -> u32 {
     let mut n = 0;
     let mut in_word = false;
     for &b in s.as_bytes() {
@@ -706,6 +754,7 @@ fn push_text(nodes: &mut Vec<Node>, text: &StrTendril) {
         text: text.clone(),
         end: idx as u32 + 1,
         removed: false,
+        long_word: std::cell::Cell::new(0),
     });
 }
 
@@ -824,6 +873,7 @@ fn copy_element(el: &scraper::node::Element, base: Option<&Url>) -> Node {
         text: StrTendril::new(),
         end: 0,
         removed: false,
+        long_word: std::cell::Cell::new(0),
     }
 }
 
@@ -902,4 +952,23 @@ fn widest_candidate(srcset: &str) -> Option<&str> {
         })
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(u, _)| u)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_size_agrees_with_char_counts() {
+        for s in [
+            "",
+            "  a  bc\td\n",
+            "caf\u{e9} na\u{ef}ve\u{a0}x \u{2003}y",
+            "\u{b}v\u{b} \u{3000}\u{85}z",
+            "\u{ad}\u{200b}",
+        ] {
+            let chars = s.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            assert_eq!(text_size(s), (count_words(s), chars), "{s:?}");
+        }
+    }
 }

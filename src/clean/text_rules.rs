@@ -149,6 +149,9 @@ const SHORT_CAP: u32 = 14;
 static LONG_PATTERN_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        // A full DFA: this runs over most short blocks of text, and with case folding no
+        // prefilter applies.
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build([
             "consider",
             "funded by",
@@ -165,34 +168,48 @@ static LONG_PATTERN_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|
 
 /// Whether a block of `words` words with these text pieces could be a prompt at all: a short
 /// one must start with a word some pattern starts with, a longer one must contain a word the
-/// long patterns need. Cheap, so most blocks are never normalised or matched.
-pub(crate) fn worth_reading<'a>(pieces: impl Iterator<Item = &'a str> + Clone, words: u32) -> bool {
+/// long patterns need (`has_long_word` says so, for the caller may know it already). Cheap,
+/// so most blocks are never normalised or matched.
+pub(crate) fn worth_reading<'a>(
+    pieces: impl Iterator<Item = &'a str> + Clone,
+    words: u32,
+    has_long_word: impl FnOnce() -> bool,
+) -> bool {
     if words > MAX_WORDS {
         return false;
     }
     if words <= SHORT_CAP {
-        let first = pieces
-            .clone()
-            .flat_map(|p| p.split_whitespace())
-            .next()
-            .unwrap_or("");
+        let mut start = pieces.flat_map(|p| p.split_whitespace());
+        let first = start.next().unwrap_or("");
         let first = first.trim_matches(|c: char| !c.is_alphanumeric());
         if first.starts_with(|c: char| c.is_ascii_digit()) {
-            return true;
-        }
-        let mut buf = [0u8; 24];
-        if first.len() <= buf.len() {
-            let lower = &mut buf[..first.len()];
-            lower.copy_from_slice(first.as_bytes());
-            lower.make_ascii_lowercase();
-            if let Ok(w) = std::str::from_utf8(lower)
-                && PATTERNS.first_words.contains(w)
-            {
+            // Only "12 comments" (and its translations) starts with a number.
+            let second = start.next().unwrap_or("").as_bytes();
+            let starts =
+                |w: &[u8]| second.len() >= w.len() && second[..w.len()].eq_ignore_ascii_case(w);
+            if starts(b"comment") || starts(b"kommentar") {
                 return true;
+            }
+        } else {
+            let mut buf = [0u8; 24];
+            if first.len() <= buf.len() {
+                let lower = &mut buf[..first.len()];
+                lower.copy_from_slice(first.as_bytes());
+                lower.make_ascii_lowercase();
+                if let Ok(w) = std::str::from_utf8(lower)
+                    && PATTERNS.first_words.contains(w)
+                {
+                    return true;
+                }
             }
         }
     }
-    pieces.into_iter().any(|t| LONG_PATTERN_WORDS.is_match(t))
+    has_long_word()
+}
+
+/// Whether a text holds one of the words the long patterns need.
+pub(crate) fn has_long_word(text: &str) -> bool {
+    LONG_PATTERN_WORDS.is_match(text)
 }
 
 /// Lower-cases and collapses whitespace in one pass.
