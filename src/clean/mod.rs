@@ -356,7 +356,8 @@ impl Cleaner {
                         Guard::MaxWords(n) => words <= u64::from(n),
                     };
                     if drop {
-                        remove_late(&mut late, nodes, d.index, words as u32, chars as u32);
+                        // Its whole size: what its ancestors' sizes counted.
+                        remove_late(&mut late, nodes, d.index, d.words, d.chars);
                         count(&mut out.removed, d.rule);
                         round = true;
                     }
@@ -389,11 +390,15 @@ impl Cleaner {
                 {
                     continue;
                 }
-                if let Some(prompt) =
-                    text_rules::prompt(&text_rules::normalise(live.clone()), words)
+                let found = text_rules::prompt(&text_rules::normalise(live), words);
+                if let Some(prompt) = found
                     && self.on_rule(prompt.rule())
                 {
-                    let chars = live.map(non_space_chars).sum();
+                    let (words, chars) = nodes[i..end]
+                        .iter()
+                        .filter(|n| n.is_text())
+                        .map(|n| text_size(&n.text))
+                        .fold((0, 0), |(w, c), (a, b)| (w + a, c + b));
                     remove_late(&mut late, nodes, i, words, chars);
                     count(&mut out.removed, prompt.rule());
                     prompts = true;
@@ -581,7 +586,8 @@ struct Pending<'a> {
     recheck: &'a mut Vec<usize>,
 }
 
-/// Marks a subtree removed after the walk and records its size.
+/// Marks a subtree removed after the walk and records its whole size (as the walk counted
+/// it, removals inside included), which is what its ancestors' sizes hold.
 fn remove_late(
     late: &mut Vec<(usize, u32, u32)>,
     nodes: &mut [Node],
@@ -637,10 +643,6 @@ fn live_text(nodes: &[Node], from: usize, to: usize) -> impl Iterator<Item = &st
         }
         n.is_text().then_some(&*n.text)
     })
-}
-
-fn non_space_chars(s: &str) -> u32 {
-    s.chars().filter(|c| !c.is_whitespace()).count() as u32
 }
 
 /// Elements whose text is one block: a paragraph, heading, list item…
