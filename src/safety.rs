@@ -206,7 +206,8 @@ fn host_allowed(host: &str, allowed: &[String]) -> bool {
     allowed.iter().any(|a| {
         host.eq_ignore_ascii_case(a)
             || (host.len() > a.len()
-                && host[host.len() - a.len()..].eq_ignore_ascii_case(a)
+                // Bytes, not a `str` slice: a non-ASCII host may not split there.
+                && host.as_bytes()[host.len() - a.len()..].eq_ignore_ascii_case(a.as_bytes())
                 && host.as_bytes()[host.len() - a.len() - 1] == b'.')
     })
 }
@@ -276,6 +277,15 @@ mod tests {
             Policy::Drop
         );
         assert_eq!(policy("iframe", None, &hosts), Policy::Drop);
+        // A non-ASCII host whose tail does not fall on a character boundary.
+        assert_eq!(
+            policy("iframe", Some("https://ééééééééééééé/x"), &hosts),
+            Policy::Drop
+        );
+        assert_eq!(
+            policy("iframe", Some("https://é.youtube.com/x"), &hosts),
+            Policy::Keep
+        );
         assert_eq!(policy("font", None, &hosts), Policy::Unwrap);
         assert_eq!(policy("script", None, &hosts), Policy::Drop);
     }
