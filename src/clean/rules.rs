@@ -507,7 +507,7 @@ fn by_class_and_id(v: &View<'_>, ctx: Context, on: &dyn Fn(RuleGroup) -> bool) -
         if let Some(r) = exact_class(c) {
             return Some(Action::Drop(r));
         }
-        if let Some(r) = class_prefix(c) {
+        if let Some(r) = token_facts(c).prefix {
             return Some(Action::Drop(r));
         }
         // Quick Adsense: a class of 32 hex digits on a div with `data-index`.
@@ -660,11 +660,47 @@ fn furniture_families(s: &str) -> u16 {
         .fold(0, |acc, m| acc | FURNITURE[m.pattern().as_usize()].1)
 }
 
+/// What the rule tables say of one class name, whatever element carries it.
+#[derive(Clone, Copy)]
+struct TokenFacts {
+    prefix: Option<Rule>,
+    families: u16,
+}
+
+thread_local! {
+    /// Class names repeat within a post and across a site's posts: each is looked up in the
+    /// prefix table and the furniture words once per thread. Bounded: cleared when full.
+    static TOKEN_FACTS: std::cell::RefCell<FxHashMap<Box<str>, TokenFacts>> =
+        std::cell::RefCell::new(FxHashMap::default());
+}
+
+fn token_facts(c: &str) -> TokenFacts {
+    const MAX_TOKENS: usize = 16_384;
+    if let Some(f) = TOKEN_FACTS.with_borrow(|m| m.get(c).copied()) {
+        return f;
+    }
+    let facts = TokenFacts {
+        prefix: class_prefix(c),
+        families: if c.len() < 3 {
+            0
+        } else {
+            furniture_families(c)
+        },
+    };
+    TOKEN_FACTS.with_borrow_mut(|m| {
+        if m.len() >= MAX_TOKENS {
+            m.clear();
+        }
+        m.insert(c.into(), facts);
+    });
+    facts
+}
+
 fn boilerplate_token(c: &str, tag: &str) -> Option<Action> {
     if c.len() < 3 {
         return None;
     }
-    let fam = furniture_families(c);
+    let fam = token_facts(c).families;
     if fam == 0 || is_post_class(c) {
         return None;
     }
