@@ -525,8 +525,44 @@ impl Cleaner {
         {
             parent.dropped_words += words;
             parent.box_prompt |= prompt.marks_box();
-            parent.related_next = prompt == text_rules::Prompt::Related;
+            // A "Related posts" or "Table of contents" heading: a link list right after it
+            // goes too.
+            parent.related_next = matches!(
+                prompt,
+                text_rules::Prompt::Related | text_rules::Prompt::Toc
+            );
             drop(nodes, prompt.rule(), parent);
+            return;
+        }
+        // "Also read: <link>": a paragraph or list item that is a lead-in and a link to
+        // another post. Headings are not matched: one of this form is sometimes part of the
+        // article's outline.
+        if words <= 30
+            && frame.link_words > 0
+            && matches!(tag, "p" | "li")
+            && self.on(RuleGroup::Related)
+            && text_rules::may_be_lead(text_pieces(&nodes[i + 1..]))
+            && let Some(lead) =
+                text_rules::related_lead(&text_rules::normalise(text_pieces(&nodes[i + 1..])))
+            && words > lead
+            && (frame.link_words + lead) * 4 >= words * 3
+        {
+            parent.dropped_words += words;
+            drop(nodes, rules::RELATED_LINK, parent);
+            return;
+        }
+        // A caption that is only an image credit ("Image credit: …", "Source: site.com").
+        if (tag == "figcaption" || nodes[i].has_class("wp-caption-text"))
+            // A table's "Source:" line is data attribution, not an image credit.
+            && !frame.node.is_some_and(|n| {
+                n.prev_siblings()
+                    .chain(n.next_siblings())
+                    .any(|s| s.value().as_element().is_some_and(|e| e.name() == "table"))
+            })
+            && self.on(RuleGroup::Boilerplate)
+            && text_rules::credit_only(&text_rules::normalise(text_pieces(&nodes[i + 1..])), words)
+        {
+            drop(nodes, rules::IMAGE_CREDIT, parent);
             return;
         }
         if eligible {

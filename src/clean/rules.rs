@@ -137,6 +137,11 @@ pub(crate) const NEWSLETTER_BOX: Rule = rule(Forms, "newsletter-box");
 pub(crate) const NEWSLETTER_PROMPT: Rule = rule(Forms, "newsletter-prompt");
 pub(crate) const RELATED_HEADING: Rule = rule(Related, "related-heading");
 pub(crate) const RELATED_LIST: Rule = rule(Related, "related-list");
+pub(crate) const RELATED_LINK: Rule = rule(Related, "related-link");
+pub(crate) const BACK_TO_TOP: Rule = rule(Boilerplate, "back-to-top");
+pub(crate) const IMAGE_CREDIT: Rule = rule(Boilerplate, "image-credit");
+pub(crate) const EMBED_FALLBACK: Rule = rule(Boilerplate, "embed-fallback");
+pub(crate) const STORE_LOCATOR: Rule = rule(Boilerplate, "store-locator");
 
 /// What the cleaner does with an element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -436,6 +441,14 @@ const EXACT_CLASSES: &[(&str, Rule)] = &[
     ("wp-block-calendar", WIDGET),
     ("wp-block-page-list", WIDGET),
     ("wp-block-loginout", WIDGET),
+    // Newspack Blocks' "homepage posts" block: teasers of other articles.
+    ("wp-block-newspack-blocks-homepage-articles", WIDGET),
+    // Republication Tracker Tool's widget ("Republish our articles for free…").
+    ("republication_tracker_tool", WIDGET),
+    // Feast Plugin's previous/next post links.
+    ("feast-modern-prev-next", POST_NAV),
+    // Agile Store Locator: `section#asl-storelocator.asl-cont` (map, search, dialogs).
+    ("asl-cont", STORE_LOCATOR),
     ("advertisement", GENERIC_AD),
     ("advert", GENERIC_AD),
     ("ad-container", GENERIC_AD),

@@ -25,6 +25,11 @@ pub(crate) enum Prompt {
     Loading,
     Appeal,
     Recipe,
+    BackToTop,
+    EmbedFallback,
+    ShopButton,
+    Toc,
+    Dateline,
 }
 
 impl Prompt {
@@ -38,6 +43,11 @@ impl Prompt {
             Prompt::Comments => rules::COMMENTS,
             Prompt::Loading => rules::LOADING,
             Prompt::Appeal | Prompt::Recipe => rules::APPEAL,
+            Prompt::BackToTop => rules::BACK_TO_TOP,
+            Prompt::EmbedFallback => rules::EMBED_FALLBACK,
+            Prompt::ShopButton => rules::BUTTON,
+            Prompt::Toc => rules::GENERIC_TOC,
+            Prompt::Dateline => rules::POST_META,
         }
     }
 
@@ -140,6 +150,24 @@ const FIRST_WORDS: &[&str] = &[
     "lädt",
     "cargando",
     "chargement",
+    "discover",
+    "back",
+    "return",
+    "scroll",
+    "go",
+    "view",
+    "check",
+    "see",
+    "buy",
+    "table",
+    "contents",
+    "in",
+    "since",
+    "last",
+    "updated",
+    "modified",
+    "published",
+    "posted",
 ];
 
 /// Longer blocks (past the short prompts' caps) are only read when they contain one of the
@@ -162,6 +190,9 @@ static LONG_PATTERN_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|
             "recipe",
             "rating",
             "mention @",
+            "pitching in",
+            "favor to ask",
+            "favour to ask",
         ])
         .expect("valid patterns")
 });
@@ -179,10 +210,18 @@ pub(crate) fn worth_reading<'a>(
         return false;
     }
     if words <= SHORT_CAP {
-        let mut start = pieces.flat_map(|p| p.split_whitespace());
+        // The first word with a letter or digit ("< Back to top" starts with "back").
+        let mut start = pieces
+            .flat_map(|p| p.split_whitespace())
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty());
         let first = start.next().unwrap_or("");
-        let first = first.trim_matches(|c: char| !c.is_alphanumeric());
-        if first.starts_with(|c: char| c.is_ascii_digit()) {
+        if first.eq_ignore_ascii_case("in") {
+            // "In this article" is a prompt; "In 2020, …" and the like are not.
+            if start.next().is_some_and(|w| w.eq_ignore_ascii_case("this")) {
+                return true;
+            }
+        } else if first.starts_with(|c: char| c.is_ascii_digit()) {
             // Only "12 comments" (and its translations) starts with a number.
             let second = start.next().unwrap_or("").as_bytes();
             let starts =
@@ -255,7 +294,7 @@ fn patterns() -> Vec<Pattern> {
             Prompt::Follow,
         ),
         p(
-            r"^(join (our|the|my) (newsletter|mailing list|community|list)|subscribe|subscribe( now)?( to (our|the|my) (newsletter|blog|mailing list|channel|podcast|updates))?( for [\w ]+)?|sign up( now)?( for| to)? ((our|the|my) )?(newsletter|mailing list|updates)|newsletters?|get (our|the) newsletter|newsletter abonnieren|suscríbete( a [\w ]+)?|abonnez-vous( à [\w ]+)?)$",
+            r"^(join (our|the|my) (newsletter|mailing list|community|list)|subscribe|subscribe( now)?( to (our|the|my) (newsletter|blog|mailing list|channel|podcast|updates))?( for [\w ]+)?|sign up( now)?( for| to)? ((our|the|my) )?(newsletter|mailing list|updates)|newsletters?|get (our|the) newsletter|subscribe to (get|receive) (the latest|new|our latest) (posts|updates|articles|stories)( sent)?( (to|in) your (email|inbox))?|discover more from [\w .'&’-]+|newsletter abonnieren|suscríbete( a [\w ]+)?|abonnez-vous( à [\w ]+)?)$",
             14,
             Prompt::Newsletter,
         ),
@@ -265,6 +304,31 @@ fn patterns() -> Vec<Pattern> {
             Prompt::Related,
         ),
         p(r"^pin (this|it) for later$", 6, Prompt::Recipe),
+        p(
+            r"^(back|return|scroll|go) to (the )?top( of (the )?page)?$",
+            6,
+            Prompt::BackToTop,
+        ),
+        p(
+            r"^(last )?(updated|modified|published|posted)( on)?:? ((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?,? \d{4}|\d{1,2}(st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,? \d{4}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})( (at|@) \d{1,2}:\d{2}( ?[ap]m)?)?$",
+            12,
+            Prompt::Dateline,
+        ),
+        p(
+            r"^view (this )?post on (imgur(\.com)?|instagram|tiktok)$",
+            6,
+            Prompt::EmbedFallback,
+        ),
+        p(
+            r"^(check|see|view) (the )?(current |latest |today's )?(price|prices|deal|deals)( (on|at) amazon)?$",
+            6,
+            Prompt::ShopButton,
+        ),
+        p(
+            r"^(table of contents|contents|in this (article|post|guide))( \[?hide\]?( \[?show\]?)?)?$",
+            6,
+            Prompt::Toc,
+        ),
         p(
             r"^(advertisement|advertisements|advertising|sponsored|anzeige|werbung|publicidad|publicité|pubblicità|article continues below|story continues below|continue reading below|(article|story) continues after (this )?(advertisement|ad))$",
             5,
@@ -286,7 +350,7 @@ fn patterns() -> Vec<Pattern> {
             Prompt::Loading,
         ),
         p(
-            r"please consider (liking|sharing|subscribing|supporting|donating)|funded by readers|support (our|independent) journalism|become a (patron|member|supporter)\b|donate (now|today)",
+            r"please consider (liking|sharing|subscribing|supporting|donating|pitching in|making a (donation|gift))|small favou?r to ask|funded by readers|support (our|independent) journalism|become a (patron|member|supporter)\b|donate (now|today)",
             70,
             Prompt::Appeal,
         ),
@@ -303,16 +367,62 @@ fn patterns() -> Vec<Pattern> {
     ]
 }
 
+static RELATED_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(also read|read also|also see|see also|related|related (posts?|articles?|reading|stories|content)|read more|more reading|further reading|recommended( reading)?|must read|don't miss|don’t miss|you (might|may) also (like|enjoy)|read next|keep reading) ?:").expect("valid pattern")
+});
+
+/// Whether a block's first word could start a lead-in such as "Also read:" (cheap: most
+/// blocks are never normalised for [`related_lead`]).
+pub(crate) fn may_be_lead<'a>(mut pieces: impl Iterator<Item = &'a str>) -> bool {
+    let first = pieces
+        .find_map(|p| {
+            p.split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .find(|w| !w.is_empty())
+        })
+        .unwrap_or("");
+    const LEADS: [&str; 12] = [
+        "also",
+        "read",
+        "see",
+        "related",
+        "more",
+        "further",
+        "recommended",
+        "must",
+        "don't",
+        "don’t",
+        "you",
+        "keep",
+    ];
+    LEADS.iter().any(|l| first.eq_ignore_ascii_case(l))
+}
+
+/// A block that is a lead-in ("Also read:", "Related:") followed by a link: the words of the
+/// lead-in, when the text starts with one.
+pub(crate) fn related_lead(text: &str) -> Option<u32> {
+    let m = RELATED_LEAD.find(text.trim_start_matches(|c: char| !c.is_alphanumeric()))?;
+    Some(m.as_str().split_whitespace().count() as u32)
+}
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?((image|photo|photograph|picture|featured image|header image|img) )?(credits?|source|courtesy( of)?) ?:").expect("valid pattern")
+});
+
+/// A caption that is only an image credit ("Image credit: Wareable", "Source: statista.com").
+pub(crate) fn credit_only(text: &str, words: u32) -> bool {
+    words <= 8 && CREDIT.is_match(text.trim())
+}
+
+/// Punctuation and arrows around a prompt ("Share this:", "< Back to top", "Read next ›").
+const PROMPT_PUNCTUATION: &[char] = &[
+    ':', '!', '.', '…', '›', '»', '→', '➔', '-', '|', '*', '<', '‹', '«', '←', '↑', '^',
+];
+
 /// Matches a block's whole text (already lower-cased and whitespace-collapsed) against the
 /// prompt patterns.
 pub(crate) fn prompt(text: &str, words: u32) -> Option<Prompt> {
-    let text = text.trim_matches(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                ':' | '!' | '.' | '…' | '›' | '»' | '→' | '➔' | '-' | '|' | '*'
-            )
-    });
+    let text = text.trim_matches(|c: char| c.is_whitespace() || PROMPT_PUNCTUATION.contains(&c));
     if text.is_empty() {
         return None;
     }
@@ -360,6 +470,49 @@ mod tests {
         assert_eq!(check("124 Comments"), Some(Prompt::Comments));
         assert_eq!(check("Follow Us On Social Media"), Some(Prompt::Follow));
         assert_eq!(check("Pin this for later!"), Some(Prompt::Recipe));
+        assert_eq!(
+            check("Subscribe to get the latest posts sent to your email."),
+            Some(Prompt::Newsletter)
+        );
+        assert_eq!(
+            check("Discover more from Tiny House Journey"),
+            Some(Prompt::Newsletter)
+        );
+        assert_eq!(check("< back to top"), Some(Prompt::BackToTop));
+        assert_eq!(check("View post on imgur.com"), Some(Prompt::EmbedFallback));
+        assert_eq!(
+            check("View this post on Instagram"),
+            Some(Prompt::EmbedFallback)
+        );
+        assert_eq!(check("CHECK PRICE"), Some(Prompt::ShopButton));
+        assert_eq!(check("Check Price on Amazon"), Some(Prompt::ShopButton));
+        assert_eq!(check("Table of Contents"), Some(Prompt::Toc));
+        assert_eq!(
+            check("Last updated on September 16th, 2023 at 09:27 am"),
+            Some(Prompt::Dateline)
+        );
+        assert_eq!(
+            check("Published On: 15 August 2025"),
+            Some(Prompt::Dateline)
+        );
+        assert_eq!(
+            check("Since you made it to the bottom of this article, we have a small favor to ask."),
+            Some(Prompt::Appeal)
+        );
+    }
+
+    #[test]
+    fn lead_ins_and_credits() {
+        assert_eq!(related_lead("also read: kyoto on a budget"), Some(2));
+        assert_eq!(related_lead("you might also like: palm oil"), Some(4));
+        assert_eq!(related_lead("related research shows the opposite"), None);
+        assert!(credit_only("(image credit: wareable)", 3));
+        assert!(credit_only("source: blog.hubspot.com", 2));
+        assert!(!credit_only("shot on the canon r5. photo credit: alec", 8));
+        assert!(!credit_only(
+            "credit cards are accepted at most stations in japan",
+            9
+        ));
     }
 
     #[test]
@@ -379,6 +532,9 @@ mod tests {
             None
         );
         assert_eq!(check("Subscribe"), Some(Prompt::Newsletter));
+        assert_eq!(check("Updated rules for the 2024 season"), None);
+        assert_eq!(check("Back to the drawing board"), None);
+        assert_eq!(check("Contents of a basic first-aid kit"), None);
         assert_eq!(
             check("We subscribe to the view that soil comes first."),
             None
