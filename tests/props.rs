@@ -136,6 +136,17 @@ fn fuzz_regressions_stay_fixed() {
             Some("https://example.com/post/"),
         ));
         assert_eq!(once.html, twice.html, "{}", f.display());
+        // The fuzz target's other property: every link is a plain web, mail or phone link.
+        for link in &once.links {
+            assert!(
+                ["http://", "https://", "mailto:", "tel:"]
+                    .iter()
+                    .any(|p| link.href.starts_with(p)),
+                "{}: link {:?}",
+                f.display(),
+                link.href
+            );
+        }
         n += 1;
     }
     assert!(n > 0);

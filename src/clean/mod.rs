@@ -916,7 +916,8 @@ fn copy_element(el: &scraper::node::Element, base: Option<&Url>) -> Node {
 }
 
 /// Resolves a URL against the post's link; leaves in-page anchors and unparsable values alone.
-/// Absolute `http(s)` URLs are kept as written (no parse needed).
+/// Absolute `http(s)` URLs are kept as written (no parse needed), but for the case of their
+/// scheme.
 pub(crate) fn resolve(base: Option<&Url>, href: &str) -> StrTendril {
     let href = href.trim();
     let starts = |prefix: &str| {
@@ -924,6 +925,13 @@ pub(crate) fn resolve(base: Option<&Url>, href: &str) -> StrTendril {
             .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
     };
     let absolute = starts("https://") || starts("http://");
+    if absolute && !(href.starts_with("https://") || href.starts_with("http://")) {
+        // `HTTPS://…`: the scheme in its canonical lower case.
+        let colon = href.find(':').unwrap_or(0);
+        let mut fixed = href[..colon].to_ascii_lowercase();
+        fixed.push_str(&href[colon..]);
+        return StrTendril::from_slice(&fixed);
+    }
     if href.starts_with('#') || href.is_empty() || absolute {
         return StrTendril::from_slice(href);
     }
@@ -995,6 +1003,17 @@ fn widest_candidate(srcset: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn resolve_writes_schemes_in_lower_case() {
+        let base = Url::parse("https://example.com/post/").unwrap();
+        let r = |h: &str| resolve(Some(&base), h).to_string();
+        assert_eq!(r("httPs://example.org/a/"), "https://example.org/a/");
+        assert_eq!(r("HTTP://Example.org/A"), "http://Example.org/A");
+        assert_eq!(r("https://example.org/a/"), "https://example.org/a/");
+        assert_eq!(r("/b/"), "https://example.com/b/");
+        assert_eq!(r("MAILTO:me@example.org"), "mailto:me@example.org");
+    }
 
     #[test]
     fn text_size_agrees_with_char_counts() {
