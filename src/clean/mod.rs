@@ -64,6 +64,10 @@ struct Frame<'a> {
     /// many such children there were.
     checked_words: u32,
     checked_children: u32,
+    /// The last thing written into this element's place in the output is text that ends
+    /// inside a word: text right after it continues that word (once what separated them in
+    /// the source is gone, they are one text node).
+    glue: bool,
 }
 
 impl Frame<'_> {
@@ -87,6 +91,7 @@ impl Frame<'_> {
             related_next: false,
             checked_words: 0,
             checked_children: 0,
+            glue: false,
         }
     }
 }
@@ -161,7 +166,15 @@ impl Cleaner {
             let top = stack.last_mut().expect("frame stack is never empty here");
             match node.value() {
                 PNode::Text(t) => {
-                    let (words, chars) = text_size(t);
+                    let (mut words, chars) = text_size(t);
+                    let bytes = t.as_bytes();
+                    if top.glue && words > 0 && !bytes.first().is_some_and(|&b| is_word_break(b)) {
+                        // Continues the word the previous text ended in.
+                        words -= 1;
+                    }
+                    if let Some(&last) = bytes.last() {
+                        top.glue = !is_word_break(last);
+                    }
                     top.chars += chars;
                     if words > 0 {
                         top.content = true;
@@ -244,6 +257,7 @@ impl Cleaner {
                                 in_pre: top.in_pre,
                                 in_text_block: top.in_text_block,
                                 in_link: top.in_link,
+                                glue: top.glue,
                                 ..Frame::root()
                             };
                             stack.push(frame);
@@ -444,6 +458,7 @@ impl Cleaner {
             parent.chars += frame.chars;
             parent.dropped_words += frame.dropped_words;
             parent.box_prompt |= frame.box_prompt;
+            parent.glue = frame.glue;
             if frame.removed.is_some() {
                 parent.removed = frame.removed;
             }
@@ -597,6 +612,8 @@ impl Cleaner {
             });
         }
         nodes[i].end = end as u32;
+        // Text after an element is a word of its own (as far as cleaning counts).
+        parent.glue = false;
         parent.content |= frame.content;
         parent.words += words;
         parent.link_words += frame.link_words;
@@ -739,7 +756,7 @@ fn text_size(s: &str) -> (u32, u32) {
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            let space = matches!(b, b' ' | b'\n' | b'\t' | b'\r' | 0x0c);
+            let space = is_word_break(b);
             words += u32::from(!space && !in_word);
             in_word = !space;
             // Vertical tab is white space to `char` but not a word break.
@@ -757,12 +774,17 @@ fn text_size(s: &str) -> (u32, u32) {
     (words, chars)
 }
 
+/// The bytes [`count_words`] splits words at.
+fn is_word_break(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'\t' | b'\r' | 0x0c)
+}
+
 /// Words (runs of non-space characters) in a text.
 pub(crate) fn count_words(s: &str) -> u32 {
     let mut n = 0;
     let mut in_word = false;
     for &b in s.as_bytes() {
-        let space = matches!(b, b' ' | b'\n' | b'\t' | b'\r' | 0x0c);
+        let space = is_word_break(b);
         if !space && !in_word {
             n += 1;
         }
