@@ -64,9 +64,10 @@ struct Frame<'a> {
     /// many such children there were.
     checked_words: u32,
     checked_children: u32,
-    /// The last thing written into this element's place in the output is text that ends
-    /// inside a word: text right after it continues that word (once what separated them in
-    /// the source is gone, they are one text node).
+    /// The text read so far (through inline elements, not across blocks) ends inside a word:
+    /// text right after it continues that word. Counting words this way, what separates
+    /// two pieces of text in the source (a removed marker, an element the HTML writer
+    /// unwraps) does not change the count once it is gone.
     glue: bool,
 }
 
@@ -303,6 +304,7 @@ impl Cleaner {
                                 in_text_block: top.in_text_block || is_text_block(tag),
                                 in_link: top.in_link || tag == "a",
                                 defer,
+                                glue: top.glue && !breaks_words(tag),
                                 ..Frame::root()
                             };
                             stack.push(frame);
@@ -612,8 +614,9 @@ impl Cleaner {
             });
         }
         nodes[i].end = end as u32;
-        // Text after an element is a word of its own (as far as cleaning counts).
-        parent.glue = false;
+        // Text runs on through inline elements (which the HTML writer may also unwrap), as
+        // it reads; a block or a line break ends the word.
+        parent.glue = frame.glue && !breaks_words(tag);
         parent.content |= frame.content;
         parent.words += words;
         parent.link_words += frame.link_words;
@@ -772,6 +775,11 @@ fn text_size(s: &str) -> (u32, u32) {
         }
     }
     (words, chars)
+}
+
+/// Elements that end a word: blocks, and void elements such as `br` and `img`.
+fn breaks_words(tag: &str) -> bool {
+    crate::dom::is_block(tag) || (crate::dom::is_void(tag) && tag != "wbr")
 }
 
 /// The bytes [`count_words`] splits words at.
