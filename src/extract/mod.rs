@@ -240,6 +240,8 @@ struct OpenElement {
     html_body: usize,
     /// The visible-output count when it opened.
     visible_at_open: u64,
+    /// Its class or id names an FAQ ("faq", "rank-math-faq"…).
+    faq_named: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -384,9 +386,35 @@ fn normalise_host(h: &str) -> String {
 }
 
 fn is_faq_name(s: &str) -> bool {
-    s.as_bytes()
-        .windows(3)
-        .any(|w| w.eq_ignore_ascii_case(b"faq"))
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b'f', b'F', b)
+        .any(|i| b.get(i + 1..i + 3).is_some_and(|w| w.eq_ignore_ascii_case(b"aq")))
+}
+
+/// The class names the FAQ extraction looks for, read in one pass over the class attribute.
+#[derive(Default)]
+struct FaqClasses {
+    /// The container of one question and its answer (Yoast, Rank Math, accordion item).
+    group: bool,
+    /// A question inside such a container.
+    question: bool,
+}
+
+fn faq_classes(class: &str) -> FaqClasses {
+    let mut f = FaqClasses::default();
+    for c in class.split_ascii_whitespace() {
+        match c {
+            "schema-faq-section"
+            | "rank-math-list-item"
+            | "rank-math-faq-item"
+            | "wp-block-accordion-item" => f.group = true,
+            "schema-faq-question" | "rank-math-question" | "wp-block-accordion-heading" => {
+                f.question = true
+            }
+            _ => {}
+        }
+    }
+    f
 }
 
 impl Walker<'_> {
@@ -467,16 +495,8 @@ impl Walker<'_> {
         };
         // FAQ markup: the container of one question and its answer …
         let mut faq_mark = FaqMark::None;
-        if class_has(
-            class,
-            &[
-                "schema-faq-section",
-                "rank-math-list-item",
-                "rank-math-faq-item",
-            ],
-        ) || tag == "details"
-            || class_has(class, &["wp-block-accordion-item"])
-        {
+        let faq_classes = faq_classes(class);
+        if faq_classes.group || tag == "details" {
             self.flush();
             let explicit = tag != "details" && !class.contains("accordion");
             self.out.faq_groups.push(FaqGroup {
@@ -485,17 +505,7 @@ impl Walker<'_> {
             });
             self.faq_group.push(self.out.faq_groups.len() as u32 - 1);
             faq_mark = FaqMark::Group;
-        } else if !self.faq_group.is_empty()
-            && (tag == "summary"
-                || class_has(
-                    class,
-                    &[
-                        "schema-faq-question",
-                        "rank-math-question",
-                        "wp-block-accordion-heading",
-                    ],
-                ))
-        {
+        } else if !self.faq_group.is_empty() && (tag == "summary" || faq_classes.question) {
             // … and the question inside it.
             self.flush();
             self.faq_question += 1;
@@ -640,14 +650,14 @@ impl Walker<'_> {
             html_start,
             html_body: self.out.html.len(),
             visible_at_open: self.visible,
+            faq_named,
         });
     }
 
     fn close(&mut self, o: OpenElement) {
         let node = &self.tree.nodes[o.index];
         let tag: &str = &node.tag;
-        let class = node.attr("class").unwrap_or("");
-        if is_faq_name(class) || node.attr("id").is_some_and(is_faq_name) {
+        if o.faq_named {
             self.faq_container -= 1;
         }
         match o.open {
@@ -1147,9 +1157,6 @@ fn is_md_special(c: char) -> bool {
     matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|')
 }
 
-fn class_has(class: &str, names: &[&str]) -> bool {
-    class.split_ascii_whitespace().any(|c| names.contains(&c))
-}
 
 fn span(v: Option<&str>) -> u32 {
     v.and_then(|s| s.trim().parse::<u32>().ok()).unwrap_or(1)
