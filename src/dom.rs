@@ -20,6 +20,9 @@ pub(crate) struct Node {
     pub text: StrTendril,
     /// Index one past this node's last descendant.
     pub end: u32,
+    /// For text, while cleaning: its words as the cleaning walk counted them (a word that
+    /// runs on from the text before it is not counted again).
+    pub words: u32,
     /// Removed after the walk (by a rule that needed the post's size): skip the subtree.
     pub removed: bool,
     /// For text, while cleaning: whether it holds a word the long text prompts need

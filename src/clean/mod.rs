@@ -186,7 +186,7 @@ impl Cleaner {
                     } else if !top.content && has_visible_text(t) {
                         top.content = true;
                     }
-                    push_text(nodes, &t.text);
+                    push_text(nodes, &t.text, words);
                     next = node.next_sibling();
                 }
                 PNode::Element(el) => {
@@ -397,7 +397,8 @@ impl Cleaner {
                     continue;
                 }
                 let live = live_text(nodes, i + 1, end);
-                let words: u32 = live.clone().map(count_words).sum();
+                // Counted as the walk counted them (words running on through inline markup).
+                let words: u32 = live_nodes(nodes, i + 1, end).map(|n| n.words).sum();
                 if words == 0
                     || words > text_rules::MAX_WORDS
                     || !text_rules::worth_reading(live.clone(), words, || {
@@ -413,7 +414,7 @@ impl Cleaner {
                     let (words, chars) = nodes[i..end]
                         .iter()
                         .filter(|n| n.is_text())
-                        .map(|n| text_size(&n.text))
+                        .map(|n| (n.words, text_size(&n.text).1))
                         .fold((0, 0), |(w, c), (a, b)| (w + a, c + b));
                     remove_late(&mut late, nodes, i, words, chars);
                     count(&mut out.removed, prompt.rule());
@@ -685,8 +686,8 @@ fn inside_removed(late: &[(usize, u32, u32)], nodes: &[Node], i: usize) -> bool 
         .any(|&(j, _, _)| (nodes[j].end as usize) > i)
 }
 
-/// The text of the nodes in `from..to`, skipping subtrees removed after the walk.
-fn live_text(nodes: &[Node], from: usize, to: usize) -> impl Iterator<Item = &str> + Clone {
+/// The text nodes in `from..to`, skipping subtrees removed after the walk.
+fn live_nodes(nodes: &[Node], from: usize, to: usize) -> impl Iterator<Item = &Node> + Clone {
     let mut skip_until = from;
     (from..to).filter_map(move |k| {
         let n = &nodes[k];
@@ -697,8 +698,13 @@ fn live_text(nodes: &[Node], from: usize, to: usize) -> impl Iterator<Item = &st
             skip_until = n.end as usize;
             return None;
         }
-        n.is_text().then_some(&*n.text)
+        n.is_text().then_some(n)
     })
+}
+
+/// The text of the nodes in `from..to`, skipping subtrees removed after the walk.
+fn live_text(nodes: &[Node], from: usize, to: usize) -> impl Iterator<Item = &str> + Clone {
+    live_nodes(nodes, from, to).map(|n| &*n.text)
 }
 
 /// Elements whose text is one block: a paragraph, heading, list item…
@@ -787,8 +793,10 @@ fn is_word_break(b: u8) -> bool {
     matches!(b, b' ' | b'\n' | b'\t' | b'\r' | 0x0c)
 }
 
-/// Words (runs of non-space characters) in a text.
-pub(crate) fn count_words(s: &str) -> u32 {
+/// Words (runs of non-space characters) in a text: what [`text_size`] counts, one character
+/// at a time (its reference in tests).
+#[cfg(test)]
+fn count_words(s: &str) -> u32 {
     let mut n = 0;
     let mut in_word = false;
     for &b in s.as_bytes() {
@@ -814,13 +822,14 @@ fn set_anchor(heading: &mut Node, id: &str) {
     }
 }
 
-fn push_text(nodes: &mut Vec<Node>, text: &StrTendril) {
+fn push_text(nodes: &mut Vec<Node>, text: &StrTendril, words: u32) {
     let idx = nodes.len();
     nodes.push(Node {
         tag: html5ever::local_name!(""),
         attrs: Vec::new(),
         text: text.clone(),
         end: idx as u32 + 1,
+        words,
         removed: false,
         long_word: std::cell::Cell::new(0),
     });
@@ -940,6 +949,7 @@ fn copy_element(el: &scraper::node::Element, base: Option<&Url>) -> Node {
         attrs,
         text: StrTendril::new(),
         end: 0,
+        words: 0,
         removed: false,
         long_word: std::cell::Cell::new(0),
     }

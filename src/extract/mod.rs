@@ -387,8 +387,10 @@ fn normalise_host(h: &str) -> String {
 
 fn is_faq_name(s: &str) -> bool {
     let b = s.as_bytes();
-    memchr::memchr2_iter(b'f', b'F', b)
-        .any(|i| b.get(i + 1..i + 3).is_some_and(|w| w.eq_ignore_ascii_case(b"aq")))
+    memchr::memchr2_iter(b'f', b'F', b).any(|i| {
+        b.get(i + 1..i + 3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"aq"))
+    })
 }
 
 /// The class names the FAQ extraction looks for, read in one pass over the class attribute.
@@ -1156,7 +1158,6 @@ fn simple_text(bytes: &[u8]) -> Option<(bool, std::ops::Range<usize>, bool)> {
 fn is_md_special(c: char) -> bool {
     matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|')
 }
-
 
 fn span(v: Option<&str>) -> u32 {
     v.and_then(|s| s.trim().parse::<u32>().ok()).unwrap_or(1)
