@@ -755,7 +755,7 @@ fn text_pieces(nodes: &[Node]) -> impl Iterator<Item = &str> + Clone {
     nodes.iter().filter(|n| n.is_text()).map(|n| &*n.text)
 }
 
-/// Words (as [`count_words`] counts them) and non-space characters (`char::is_whitespace`)
+/// Words (runs of bytes between ASCII white space) and non-space characters (`char::is_whitespace`)
 /// of a text, in one pass over its bytes.
 fn text_size(s: &str) -> (u32, u32) {
     let bytes = s.as_bytes();
