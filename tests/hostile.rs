@@ -139,6 +139,10 @@ fn many_guarded_candidates() {
     assert!(a.text.starts_with("real text"));
     // Each box is a sliver of the post: all go.
     assert!(!a.text.contains("word"));
+    // Sidebars, whose removal waits until the post's size is known.
+    let asides = "<aside><p>side note</p></aside>".repeat(50_000);
+    let a = extract(format!("<p>{}</p>{asides}", "real text ".repeat(100_000)));
+    assert!(a.text.starts_with("real text") && !a.text.contains("side note"));
     let nested = format!(
         "{}marker{}",
         "<div class=\"related-box\">".repeat(500),

@@ -347,6 +347,8 @@ impl Cleaner {
         let nodes = &mut out.tree.nodes;
         // Every removal so far, by index: (index, words, chars).
         let mut late: Vec<(usize, u32, u32)> = Vec::new();
+        // The nodes inside removed subtrees (so that asking costs nothing per candidate).
+        let mut gone = vec![false; nodes.len()];
         // Each removal shrinks the post, which can tip other guards, and can leave a box that
         // is only a prompt: repeat until nothing changes, so that cleaning the result again
         // decides the same (idempotence).
@@ -357,7 +359,7 @@ impl Cleaner {
                     .saturating_sub(removed_within(&late, nodes, 0, usize::MAX).1);
                 let mut round = false;
                 for d in &deferred {
-                    if nodes[d.index].removed || inside_removed(&late, nodes, d.index) {
+                    if gone[d.index] {
                         continue;
                     }
                     // Its own size, less that of removals inside it.
@@ -373,7 +375,7 @@ impl Cleaner {
                     };
                     if drop {
                         // Its whole size: what its ancestors' sizes counted.
-                        remove_late(&mut late, nodes, d.index, d.words, d.chars);
+                        remove_late(&mut late, &mut gone, nodes, d.index, d.words, d.chars);
                         count(&mut out.removed, d.rule);
                         round = true;
                     }
@@ -389,7 +391,7 @@ impl Cleaner {
                 if !changed && !prompts {
                     break;
                 }
-                if nodes[i].removed || inside_removed(&late, nodes, i) {
+                if gone[i] {
                     continue;
                 }
                 let end = nodes[i].end as usize;
@@ -416,7 +418,7 @@ impl Cleaner {
                         .filter(|n| n.is_text())
                         .map(|n| (n.words, text_size(&n.text).1))
                         .fold((0, 0), |(w, c), (a, b)| (w + a, c + b));
-                    remove_late(&mut late, nodes, i, words, chars);
+                    remove_late(&mut late, &mut gone, nodes, i, words, chars);
                     count(&mut out.removed, prompt.rule());
                     prompts = true;
                 }
@@ -647,6 +649,7 @@ struct Pending<'a> {
 /// it, removals inside included), which is what its ancestors' sizes hold.
 fn remove_late(
     late: &mut Vec<(usize, u32, u32)>,
+    gone: &mut [bool],
     nodes: &mut [Node],
     i: usize,
     words: u32,
@@ -655,8 +658,9 @@ fn remove_late(
     nodes[i].removed = true;
     let at = late.partition_point(|l| l.0 < i);
     late.insert(at, (i, words, chars));
+    let end = nodes[i].end as usize;
+    gone[i..end].fill(true);
 }
-
 /// Words and characters of the outermost late removals in `from..to`.
 fn removed_within(
     late: &[(usize, u32, u32)],
@@ -677,13 +681,6 @@ fn removed_within(
         }
     }
     (words, chars)
-}
-
-/// Whether node `i` lies inside a subtree removed after the walk.
-fn inside_removed(late: &[(usize, u32, u32)], nodes: &[Node], i: usize) -> bool {
-    late[..late.partition_point(|l| l.0 < i)]
-        .iter()
-        .any(|&(j, _, _)| (nodes[j].end as usize) > i)
 }
 
 /// The text nodes in `from..to`, skipping subtrees removed after the walk.
