@@ -160,3 +160,50 @@ pub(crate) fn heading_level(tag: &str) -> Option<u8> {
         _ => None,
     }
 }
+
+/// Whether writing `<tag>` inside the open elements `written` (outermost first) would not
+/// read back as written: HTML cannot say a heading in a heading, a block or paragraph in a
+/// paragraph, a link in a link, or a list item directly in a list item, so a parser closes
+/// the outer element first. Such an inner element is left out (unwrapped), by the cleaner
+/// and by the HTML writer alike.
+pub(crate) fn would_not_reparse(tag: &str, written: &[html5ever::LocalName]) -> bool {
+    let open = |t: &str| written.iter().any(|w| &**w == t);
+    let in_p = || open("p");
+    if heading_level(tag).is_some() {
+        return written.iter().any(|w| heading_level(w).is_some()) || in_p();
+    }
+    // The nearest open element among `among`.
+    let nearest = |among: &[&str]| {
+        written
+            .iter()
+            .rev()
+            .find(|w| among.contains(&&***w))
+            .map(|w| &**w)
+    };
+    match tag {
+        "a" => open("a"),
+        "p" => in_p(),
+        // A list item directly in a list item (no list between) closes the first.
+        "li" => nearest(&["ul", "ol", "menu", "li"]) == Some("li") || in_p(),
+        "dt" | "dd" => matches!(nearest(&["dl", "dt", "dd"]), Some("dt" | "dd")) || in_p(),
+        // (A table in a paragraph reads back as it is: the fragment parser keeps it there.)
+        t if is_block(t)
+            && !matches!(
+                t,
+                "li" | "dd"
+                    | "dt"
+                    | "table"
+                    | "tr"
+                    | "td"
+                    | "th"
+                    | "thead"
+                    | "tbody"
+                    | "tfoot"
+                    | "caption"
+            ) =>
+        {
+            in_p()
+        }
+        _ => false,
+    }
+}

@@ -69,6 +69,8 @@ struct Frame<'a> {
     /// two pieces of text in the source (a removed marker, an element the HTML writer
     /// unwraps) does not change the count once it is gone.
     glue: bool,
+    /// Its start tag is on the stack of elements the HTML writer will write.
+    wrote: bool,
 }
 
 impl Frame<'_> {
@@ -93,6 +95,7 @@ impl Frame<'_> {
             checked_words: 0,
             checked_children: 0,
             glue: false,
+            wrote: false,
         }
     }
 }
@@ -147,11 +150,16 @@ impl Cleaner {
         let mut marked_ad: Option<ego_tree::NodeId> = None;
         let mut deferred: Vec<Deferred> = Vec::new();
         let mut recheck: Vec<usize> = Vec::new();
+        // The elements the HTML writer will write around the current node (as it decides).
+        let mut written: Vec<html5ever::LocalName> = Vec::new();
         let total_chars: u32;
         loop {
             let Some(node) = next else {
                 // The top frame has no more children: close it.
                 let frame = stack.pop().expect("frame stack is never empty here");
+                if frame.wrote {
+                    written.pop();
+                }
                 let Some(parent) = stack.last_mut() else {
                     total_chars = frame.chars;
                     break;
@@ -223,6 +231,26 @@ impl Cleaner {
                     {
                         action = Some(Action::Unwrap(rules::ADSENSE));
                     }
+                    // An element HTML cannot hold where it is (a heading in a heading, a block
+                    // in a paragraph…) is left out of the output: leave it out here too, so
+                    // that its text is sized as the output will read.
+                    if action.is_none_or(|a| matches!(a, Action::Defer(..)))
+                        && crate::dom::would_not_reparse(tag, &written)
+                    {
+                        let frame = Frame {
+                            node: Some(node),
+                            heading: top.heading,
+                            in_summary: top.in_summary,
+                            in_pre: top.in_pre,
+                            in_text_block: top.in_text_block,
+                            in_link: top.in_link,
+                            glue: top.glue,
+                            ..Frame::root()
+                        };
+                        stack.push(frame);
+                        next = node.first_child();
+                        continue;
+                    }
                     match action {
                         Some(Action::Drop(rule)) => {
                             if tag == "script" && view.script_type.contains("ld+json") {
@@ -292,9 +320,19 @@ impl Cleaner {
                                 next = node.next_sibling();
                                 continue;
                             }
+                            let wrote = !crate::dom::is_void(tag)
+                                && crate::safety::policy(
+                                    tag,
+                                    nodes[idx].attr("src"),
+                                    &self.iframe_hosts,
+                                ) == crate::safety::Policy::Keep;
+                            if wrote {
+                                written.push(el.name.local.clone());
+                            }
                             let frame = Frame {
                                 node: Some(node),
                                 out: Some(idx),
+                                wrote,
                                 content,
                                 heading: if is_heading { Some(idx) } else { top.heading },
                                 in_summary: top.in_summary

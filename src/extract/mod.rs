@@ -453,7 +453,9 @@ impl Walker<'_> {
         let mut html_start = 0;
         if self.html_on() {
             let mut policy = crate::safety::policy(tag, node.attr("src"), self.iframe_hosts);
-            if policy == crate::safety::Policy::Keep && self.would_not_reparse(tag) {
+            if policy == crate::safety::Policy::Keep
+                && crate::dom::would_not_reparse(tag, &self.written)
+            {
                 // The tree allows nestings that HTML cannot say (a heading in a heading, a
                 // block in a paragraph): leave the inner tag out so the HTML reads back the same.
                 policy = crate::safety::Policy::Unwrap;
@@ -801,49 +803,6 @@ impl Walker<'_> {
             self.out.html.push_str("</");
             self.out.html.push_str(tag);
             self.out.html.push('>');
-        }
-    }
-
-    /// Whether writing this tag here would read back as a different tree.
-    fn would_not_reparse(&self, tag: &str) -> bool {
-        let open = |t: &str| self.written.iter().any(|w| &**w == t);
-        let in_p = || self.written.last().is_some_and(|w| &**w == "p") || open("p");
-        if heading_level(tag).is_some() {
-            return self.written.iter().any(|w| heading_level(w).is_some()) || in_p();
-        }
-        // The nearest open element among `among`.
-        let nearest = |among: &[&str]| {
-            self.written
-                .iter()
-                .rev()
-                .find(|w| among.contains(&&***w))
-                .map(|w| &**w)
-        };
-        match tag {
-            "a" => open("a"),
-            "p" => in_p(),
-            // A list item directly in a list item (no list between) closes the first.
-            "li" => nearest(&["ul", "ol", "menu", "li"]) == Some("li") || in_p(),
-            "dt" | "dd" => matches!(nearest(&["dl", "dt", "dd"]), Some("dt" | "dd")) || in_p(),
-            // (A table in a paragraph reads back as it is: the fragment parser keeps it there.)
-            t if is_block(t)
-                && !matches!(
-                    t,
-                    "li" | "dd"
-                        | "dt"
-                        | "table"
-                        | "tr"
-                        | "td"
-                        | "th"
-                        | "thead"
-                        | "tbody"
-                        | "tfoot"
-                        | "caption"
-                ) =>
-            {
-                in_p()
-            }
-            _ => false,
         }
     }
 
