@@ -793,6 +793,11 @@ impl Walker<'_> {
             // as the cleaner does with every emptied wrapper.
             if crate::clean::may_drop_when_empty(tag) && self.visible == o.visible_at_open {
                 self.out.html.truncate(o.html_start);
+                // A block still parts the text around it (the cleaner counted words so): a
+                // line break keeps the words on either side apart.
+                if is_block(tag) && self.pre == 0 && !self.out.html.ends_with(char::is_whitespace) {
+                    self.out.html.push('\n');
+                }
                 return;
             }
             // Parsers drop a newline right after `<pre>`: double it so a leading newline of
