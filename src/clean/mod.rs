@@ -439,25 +439,31 @@ impl Cleaner {
                 let live = live_text(nodes, i + 1, end);
                 // Counted as the walk counted them (words running on through inline markup).
                 let words: u32 = live_nodes(nodes, i + 1, end).map(|n| n.words).sum();
-                if words == 0
-                    || words > text_rules::MAX_WORDS
-                    || !text_rules::worth_reading(live.clone(), words, || {
+                let prompt = (words > 0
+                    && words <= text_rules::MAX_WORDS
+                    && text_rules::worth_reading(live.clone(), words, || {
                         live.clone().any(text_rules::has_long_word)
-                    })
-                {
-                    continue;
-                }
-                let found = text_rules::prompt(&text_rules::normalise(live), words);
-                if let Some(prompt) = found
-                    && self.on_rule(prompt.rule())
-                {
+                    }))
+                .then(|| text_rules::prompt(&text_rules::normalise(live.clone()), words))
+                .flatten()
+                .map(|p| p.rule())
+                .filter(|&r| self.on_rule(r));
+                let related = || {
+                    (matches!(&*nodes[i].tag, "p" | "li")
+                        && self.on(RuleGroup::Related)
+                        && is_related_link(live.clone(), words, live_link_words(nodes, i + 1, end)))
+                    .then_some(rules::RELATED_LINK)
+                };
+                let found = prompt.or_else(related);
+                drop(live);
+                if let Some(rule) = found {
                     let (words, chars) = nodes[i..end]
                         .iter()
                         .filter(|n| n.is_text())
                         .map(|n| (n.words, text_size(&n.text).1))
                         .fold((0, 0), |(w, c), (a, b)| (w + a, c + b));
                     remove_late(&mut late, &mut gone, nodes, i, words, chars);
-                    count(&mut out.removed, prompt.rule());
+                    count(&mut out.removed, rule);
                     prompts = true;
                 }
             }
@@ -595,15 +601,9 @@ impl Cleaner {
         // "Also read: <link>": a paragraph or list item that is a lead-in and a link to
         // another post. Headings are not matched: one of this form is sometimes part of the
         // article's outline.
-        if words <= 30
-            && frame.link_words > 0
-            && matches!(tag, "p" | "li")
+        if matches!(tag, "p" | "li")
             && self.on(RuleGroup::Related)
-            && text_rules::may_be_lead(text_pieces(&nodes[i + 1..]))
-            && let Some(lead) =
-                text_rules::related_lead(&text_rules::normalise(text_pieces(&nodes[i + 1..])))
-            && words > lead
-            && (frame.link_words + lead) * 4 >= words * 3
+            && is_related_link(text_pieces(&nodes[i + 1..]), words, frame.link_words)
         {
             parent.dropped_words += words;
             drop(nodes, rules::RELATED_LINK, parent);
@@ -674,6 +674,38 @@ impl Cleaner {
             _ => true,
         }
     }
+}
+
+/// A block of `words` words, `link_words` of them in links, that is a lead-in ("Also read:")
+/// and a link to another post.
+fn is_related_link<'a>(
+    pieces: impl Iterator<Item = &'a str> + Clone,
+    words: u32,
+    link_words: u32,
+) -> bool {
+    words <= 30
+        && link_words > 0
+        && text_rules::may_be_lead(pieces.clone())
+        && text_rules::related_lead(&text_rules::normalise(pieces))
+            .is_some_and(|lead| words > lead && (link_words + lead) * 4 >= words * 3)
+}
+
+/// Words in links among the nodes in `from..to`, skipping subtrees removed after the walk.
+fn live_link_words(nodes: &[Node], from: usize, to: usize) -> u32 {
+    let (mut words, mut skip_until, mut link_until) = (0, from, from);
+    for (k, n) in nodes.iter().enumerate().take(to).skip(from) {
+        if k < skip_until {
+            continue;
+        }
+        if n.removed {
+            skip_until = n.end as usize;
+        } else if &*n.tag == "a" {
+            link_until = link_until.max(n.end as usize);
+        } else if n.is_text() && k < link_until {
+            words += n.words;
+        }
+    }
+    words
 }
 
 /// What `close` may add to or take from: size decisions for after the walk, and boxes to
