@@ -73,7 +73,22 @@ struct Frame<'a> {
     wrote: bool,
 }
 
-impl Frame<'_> {
+impl<'a> Frame<'a> {
+    /// The frame of an element left out of the output: its content belongs to the parent
+    /// (`top`), whose context it keeps.
+    fn unwrapped(node: NodeRef<'a, PNode>, top: &Frame<'_>) -> Self {
+        Frame {
+            node: Some(node),
+            heading: top.heading,
+            in_summary: top.in_summary,
+            in_pre: top.in_pre,
+            in_text_block: top.in_text_block,
+            in_link: top.in_link,
+            glue: top.glue,
+            ..Frame::root()
+        }
+    }
+
     fn root() -> Self {
         Frame {
             node: None,
@@ -237,16 +252,7 @@ impl Cleaner {
                     if action.is_none_or(|a| matches!(a, Action::Defer(..)))
                         && crate::dom::would_not_reparse(tag, &written)
                     {
-                        let frame = Frame {
-                            node: Some(node),
-                            heading: top.heading,
-                            in_summary: top.in_summary,
-                            in_pre: top.in_pre,
-                            in_text_block: top.in_text_block,
-                            in_link: top.in_link,
-                            glue: top.glue,
-                            ..Frame::root()
-                        };
+                        let frame = Frame::unwrapped(node, top);
                         stack.push(frame);
                         next = node.first_child();
                         continue;
@@ -279,15 +285,9 @@ impl Cleaner {
                                 }
                             }
                             let frame = Frame {
-                                node: Some(node),
                                 removed: Some(rule),
-                                heading: top.heading,
                                 in_summary: top.in_summary || tag == "summary",
-                                in_pre: top.in_pre,
-                                in_text_block: top.in_text_block,
-                                in_link: top.in_link,
-                                glue: top.glue,
-                                ..Frame::root()
+                                ..Frame::unwrapped(node, top)
                             };
                             stack.push(frame);
                             next = node.first_child();
@@ -442,7 +442,7 @@ impl Cleaner {
                 let prompt = (words > 0
                     && words <= text_rules::MAX_WORDS
                     && text_rules::worth_reading(live.clone(), words, || {
-                        live.clone().any(text_rules::has_long_word)
+                        long_words(live_nodes(nodes, i + 1, end))
                     }))
                 .then(|| text_rules::prompt(&text_rules::normalise(live.clone()), words))
                 .flatten()
@@ -495,9 +495,8 @@ impl Cleaner {
         parent: &mut Frame<'_>,
         nodes: &mut Vec<Node>,
         removed: &mut Vec<(Rule, u32)>,
-        pending: Pending<'_>,
+        mut pending: Pending<'_>,
     ) {
-        let Pending { deferred, recheck } = pending;
         let end = nodes.len();
         let Some(i) = frame.out else {
             // Unwrapped: its content belongs to the parent.
@@ -517,14 +516,7 @@ impl Cleaner {
         let tag = &*tag_atom;
         let related_next = std::mem::take(&mut parent.related_next);
         let mut drop = |nodes: &mut Vec<Node>, rule: Rule, parent: &mut Frame<'_>| {
-            nodes.truncate(i);
-            // Decisions pending for elements inside are moot now.
-            while deferred.last().is_some_and(|d| d.index >= i) {
-                deferred.pop();
-            }
-            while recheck.last().is_some_and(|&r| r >= i) {
-                recheck.pop();
-            }
+            pending.cut(nodes, i);
             count(removed, rule);
             parent.removed = Some(rule);
         };
@@ -542,13 +534,7 @@ impl Cleaner {
             {
                 set_anchor(&mut nodes[h], &id);
             }
-            nodes.truncate(i);
-            while deferred.last().is_some_and(|d| d.index >= i) {
-                deferred.pop();
-            }
-            while recheck.last().is_some_and(|&r| r >= i) {
-                recheck.pop();
-            }
+            pending.cut(nodes, i);
             count(removed, rule);
             if frame.removed.is_some() {
                 parent.removed = frame.removed;
@@ -573,15 +559,16 @@ impl Cleaner {
         }
         // A wrapper around one child whose text was checked has nothing new to check.
         let unchecked = !(frame.checked_children == 1 && frame.checked_words == words);
-        let eligible = words <= text_rules::MAX_WORDS
-            && words > 0
+        // Elements whose whole text may be a prompt.
+        let prompt_box = words > 0
             && (is_text_block(tag)
                 || matches!(tag, "div" | "section" | "header" | "footer" | "aside")
                 || (!frame.in_text_block && is_inline_label(tag)));
+        let eligible = prompt_box && words <= text_rules::MAX_WORDS;
         if eligible
             && unchecked
             && text_rules::worth_reading(text_pieces(&nodes[i + 1..]), words, || {
-                long_words(&nodes[i + 1..])
+                long_words(nodes[i + 1..].iter())
             })
             && let Some(prompt) =
                 text_rules::prompt(&text_rules::normalise(text_pieces(&nodes[i + 1..])), words)
@@ -636,17 +623,13 @@ impl Cleaner {
             return;
         }
         // Its text may still turn out to be a prompt once a size-guarded part inside it goes.
-        let may_prompt = words > 0
-            && (is_text_block(tag)
-                || matches!(tag, "div" | "section" | "header" | "footer" | "aside")
-                || (!frame.in_text_block && is_inline_label(tag)));
-        if may_prompt && deferred.last().is_some_and(|d| d.index > i) {
-            recheck.push(i);
+        if prompt_box && pending.deferred.last().is_some_and(|d| d.index > i) {
+            pending.recheck.push(i);
         }
         // Still undecided (a word cap exceeded now may not be once removals inside it are
         // settled): decide after the walk.
         if let Some((rule, guard)) = frame.defer {
-            deferred.push(Deferred {
+            pending.deferred.push(Deferred {
                 index: i,
                 words,
                 chars: frame.chars,
@@ -713,6 +696,20 @@ fn live_link_words(nodes: &[Node], from: usize, to: usize) -> u32 {
 struct Pending<'a> {
     deferred: &'a mut Vec<Deferred>,
     recheck: &'a mut Vec<usize>,
+}
+
+impl Pending<'_> {
+    /// Drops element `i` (and all after it) from the output: decisions pending for elements
+    /// inside it are moot.
+    fn cut(&mut self, nodes: &mut Vec<Node>, i: usize) {
+        nodes.truncate(i);
+        while self.deferred.last().is_some_and(|d| d.index >= i) {
+            self.deferred.pop();
+        }
+        while self.recheck.last().is_some_and(|&r| r >= i) {
+            self.recheck.pop();
+        }
+    }
 }
 
 /// Marks a subtree removed after the walk and records its whole size (as the walk counted
@@ -804,8 +801,11 @@ fn is_inline_label(tag: &str) -> bool {
 
 /// Whether any text node holds a word the long prompts need; each node is read once, and
 /// remembers the answer for the boxes around it.
-fn long_words(nodes: &[Node]) -> bool {
-    nodes.iter().filter(|n| n.is_text()).any(|n| {
+fn long_words<'a>(mut nodes: impl Iterator<Item = &'a Node>) -> bool {
+    nodes.any(|n| {
+        if !n.is_text() {
+            return false;
+        }
         if n.long_word.get() == 0 {
             n.long_word.set(if text_rules::has_long_word(&n.text) {
                 2
