@@ -1,0 +1,190 @@
+//! The `wpclean` command: WordPress exports in, clean articles out.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use clap::Parser;
+
+use args::{CleanArgs, Cli, Command, FIELDS, Format, RecordFormat, RecordsArgs};
+#[cfg(feature = "index")]
+use args::{IndexArgs, SearchArgs};
+use output::{Sink, file_stem, output, render, write_json};
+use pipeline::pipeline;
+mod args;
+mod output;
+mod pipeline;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(&cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("wpclean: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: &Cli) -> anyhow::Result<u8> {
+    match &cli.command {
+        None => run_clean(&cli.clean),
+        Some(Command::Records(a)) => run_records(a),
+        #[cfg(feature = "index")]
+        Some(Command::Index(a)) => run_index(a),
+        #[cfg(feature = "index")]
+        Some(Command::Search(a)) => run_search(a),
+    }
+}
+
+fn run_clean(cli: &CleanArgs) -> anyhow::Result<u8> {
+    for f in &cli.fields {
+        if !FIELDS.contains(&f.as_str()) {
+            bail!(
+                "unknown field {f:?} for --fields (known: {})",
+                FIELDS.join(", ")
+            );
+        }
+    }
+    let out = match &cli.out_dir {
+        Some(dir) => {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+            None
+        }
+        None => Some(output(&cli.output)?),
+    };
+    let mut sink = Sink {
+        format: cli.format,
+        out,
+        out_dir: cli.out_dir.clone(),
+        used_names: HashSet::new(),
+        first: true,
+    };
+    if cli.format == Format::Json && sink.out_dir.is_none() {
+        sink.write_all(b"[")?;
+    }
+    let tally = pipeline(
+        &cli.input,
+        |article, _| {
+            let name = file_stem(&article);
+            Ok((render(&article, cli)?, name))
+        },
+        |(bytes, name)| sink.article(&bytes, &name),
+    )?;
+    if cli.format == Format::Json && sink.out_dir.is_none() {
+        sink.write_all(b"\n]\n")?;
+    }
+    if let Some(out) = &mut sink.out {
+        out.flush().context("writing output")?;
+    }
+    Ok(tally.exit_code())
+}
+
+fn run_records(a: &RecordsArgs) -> anyhow::Result<u8> {
+    let options = a.chunks.options();
+    let mut out = output(&a.output)?;
+    let bulk = a.format == RecordFormat::Bulk;
+    let index = a.index.clone();
+    let tally = pipeline(
+        &a.input,
+        |article, _| {
+            let mut bytes = Vec::new();
+            for r in wpclean::records(&article, &options) {
+                if bulk {
+                    let action = serde_json::json!({"index": {"_index": index, "_id": r.id}});
+                    write_json(&mut bytes, &action, false)?;
+                    bytes.push(b'\n');
+                }
+                write_json(&mut bytes, &r, false)?;
+                bytes.push(b'\n');
+            }
+            Ok(bytes)
+        },
+        |bytes| Ok(out.write_all(&bytes)?),
+    )?;
+    out.flush().context("writing output")?;
+    Ok(tally.exit_code())
+}
+
+#[cfg(feature = "index")]
+fn run_index(a: &IndexArgs) -> anyhow::Result<u8> {
+    let options = a.chunks.options();
+    let index = wpclean::SearchIndex::open_or_create(&a.index)?;
+    let mut writer = index.writer()?;
+    let mut older = 0u64;
+    let tally = pipeline(
+        &a.input,
+        |article, _| Ok(wpclean::records(&article, &options)),
+        |records| {
+            if !writer.upsert(&records)? {
+                older += 1;
+            }
+            Ok(())
+        },
+    )?;
+    writer.commit()?;
+    if !a.input.quiet {
+        eprintln!(
+            "wpclean: index {} holds {} records{}",
+            a.index.display(),
+            index.len(),
+            if older > 0 {
+                format!("; {older} posts older than their indexed version were left out")
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(tally.exit_code())
+}
+
+#[cfg(feature = "index")]
+fn run_search(a: &SearchArgs) -> anyhow::Result<u8> {
+    if !a.dir.join("meta.json").is_file() {
+        bail!(
+            "no index in {} (build one with `wpclean index`)",
+            a.dir.display()
+        );
+    }
+    let index = wpclean::SearchIndex::open_or_create(&a.dir)?;
+    let mut options = wpclean::SearchOptions::default().limit(a.limit);
+    if let Some(c) = &a.category {
+        options = options.category(c.clone());
+    }
+    if let Some(t) = &a.tag {
+        options = options.tag(t.clone());
+    }
+    let hits = index.search(&a.query, &options)?;
+    let mut out = output(&None)?;
+    for (n, h) in hits.iter().enumerate() {
+        if a.json {
+            let mut line = Vec::new();
+            write_json(&mut line, h, false)?;
+            out.write_all(&line)?;
+            out.write_all(b"\n")?;
+        } else {
+            let path = if h.path.is_empty() {
+                String::new()
+            } else {
+                format!(" › {}", h.path.join(" › "))
+            };
+            writeln!(out, "{}. [{:.2}] {}{}", n + 1, h.score, h.title, path)?;
+            if let Some(u) = &h.url {
+                writeln!(out, "   {u}")?;
+            }
+            writeln!(out, "   {}\n", h.snippet)?;
+        }
+    }
+    out.flush()?;
+    if hits.is_empty() && !a.json {
+        eprintln!("wpclean: no hits for {:?}", a.query);
+    }
+    Ok(0)
+}
