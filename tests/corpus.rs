@@ -1,23 +1,16 @@
 //! Every real post and page in the shared corpus (`../shared/corpus/wp-rest/`) and every
 //! Gutenberg block fixture (`../shared/corpus/blocks/`). The corpus is not shipped with the
-//! crate: these tests skip, saying so, when `../shared` is absent.
+//! crate: without `../shared` these tests are listed as ignored, with the reason.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use wpclean::{Article, Extractor, Options, Post};
 
-fn shared() -> Option<PathBuf> {
+fn shared() -> PathBuf {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!(
-            "skipped: {} not found (the shared corpus is only in CI and dev checkouts)",
-            p.display()
-        );
-        None
-    }
+    assert!(p.is_dir(), "{} not found", p.display());
+    p
 }
 
 fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
@@ -88,8 +81,12 @@ fn check_invariants(a: &Article, ctx: &str) {
 }
 
 #[test]
+#[cfg_attr(
+    not(shared_corpus),
+    ignore = "needs ../shared/corpus beside the checkout"
+)]
 fn every_rest_post_and_page() {
-    let Some(root) = shared() else { return };
+    let root = shared();
     let mut paths = Vec::new();
     files(&root.join("wp-rest"), ".json", &mut paths);
     let extractor = Extractor::new(&Options::default()).unwrap();
@@ -145,8 +142,12 @@ fn every_rest_post_and_page() {
 }
 
 #[test]
+#[cfg_attr(
+    not(shared_corpus),
+    ignore = "needs ../shared/corpus beside the checkout"
+)]
 fn html_in_titles_and_embedded_terms() {
-    let Some(root) = shared() else { return };
+    let root = shared();
     let read = |p: &str| {
         let data = std::fs::read_to_string(root.join("wp-rest").join(p)).unwrap();
         let v: serde_json::Value = serde_json::from_str(&data).unwrap();
@@ -180,8 +181,12 @@ fn html_in_titles_and_embedded_terms() {
 }
 
 #[test]
+#[cfg_attr(
+    not(shared_corpus),
+    ignore = "needs ../shared/corpus beside the checkout"
+)]
 fn gutenberg_block_fixtures() {
-    let Some(root) = shared() else { return };
+    let root = shared();
     let mut paths = Vec::new();
     files(&root.join("blocks"), ".html", &mut paths);
     let rendered: Vec<_> = paths

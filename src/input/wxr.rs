@@ -488,16 +488,11 @@ mod tests {
 
     const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/wxr/");
 
-    /// The records of a corpus file, or `None` (with a message) when the corpus is absent.
-    fn corpus(name: &str) -> Option<Vec<Record>> {
+    /// The records of a corpus file.
+    fn corpus(name: &str) -> Vec<Record> {
         let path = format!("{CORPUS}{name}");
-        let Ok(file) = std::fs::File::open(&path) else {
-            eprintln!(
-                "skipped: {path} not found (the shared corpus is only in CI and dev checkouts)"
-            );
-            return None;
-        };
-        Some(WxrReader::new(BufReader::new(file), Some(name.to_string())).collect())
+        let file = std::fs::File::open(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        WxrReader::new(BufReader::new(file), Some(name.to_string())).collect()
     }
 
     fn read_str(xml: &str) -> Vec<Record> {
@@ -523,10 +518,12 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(
+        not(shared_corpus),
+        ignore = "needs ../shared/corpus beside the checkout"
+    )]
     fn theme_unit_test_data() {
-        let Some(records) = corpus("themeunittestdata.wordpress.xml") else {
-            return;
-        };
+        let records = corpus("themeunittestdata.wordpress.xml");
         assert!(
             !records.iter().any(|r| matches!(r, Record::Failed(_))),
             "{records:?}"
@@ -599,11 +596,12 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(
+        not(shared_corpus),
+        ignore = "needs ../shared/corpus beside the checkout"
+    )]
     fn every_corpus_file_reads() {
-        let Ok(dir) = std::fs::read_dir(CORPUS) else {
-            eprintln!("skipped: {CORPUS} not found");
-            return;
-        };
+        let dir = std::fs::read_dir(CORPUS).expect("the shared corpus");
         let mut names: Vec<String> = Vec::new();
         for e in dir.flatten() {
             let p = e.path();
@@ -621,7 +619,7 @@ mod tests {
         }
         names.sort();
         for name in names {
-            let records = corpus(&name).unwrap();
+            let records = corpus(&name);
             let failed = records
                 .iter()
                 .filter(|r| matches!(r, Record::Failed(_)))
@@ -638,10 +636,12 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(
+        not(shared_corpus),
+        ignore = "needs ../shared/corpus beside the checkout"
+    )]
     fn malformed_file_fails_with_offset() {
-        let Some(records) = corpus("wordpress-importer/phpunit__data__malformed.xml") else {
-            return;
-        };
+        let records = corpus("wordpress-importer/phpunit__data__malformed.xml");
         let Some(Record::Failed(e)) = records.last() else {
             panic!("{records:?}");
         };
@@ -789,10 +789,12 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(
+        not(shared_corpus),
+        ignore = "needs ../shared/corpus beside the checkout"
+    )]
     fn wxr_1_0_terms() {
-        let Some(records) = corpus("wordpress-importer/phpunit__data__valid-wxr-1.0.xml") else {
-            return;
-        };
+        let records = corpus("wordpress-importer/phpunit__data__valid-wxr-1.0.xml");
         let all = posts(&records);
         assert_eq!(all.len(), 6);
         let hello = all
@@ -819,11 +821,12 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(
+        not(shared_corpus),
+        ignore = "needs ../shared/corpus beside the checkout"
+    )]
     fn utf8_challenges() {
-        let Some(records) = corpus("wordpress-importer/phpunit__data__wxr-utf-8-challenges.xml")
-        else {
-            return;
-        };
+        let records = corpus("wordpress-importer/phpunit__data__wxr-utf-8-challenges.xml");
         let posts = posts(&records);
         assert_eq!(posts.len(), 1);
         assert!(posts[0].0.title_html.contains("Rob\u{202D}ert"));
