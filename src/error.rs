@@ -84,7 +84,12 @@ pub enum ErrorKind {
     /// The JSON is valid but is not a WordPress post (for example a user or a term).
     NotAPost(String),
     /// A custom CSS selector in [`Options`](crate::Options) does not parse.
-    Selector(String),
+    Selector {
+        /// The selector as given.
+        selector: String,
+        /// What is wrong with it, in words (`expected a namespace after "|"`, …).
+        reason: String,
+    },
     /// The input exceeds one of the configured limits.
     Limit(String),
     /// Reading the input failed.
@@ -140,7 +145,9 @@ impl fmt::Display for ErrorKind {
             ErrorKind::Json(m) => write!(f, "invalid JSON: {m}"),
             ErrorKind::Xml(m) => write!(f, "invalid WXR: {m}"),
             ErrorKind::NotAPost(m) => write!(f, "not a WordPress post: {m}"),
-            ErrorKind::Selector(m) => write!(f, "invalid CSS selector: {m}"),
+            ErrorKind::Selector { selector, reason } => {
+                write!(f, "invalid CSS selector {selector:?}: {reason}")
+            }
             ErrorKind::Limit(m) => write!(f, "limit exceeded: {m}"),
             ErrorKind::Io(m) => write!(f, "I/O error: {m}"),
         }

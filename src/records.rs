@@ -45,6 +45,7 @@ impl RecordOptions {
 /// Its `id` is stable across runs (post id, anchor or position, chunk number), so indexing
 /// the same post again replaces its records instead of adding new ones.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 #[non_exhaustive]
 pub struct IndexRecord {

@@ -98,6 +98,10 @@ fn chunks_keep_words_and_rows_whole_and_their_section() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "cli"),
+    ignore = "needs the wpclean binary (the cli feature)"
+)]
 fn bulk_output_pairs_actions_with_documents() {
     let out = assert_cmd::Command::cargo_bin("wpclean")
         .unwrap()
@@ -105,7 +109,7 @@ fn bulk_output_pairs_actions_with_documents() {
             "records",
             "--format",
             "bulk",
-            "--index",
+            "--es-index",
             "site",
             "--max-chars",
             "300",
@@ -195,8 +199,8 @@ mod index {
 
     #[test]
     #[cfg_attr(
-        not(shared_corpus),
-        ignore = "needs ../shared/corpus beside the checkout"
+        not(all(shared_corpus, feature = "cli")),
+        ignore = "needs ../shared/corpus beside the checkout, and the wpclean binary (the cli feature)"
     )]
     fn the_whole_shared_corpus_indexes_and_searches() {
         let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");

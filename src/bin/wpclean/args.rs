@@ -1,23 +1,23 @@
 //! Command-line arguments: the clap definitions and the option values they accept.
+//!
+//! Help texts are one line each; the README's "Command line" section has the details.
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValuesParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use wpclean::InputFormat;
+use wpclean::{InputFormat, RuleGroup};
 
-/// Clean WordPress exports into structured articles.
+use crate::date_filter::{Bound, parse_since, parse_until};
+
+/// Clean WordPress exports (REST JSON, NDJSON, WXR, gzipped or not) into structured articles.
 ///
-/// INPUT is a file (REST API JSON: one post, an array of posts, NDJSON; or a WXR export;
-/// any of them gzipped), a directory (searched recursively, in sorted order), a glob
-/// pattern, or `-` for standard input. Articles come out in input order, one per post.
-///
-/// Every post is accounted for: posts read = articles written + posts failed + skipped
-/// (items that are not posts or pages). A post that cannot be read or cleaned is reported
-/// on standard error with its file, index, id and byte offset, and the run goes on.
-///
+/// INPUT is a file, a directory (read recursively), a glob pattern, or `-` for standard input.
 /// Exit codes: 0 every post was cleaned; 1 some posts failed; 2 usage or I/O error.
+/// Details: the README's "Command line" section, or `wpclean man`.
 #[derive(Parser, Debug)]
 #[command(
+    name = "wpclean",
     version,
     about,
     long_about,
@@ -25,6 +25,9 @@ use wpclean::InputFormat;
     subcommand_negates_reqs = true
 )]
 pub struct Cli {
+    /// Read options from this TOML file (keys are long option names; flags given here win).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
     #[command(flatten)]
@@ -33,19 +36,29 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Search records: one per section, FAQ entry and table, as NDJSON (Meilisearch,
-    /// Typesense) or Elasticsearch/OpenSearch bulk lines.
+    /// Write search records (sections, FAQ entries, tables) as NDJSON or Elasticsearch bulk lines.
     Records(RecordsArgs),
-    /// Build or update an embedded search index of the records (re-indexing a post replaces
-    /// its records; the newer `modified` wins).
+    /// Build or update an embedded search index of the records.
     #[cfg(feature = "index")]
     Index(IndexArgs),
-    /// Search an index built by `wpclean index`.
+    /// Search an index built by `wpclean index` (exit 1 when nothing matches).
     #[cfg(feature = "index")]
     Search(SearchArgs),
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+    /// Print the JSON Schema of an output type.
+    Schema {
+        /// `article` (the clean output) or `record` (the `records` output).
+        kind: SchemaKind,
+    },
 }
 
-/// Where posts come from and how they are cleaned (shared by every command).
+/// Where posts come from and how they are cleaned (shared by every command that reads posts).
 #[derive(Args, Debug)]
 pub struct InputArgs {
     /// Files, directories, glob patterns, or `-` for standard input.
@@ -66,9 +79,8 @@ pub struct InputArgs {
     /// Stop at the first post that fails.
     #[arg(long)]
     pub fail_fast: bool,
-    /// Switch a rule group off (repeatable): ads, toc, social, related, forms, hidden,
-    /// boilerplate.
-    #[arg(long = "no", value_name = "GROUP")]
+    /// Switch a rule group off (repeatable).
+    #[arg(long = "no", value_name = "GROUP", value_parser = rule_groups())]
     pub disable: Vec<String>,
     /// Also remove elements matching this CSS selector (repeatable).
     #[arg(long = "drop", value_name = "SELECTOR")]
@@ -76,6 +88,18 @@ pub struct InputArgs {
     /// Never remove elements matching this CSS selector (repeatable).
     #[arg(long = "keep", value_name = "SELECTOR")]
     pub keep: Vec<String>,
+    /// Also keep iframes from this host and its subdomains (repeatable).
+    #[arg(long = "iframe-host", value_name = "HOST")]
+    pub iframe_hosts: Vec<String>,
+    /// The address of HTML files given as INPUT, for resolving their relative links.
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// Only posts modified on or after this date (`2024-01-31` or `2024-01-31T08:00:00`).
+    #[arg(long, value_name = "DATE", value_parser = parse_since)]
+    pub since: Option<Bound>,
+    /// Only posts modified on or before this date (a bare date includes the whole day).
+    #[arg(long, value_name = "DATE", value_parser = parse_until)]
+    pub until: Option<Bound>,
     /// Largest post JSON accepted, in bytes; larger posts fail.
     #[arg(long, value_name = "BYTES", default_value_t = wpclean::Limits::default().max_post_bytes)]
     pub max_post_bytes: usize,
@@ -93,6 +117,11 @@ pub struct InputArgs {
     pub max_table_cells: usize,
 }
 
+/// The rule group names `--no` accepts, from the library's own list.
+fn rule_groups() -> PossibleValuesParser {
+    PossibleValuesParser::new(RuleGroup::ALL.map(RuleGroup::name))
+}
+
 #[derive(Args, Debug)]
 pub struct CleanArgs {
     #[command(flatten)]
@@ -103,20 +132,18 @@ pub struct CleanArgs {
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
-    /// Write one file per post into this directory: `{slug or id}.md` with YAML front
-    /// matter for `--format markdown`, `.json` for json/ndjson, `.txt` for text.
+    /// Write one file per post into this directory (`{slug or post-id}.{md,json,txt}`).
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
-    /// Keep only these article fields in JSON output (comma-separated, e.g. `id,url,text`).
-    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
+    /// Keep only these article fields (comma-separated; JSON formats only).
+    #[arg(long, value_delimiter = ',', value_name = "FIELDS", value_parser = PossibleValuesParser::new(FIELDS), hide_possible_values = true)]
     pub fields: Vec<String>,
 }
 
 /// How records are cut (shared by `records` and `index`).
 #[derive(Args, Debug)]
 pub struct ChunkArgs {
-    /// Split records longer than this many characters (at paragraph, sentence or word
-    /// boundaries; tables between rows).
+    /// Split records longer than this many characters (at paragraph, sentence or word ends).
     #[arg(long, value_name = "N")]
     pub max_chars: Option<usize>,
     /// Characters of each chunk repeated at the start of the next (whole words).
@@ -140,23 +167,37 @@ pub struct RecordsArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub chunks: ChunkArgs,
-    /// `ndjson`: one record per line; `bulk`: Elasticsearch/OpenSearch bulk lines (an
-    /// `index` action line before each record).
+    /// Output format.
     #[arg(long, value_enum, default_value_t = RecordFormat::Ndjson)]
     pub format: RecordFormat,
-    /// Index name for the bulk action lines.
-    #[arg(long, value_name = "NAME", default_value = "wpclean")]
-    pub index: String,
+    /// Elasticsearch/OpenSearch index name in the bulk action lines.
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "wpclean",
+        conflicts_with = "index"
+    )]
+    pub es_index: String,
+    /// Deprecated spelling of `--es-index`.
+    #[arg(long, value_name = "NAME", hide = true)]
+    pub index: Option<String>,
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
+impl RecordsArgs {
+    /// The Elasticsearch index name, from `--es-index` or the deprecated `--index`.
+    pub fn es_index(&self) -> &str {
+        self.index.as_deref().unwrap_or(&self.es_index)
+    }
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum RecordFormat {
-    /// One record per line.
+    // One record per line.
     Ndjson,
-    /// Elasticsearch / OpenSearch `_bulk` body.
+    // Elasticsearch / OpenSearch `_bulk` body: an `index` action line before each record.
     Bulk,
 }
 
@@ -180,39 +221,50 @@ pub struct SearchArgs {
     /// The query (words; `"a phrase"`, `+required`, `-excluded`).
     pub query: String,
     /// Most hits shown.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, value_name = "N", default_value_t = 10)]
     pub limit: usize,
     /// Only hits from posts in this category (name or slug).
-    #[arg(long)]
+    #[arg(long, value_name = "NAME")]
     pub category: Option<String>,
     /// Only hits from posts with this tag (name or slug).
-    #[arg(long)]
+    #[arg(long, value_name = "NAME")]
     pub tag: Option<String>,
     /// One JSON hit per line instead of text.
     #[arg(long)]
     pub json: bool,
+    /// No summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum InFormat {
-    /// Detect: `<` starts WXR, anything else is JSON.
+    // Detect: `<` starts WXR, anything else is JSON.
     Auto,
-    /// REST API JSON (object, array, NDJSON).
+    // REST API JSON (object, array, NDJSON).
     Json,
-    /// WordPress eXtended RSS.
+    // WordPress eXtended RSS.
     Wxr,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum Format {
-    /// One JSON article per line.
+    // One JSON article per line.
     Ndjson,
-    /// A JSON array of articles, pretty-printed.
+    // A JSON array of articles, pretty-printed.
     Json,
-    /// Each article's title and plain text, separated by a form-feed line.
+    // Each article's title and plain text, separated by a form-feed line.
     Text,
-    /// Each article as Markdown, title first.
+    // Each article as Markdown, title first.
     Markdown,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum SchemaKind {
+    // `Article`: one per post, from the default command.
+    Article,
+    // `IndexRecord`: one per section, FAQ entry or table, from `records`.
+    Record,
 }
 
 /// The article fields `--fields` accepts.

@@ -7,20 +7,34 @@ use std::process::ExitCode;
 use anyhow::{Context as _, bail};
 use clap::Parser;
 
-use args::{CleanArgs, Cli, Command, FIELDS, Format, RecordFormat, RecordsArgs};
+use args::{CleanArgs, Cli, Command, Format, RecordFormat, RecordsArgs};
 #[cfg(feature = "index")]
 use args::{IndexArgs, SearchArgs};
 use output::{Sink, file_stem, output, render, write_json};
 use pipeline::pipeline;
 mod args;
+mod config;
+mod date_filter;
+mod generate;
+mod html_input;
 mod output;
 mod pipeline;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let (argv, config) = match config::with_config(std::env::args_os().collect()) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("wpclean: {e:#}");
+            return ExitCode::from(2);
+        }
+    };
+    let cli = match Cli::try_parse_from(&argv) {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
+            if let Some(path) = config.filter(|_| e.use_stderr()) {
+                eprintln!("(options were also read from {})", path.display());
+            }
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
@@ -41,17 +55,22 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
         Some(Command::Index(a)) => run_index(a),
         #[cfg(feature = "index")]
         Some(Command::Search(a)) => run_search(a),
+        Some(Command::Completions { shell }) => {
+            generate::completions(*shell, &mut std::io::stdout());
+            Ok(0)
+        }
+        Some(Command::Man) => generate::man(&mut std::io::stdout()).map(|()| 0),
+        Some(Command::Schema { kind }) => {
+            generate::schema(*kind, &mut std::io::stdout()).map(|()| 0)
+        }
     }
 }
 
 fn run_clean(cli: &CleanArgs) -> anyhow::Result<u8> {
-    for f in &cli.fields {
-        if !FIELDS.contains(&f.as_str()) {
-            bail!(
-                "unknown field {f:?} for --fields (known: {})",
-                FIELDS.join(", ")
-            );
-        }
+    if !cli.fields.is_empty() && matches!(cli.format, Format::Text | Format::Markdown) {
+        bail!(
+            "--fields selects fields of JSON output: use it with --format ndjson or json (text and markdown are fixed renderings)"
+        );
     }
     let out = match &cli.out_dir {
         Some(dir) => {
@@ -91,7 +110,10 @@ fn run_records(a: &RecordsArgs) -> anyhow::Result<u8> {
     let options = a.chunks.options();
     let mut out = output(&a.output)?;
     let bulk = a.format == RecordFormat::Bulk;
-    let index = a.index.clone();
+    if a.index.is_some() {
+        eprintln!("wpclean: warning: `records --index NAME` is deprecated: use `--es-index NAME`");
+    }
+    let index = a.es_index().to_string();
     let tally = pipeline(
         &a.input,
         |article, _| {
@@ -182,9 +204,16 @@ fn run_search(a: &SearchArgs) -> anyhow::Result<u8> {
             writeln!(out, "   {}\n", h.snippet)?;
         }
     }
+    // The summary follows the hits: standard output is flushed before it is written.
     out.flush()?;
-    if hits.is_empty() && !a.json {
-        eprintln!("wpclean: no hits for {:?}", a.query);
+    if !a.quiet {
+        eprintln!(
+            "wpclean: {} hit{} for {:?}",
+            hits.len(),
+            if hits.len() == 1 { "" } else { "s" },
+            a.query
+        );
     }
-    Ok(0)
+    // As grep and ripgrep do: 1 when nothing matches.
+    Ok(if hits.is_empty() { 1 } else { 0 })
 }

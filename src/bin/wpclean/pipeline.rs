@@ -13,18 +13,49 @@ use rayon::prelude::*;
 use wpclean::{Article, Error, Extractor, Options, Record, RecordReader, RuleGroup};
 
 use crate::args::{InputArgs, input_format};
+use crate::date_filter::DateFilter;
+use crate::html_input::{self, HTML_WARNING, is_html};
 
 /// One input to read.
 pub enum Input {
     Stdin,
     File(PathBuf),
+    /// An HTML file given explicitly: one bare post body.
+    Html(PathBuf),
+    /// An HTML file met in a directory: skipped, with the reason.
+    HtmlInDirectory(PathBuf),
 }
 
 impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::Stdin => "-".into(),
-            Input::File(p) => p.display().to_string(),
+            Input::File(p) | Input::Html(p) | Input::HtmlInDirectory(p) => p.display().to_string(),
+        }
+    }
+
+    fn path(&self) -> Option<&Path> {
+        match self {
+            Input::Stdin => None,
+            Input::File(p) | Input::Html(p) | Input::HtmlInDirectory(p) => Some(p),
+        }
+    }
+
+    /// A file the user named (or a glob matched).
+    fn named(p: PathBuf) -> Input {
+        if is_html(&p) {
+            Input::Html(p)
+        } else {
+            Input::File(p)
+        }
+    }
+
+    /// A file met while walking a directory.
+    fn walked(p: PathBuf) -> Input {
+        if is_html(&p) {
+            Input::HtmlInDirectory(p)
+        } else {
+            Input::File(p)
         }
     }
 }
@@ -42,9 +73,9 @@ pub fn expand(inputs: &[String]) -> anyhow::Result<Vec<Input>> {
             let mut files = Vec::new();
             walk_dir(path, &mut files).with_context(|| format!("reading directory {arg}"))?;
             files.sort();
-            out.extend(files.into_iter().map(Input::File));
+            out.extend(files.into_iter().map(Input::walked));
         } else if path.exists() {
-            out.push(Input::File(path.to_path_buf()));
+            out.push(Input::named(path.to_path_buf()));
         } else if arg.contains(['*', '?', '[']) {
             let mut matched: Vec<PathBuf> = glob::glob(arg)
                 .with_context(|| format!("bad glob pattern {arg:?}"))?
@@ -55,7 +86,7 @@ pub fn expand(inputs: &[String]) -> anyhow::Result<Vec<Input>> {
                 bail!("no file matches {arg:?}");
             }
             matched.sort();
-            out.extend(matched.into_iter().map(Input::File));
+            out.extend(matched.into_iter().map(Input::named));
         } else {
             bail!("no such file or directory: {arg}");
         }
@@ -70,7 +101,7 @@ pub fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
             let p = entry?.path();
             if p.is_dir() {
                 stack.push(p);
-            } else if is_export(&p) {
+            } else if is_export(&p) || is_html(&p) {
                 out.push(p);
             }
         }
@@ -96,7 +127,7 @@ pub enum Outcome<T> {
         removed: Vec<(String, u32)>,
     },
     Failed(Error),
-    Skipped,
+    Skipped(String),
 }
 
 #[derive(Default)]
@@ -106,6 +137,7 @@ pub struct Tally {
     ok: u64,
     failed: u64,
     skipped: u64,
+    skip_reasons: BTreeMap<String, u64>,
     io_errors: u64,
     removed: BTreeMap<String, u64>,
     bytes: u64,
@@ -135,12 +167,25 @@ pub fn extractor_for(args: &InputArgs) -> anyhow::Result<Extractor> {
     for s in &args.keep {
         options = options.keep_selector(s.clone());
     }
+    options
+        .iframe_hosts
+        .extend(args.iframe_hosts.iter().cloned());
     options.limits.max_post_bytes = args.max_post_bytes;
     options.limits.max_html_bytes = args.max_html_bytes;
     options.limits.max_depth = args.max_depth;
     options.limits.max_elements = args.max_elements;
     options.limits.max_table_cells = args.max_table_cells;
-    Ok(Extractor::new(&options)?)
+    Extractor::new(&options).map_err(|e| match e.kind() {
+        wpclean::ErrorKind::Selector { selector, .. } => {
+            let flag = if args.drop.contains(selector) {
+                "--drop"
+            } else {
+                "--keep"
+            };
+            anyhow::anyhow!("{flag}: {e}")
+        }
+        _ => e.into(),
+    })
 }
 
 /// Reads every input, cleans every post on the worker pool, maps each article with `map`
@@ -153,6 +198,10 @@ where
     S: FnMut(T) -> anyhow::Result<()>,
 {
     let extractor = extractor_for(args)?;
+    let dates = DateFilter {
+        since: args.since.clone(),
+        until: args.until.clone(),
+    };
     let inputs = expand(&args.inputs)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
@@ -168,9 +217,10 @@ where
     };
     let total_bytes: u64 = inputs
         .iter()
-        .map(|i| match i {
-            Input::File(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
-            Input::Stdin => 0,
+        .map(|i| {
+            i.path()
+                .and_then(|p| std::fs::metadata(p).ok())
+                .map_or(0, |m| m.len())
         })
         .sum();
     let progress = (!args.quiet && io::stderr().is_terminal()).then(|| {
@@ -201,7 +251,16 @@ where
                 args.max_post_bytes,
             ),
             Input::File(p) => wpclean::open_path(p, format, args.max_post_bytes),
+            Input::Html(p) => Ok(Box::new(html_input::open(
+                p,
+                args.url.as_deref(),
+                args.max_post_bytes,
+            )) as Box<dyn RecordReader + Send>),
+            Input::HtmlInDirectory(p) => {
+                Ok(Box::new(html_input::skipped(p)) as Box<dyn RecordReader + Send>)
+            }
         };
+        let note = matches!(input, Input::Html(_)).then_some(HTML_WARNING);
         let reader = match opened {
             Ok(r) => r,
             Err(e) => {
@@ -219,7 +278,7 @@ where
             let outcomes: Vec<Outcome<T>> = pool.install(|| {
                 batch
                     .into_par_iter()
-                    .map(|r| process(&extractor, r, &map))
+                    .map(|r| process(&extractor, &dates, note, r, &map))
                     .collect()
             });
             for outcome in outcomes {
@@ -231,7 +290,10 @@ where
                         }
                         sink(value)?;
                     }
-                    Outcome::Skipped => tally.skipped += 1,
+                    Outcome::Skipped(reason) => {
+                        tally.skipped += 1;
+                        *tally.skip_reasons.entry(reason).or_default() += 1;
+                    }
                     Outcome::Failed(e) => {
                         tally.failed += 1;
                         report(&e, &mut errors)?;
@@ -257,7 +319,7 @@ where
         if tally.read == read_before && !args.quiet {
             eprintln!("wpclean: warning: {name}: no posts");
         }
-        if let Input::File(p) = input {
+        if let Some(p) = input.path() {
             done_bytes += std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
         }
     }
@@ -317,19 +379,26 @@ pub fn read_batches(
     }
 }
 
+/// Cleans one record's post, unless `dates` leaves it out; `note` is a warning every article
+/// of this input carries.
 pub fn process<T>(
     extractor: &Extractor,
+    dates: &DateFilter,
+    note: Option<&str>,
     record: Record,
     map: &(impl Fn(Article, &wpclean::Location) -> anyhow::Result<T> + Sync),
 ) -> Outcome<T> {
     let (post, location) = match record {
         Record::Post { post, location } => (post, location),
-        Record::Skipped { .. } => return Outcome::Skipped,
+        Record::Skipped { reason, .. } => return Outcome::Skipped(reason),
         Record::Failed(e) => return Outcome::Failed(e),
-        _ => return Outcome::Skipped,
+        _ => return Outcome::Skipped("unknown record".into()),
     };
+    if let Some(reason) = dates.reject(&post) {
+        return Outcome::Skipped(reason);
+    }
     // A bug must cost one post, not the run: a panic becomes this post's error.
-    let article =
+    let mut article =
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(&post))) {
             Ok(a) => a,
             Err(panic) => {
@@ -346,6 +415,7 @@ pub fn process<T>(
                 );
             }
         };
+    article.warnings.extend(note.map(str::to_string));
     let mut removed: Vec<(String, u32)> = Vec::new();
     for r in &article.removed {
         match removed.iter_mut().find(|(g, _)| *g == r.group) {
@@ -375,13 +445,24 @@ pub fn summary(t: &Tally, elapsed: Duration) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let skipped = if t.skip_reasons.is_empty() {
+        String::new()
+    } else {
+        let reasons: Vec<String> = t
+            .skip_reasons
+            .iter()
+            .map(|(r, n)| format!("{r}: {n}"))
+            .collect();
+        format!(" ({})", reasons.join(", "))
+    };
     format!(
-        "wpclean: {} files, {} posts read: {} ok, {} failed, {} skipped; removed {}; {:.2} s, {:.1} MB/s, {:.0} posts/s",
+        "wpclean: {} files, {} posts read: {} ok, {} failed, {} skipped{}; removed {}; {:.2} s, {:.1} MB/s, {:.0} posts/s",
         t.files,
         t.read,
         t.ok,
         t.failed,
         t.skipped,
+        skipped,
         removed,
         secs,
         t.bytes as f64 / 1e6 / secs,

@@ -1,0 +1,212 @@
+//! `--since` / `--until`: posts kept by their `modified` date.
+//!
+//! WordPress writes local times without a zone, as `2013-01-11T20:22:19` (REST) or
+//! `2013-01-11 20:22:19` (WXR). Both are read into the same value and compared as dates, never
+//! as strings. A post outside the range, or without a readable `modified`, is counted as
+//! skipped with the reason.
+
+use std::fmt;
+
+use wpclean::Post;
+
+/// A local date and time, compared field by field (year first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DateTime {
+    year: u16,
+    month: u8,
+    day: u8,
+    hour: u8,
+    minute: u8,
+    second: u8,
+}
+
+impl fmt::Display for DateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            self.year, self.month, self.day, self.hour, self.minute, self.second
+        )
+    }
+}
+
+/// One end of the range, with the text the user gave (for the skip reasons).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bound {
+    at: DateTime,
+    given: String,
+}
+
+/// Reads `YYYY-MM-DD`, optionally followed by `T` or a space and `HH:MM` or `HH:MM:SS`
+/// (fractional seconds and a trailing zone are ignored: WordPress's `modified` has none).
+/// A bare date is the start of the day, or its last second when `end_of_day`.
+pub fn parse(s: &str, end_of_day: bool) -> Option<DateTime> {
+    let s = s.trim();
+    let num = |part: &str, len: usize| -> Option<u32> {
+        (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let (date, time) = match s.find(['T', 't', ' ']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let mut d = date.split('-');
+    let year = num(d.next()?, 4)?;
+    let month = num(d.next()?, 2)?;
+    let day = num(d.next()?, 2)?;
+    if d.next().is_some()
+        || !(1..=12).contains(&month)
+        || !(1..=days_in(year, month)).contains(&day)
+    {
+        return None;
+    }
+    let (hour, minute, second) = match time {
+        None if end_of_day => (23, 59, 59),
+        None => (0, 0, 0),
+        Some(t) => {
+            let t = t.split(['.', 'Z', 'z', '+']).next().unwrap_or_default();
+            // A `-` after the seconds starts a zone offset, not part of the time.
+            let t = t.get(..8.min(t.len())).unwrap_or(t);
+            let mut p = t.split(':');
+            let h = num(p.next()?, 2)?;
+            let m = num(p.next()?, 2)?;
+            let s = match p.next() {
+                Some(x) => num(x, 2)?,
+                None => 0,
+            };
+            if p.next().is_some() || h > 23 || m > 59 || s > 60 {
+                return None;
+            }
+            (h, m, s)
+        }
+    };
+    Some(DateTime {
+        year: year as u16,
+        month: month as u8,
+        day: day as u8,
+        hour: hour as u8,
+        minute: minute as u8,
+        second: second.min(59) as u8,
+    })
+}
+
+fn days_in(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+const EXPECTED: &str = "expected an ISO date such as 2024-01-31 or 2024-01-31T08:00:00";
+
+/// clap's parser for `--since`.
+pub fn parse_since(s: &str) -> Result<Bound, String> {
+    bound(s, false)
+}
+
+/// clap's parser for `--until` (a bare date includes its whole day).
+pub fn parse_until(s: &str) -> Result<Bound, String> {
+    bound(s, true)
+}
+
+fn bound(s: &str, end_of_day: bool) -> Result<Bound, String> {
+    let at = parse(s, end_of_day).ok_or_else(|| EXPECTED.to_string())?;
+    Ok(Bound {
+        at,
+        given: s.trim().to_string(),
+    })
+}
+
+/// The range posts must fall in; both ends optional and inclusive.
+#[derive(Debug, Clone, Default)]
+pub struct DateFilter {
+    pub since: Option<Bound>,
+    pub until: Option<Bound>,
+}
+
+impl DateFilter {
+    /// Why this post is left out, or `None` to keep it.
+    pub fn reject(&self, post: &Post) -> Option<String> {
+        if self.since.is_none() && self.until.is_none() {
+            return None;
+        }
+        let Some(modified) = post.modified.as_deref().and_then(|m| parse(m, false)) else {
+            return Some("no readable modified date (--since/--until)".to_string());
+        };
+        if let Some(b) = &self.since
+            && modified < b.at
+        {
+            return Some(format!("modified before --since {}", b.given));
+        }
+        if let Some(b) = &self.until
+            && modified > b.at
+        {
+            return Some(format!("modified after --until {}", b.given));
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> String {
+        parse(s, false).map(|d| d.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn rest_and_wxr_forms_are_the_same_date() {
+        assert_eq!(at("2013-01-11T20:22:19"), "2013-01-11T20:22:19");
+        assert_eq!(at("2013-01-11 20:22:19"), "2013-01-11T20:22:19");
+        assert_eq!(at("2013-01-11T20:22:19.123Z"), "2013-01-11T20:22:19");
+        assert_eq!(at("2013-01-11T20:22:19+02:00"), "2013-01-11T20:22:19");
+        assert_eq!(at("2013-01-11T20:22:19-05:00"), "2013-01-11T20:22:19");
+        assert_eq!(at("2013-01-11T20:22"), "2013-01-11T20:22:00");
+        assert_eq!(at("2013-01-11"), "2013-01-11T00:00:00");
+        assert_eq!(
+            parse("2013-01-11", true).unwrap().to_string(),
+            "2013-01-11T23:59:59"
+        );
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        for s in [
+            "",
+            "2013",
+            "2013-1-11",
+            "0000-00-00 00:00:00",
+            "2013-02-29",
+            "2013-13-01",
+            "2013-01-11T25:00:00",
+            "11/01/2013",
+            "2013-01-11-02",
+        ] {
+            assert_eq!(parse(s, false), None, "{s:?}");
+        }
+        assert!(parse("2012-02-29", false).is_some());
+    }
+
+    #[test]
+    fn comparison_is_by_date_not_by_string() {
+        // As strings, "2013-01-11 ..." sorts before "2013-01-11T..." whatever the times.
+        let filter = DateFilter {
+            since: Some(parse_since("2013-01-11T21:00:00").unwrap()),
+            until: None,
+        };
+        let post = |m: &str| {
+            let mut p = Post::default();
+            p.modified = Some(m.to_string());
+            p
+        };
+        assert!(filter.reject(&post("2013-01-11 22:00:00")).is_none());
+        assert!(filter.reject(&post("2013-01-11 20:00:00")).is_some());
+        assert!(filter.reject(&Post::default()).is_some());
+    }
+}

@@ -1,0 +1,425 @@
+//! The command line as a new user meets it: errors that say what to do, options that list
+//! their values, HTML files, date ranges, a config file, `search` exit codes.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn fixture(p: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(p)
+}
+
+fn wpclean() -> Command {
+    Command::cargo_bin("wpclean").unwrap()
+}
+
+fn lines(out: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+fn post(id: u64, modified: &str) -> String {
+    format!(
+        r#"{{"id":{id},"type":"post","slug":"p{id}","modified":"{modified}","link":"https://example.com/p{id}/","title":{{"rendered":"Post {id}"}},"content":{{"rendered":"<p>Body {id}.</p><div class=\"promo\">Buy</div><iframe src=\"https://player.example.org/v/{id}\"></iframe>"}}}}"#
+    )
+}
+
+fn ids(out: &[u8]) -> Vec<u64> {
+    lines(out)
+        .iter()
+        .map(|v| v["id"].as_u64().unwrap())
+        .collect()
+}
+
+fn summary(stderr: &[u8]) -> String {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .find(|l| l.contains("posts read"))
+        .expect("summary line")
+        .to_string()
+}
+
+#[test]
+fn an_invalid_selector_names_itself_and_the_mistake() {
+    for (flag, selector, reason) in [
+        ("--drop", "a[=x]", "an attribute selector needs a name"),
+        (
+            "--keep",
+            "div >",
+            "a combinator (`>`, `+`, `~`) has nothing after it",
+        ),
+    ] {
+        wpclean()
+            .arg(flag)
+            .arg(selector)
+            .arg(fixture("seed-post.json"))
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(format!(
+                "{flag}: invalid CSS selector {selector:?}: {reason}"
+            )))
+            .stderr(predicate::str::contains("developer").not());
+    }
+}
+
+#[test]
+fn enum_options_list_their_values() {
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["--no", "adz"],
+            "ads, toc, social, related, forms, hidden, boilerplate",
+        ),
+        (&["--format", "yaml"], "ndjson, json, text, markdown"),
+        (&["--input-format", "csv"], "auto, json, wxr"),
+        (&["--fields", "id,titel"], "title"),
+        (&["records", "--format", "csv"], "ndjson, bulk"),
+    ];
+    for (args, values) in cases {
+        wpclean()
+            .args(args)
+            .arg(fixture("seed-post.json"))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("possible values"))
+            .stderr(predicate::str::contains(values));
+    }
+}
+
+#[test]
+fn fields_with_a_text_format_is_refused() {
+    for format in ["text", "markdown"] {
+        wpclean()
+            .args(["--fields", "id,title", "--format", format])
+            .arg(fixture("seed-post.json"))
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(
+                "--fields selects fields of JSON output",
+            ));
+    }
+    let out = wpclean()
+        .args(["--fields", "id,title", "-q"])
+        .arg(fixture("seed-post.json"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v = &lines(&out)[0];
+    assert_eq!(v.as_object().unwrap().len(), 2, "{v}");
+}
+
+#[test]
+fn an_html_file_given_explicitly_is_cleaned_as_a_post_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("About Us.html");
+    std::fs::write(
+        &page,
+        "<h2 id=\"team\">Team</h2><p>See <a href=\"/contact/\">contact</a>.</p><ins class=\"adsbygoogle\"></ins>",
+    )
+    .unwrap();
+    let o = wpclean()
+        .arg(&page)
+        .args(["--url", "https://example.com/about/"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let a = &lines(&o.stdout)[0];
+    assert_eq!(a["slug"], "About Us");
+    assert_eq!(a["url"], "https://example.com/about/");
+    assert_eq!(a["links"][0]["href"], "https://example.com/contact/");
+    assert_eq!(a["headings"][0]["anchor"], "team");
+    assert_eq!(a["removed"][0]["group"], "ads");
+    let warnings = a["warnings"].as_array().unwrap();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.as_str().unwrap().contains("bare post body")),
+        "{warnings:?}"
+    );
+    assert!(summary(&o.stderr).contains("1 posts read: 1 ok, 0 failed, 0 skipped"));
+
+    // With --out-dir the file name gives the output name.
+    let out = dir.path().join("out");
+    wpclean()
+        .arg(&page)
+        .args(["--format", "markdown", "-q", "--out-dir"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(out.join("About-Us.md").is_file());
+}
+
+#[test]
+fn html_files_in_a_directory_are_skipped_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.json"), post(1, "2020-01-01T00:00:00")).unwrap();
+    std::fs::write(dir.path().join("saved.html"), "<p>A saved page</p>").unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not an export").unwrap();
+    let o = wpclean()
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert_eq!(ids(&o.stdout), [1]);
+    let s = summary(&o.stderr);
+    assert!(
+        s.contains("2 posts read: 1 ok, 0 failed, 1 skipped (HTML file met in a directory"),
+        "{s}"
+    );
+}
+
+#[test]
+fn since_and_until_filter_on_modified_in_both_date_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("posts.ndjson");
+    // REST form and WXR form; as strings "2013-01-11 23:00:00" < "2013-01-11T01:00:00".
+    let posts = [
+        post(1, "2013-01-10T12:00:00"),
+        post(2, "2013-01-11 23:00:00"),
+        post(3, "2013-01-11T01:00:00"),
+        post(4, "2013-02-01T00:00:00"),
+        r#"{"id":5,"type":"post","title":{"rendered":"No date"},"content":{"rendered":"<p>x</p>"}}"#
+            .to_string(),
+    ];
+    std::fs::write(&input, posts.join("\n")).unwrap();
+    let run = |args: &[&str]| {
+        let o = wpclean()
+            .arg(&input)
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        (ids(&o.stdout), summary(&o.stderr))
+    };
+    let (got, s) = run(&["--since", "2013-01-11T02:00:00"]);
+    assert_eq!(got, [2, 4], "{s}");
+    assert!(s.contains("5 posts read: 2 ok, 0 failed, 3 skipped"), "{s}");
+    assert!(
+        s.contains("modified before --since 2013-01-11T02:00:00: 2"),
+        "{s}"
+    );
+    assert!(s.contains("no readable modified date"), "{s}");
+    // A bare --until date includes its whole day.
+    assert_eq!(run(&["--until", "2013-01-11"]).0, [1, 2, 3]);
+    assert_eq!(
+        run(&["--since", "2013-01-11", "--until", "2013-01-31"]).0,
+        [2, 3]
+    );
+    wpclean()
+        .arg(&input)
+        .args(["--since", "11/01/2013"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("expected an ISO date"));
+}
+
+#[test]
+fn since_reads_wxr_dates() {
+    // The fixture's post was modified "2024-04-16 09:30:00" (WXR form); its page has no date.
+    let kept = |since: &str| {
+        ids(&wpclean()
+            .arg(fixture("wxr/sample.xml"))
+            .args(["-q", "--since", since])
+            .assert()
+            .success()
+            .get_output()
+            .stdout)
+    };
+    let post = kept("2024-04-16T09:00:00");
+    assert_eq!(post.len(), 1);
+    assert_eq!(kept("2024-04-16 09:30:00"), post);
+    assert!(kept("2024-04-16T09:31:00").is_empty());
+}
+
+#[test]
+fn iframe_host_keeps_that_hosts_iframes() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("p.json");
+    std::fs::write(&input, post(1, "2020-01-01T00:00:00")).unwrap();
+    let html = |args: &[&str]| {
+        lines(
+            &wpclean()
+                .arg(&input)
+                .args(args)
+                .arg("-q")
+                .assert()
+                .success()
+                .get_output()
+                .stdout,
+        )[0]["html"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(!html(&[]).contains("<iframe"));
+    assert!(html(&["--iframe-host", "example.org"]).contains("player.example.org/v/1"));
+}
+
+#[test]
+fn a_config_file_holds_options_and_flags_override_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("p.json");
+    std::fs::write(&input, post(1, "2020-01-01T00:00:00")).unwrap();
+    let config = dir.path().join("wpclean.toml");
+    std::fs::write(
+        &config,
+        "drop = [\".promo\"]\niframe-host = [\"player.example.org\"]\nfields = [\"id\", \"html\", \"removed\"]\nmax-depth = 256\nquiet = true\nmax-chars = 100\n",
+    )
+    .unwrap();
+    let o = wpclean()
+        .arg("--config")
+        .arg(&config)
+        .arg(&input)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    // `quiet` from the file: no summary line; `max-chars` belongs to other commands.
+    assert_eq!(String::from_utf8_lossy(&o.stderr), "");
+    let a = &lines(&o.stdout)[0];
+    assert_eq!(a.as_object().unwrap().len(), 3, "{a}");
+    let html = a["html"].as_str().unwrap();
+    assert!(
+        !html.contains("Buy") && html.contains("player.example.org"),
+        "{html}"
+    );
+    assert!(a["removed"].to_string().contains("custom"));
+
+    // A flag on the command line replaces the file's value, lists included.
+    let o = wpclean()
+        .args(["--drop", ".nothing", "--fields", "id,html"])
+        .arg("--config")
+        .arg(&config)
+        .arg(&input)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let a = &lines(&o.stdout)[0];
+    assert_eq!(a.as_object().unwrap().len(), 2, "{a}");
+    assert!(a["html"].as_str().unwrap().contains("Buy"));
+
+    // The same file serves `records`, which has `max-chars` but no `fields`.
+    let o = wpclean()
+        .args(["records", "--config"])
+        .arg(&config)
+        .arg(&input)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(
+        lines(&o.stdout)
+            .iter()
+            .all(|r| r["content"].as_str().unwrap().chars().count() <= 100)
+    );
+}
+
+#[test]
+fn config_file_mistakes_name_the_key_and_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("bad.toml");
+    let run = |text: &str| {
+        std::fs::write(&config, text).unwrap();
+        let o = wpclean()
+            .arg("--config")
+            .arg(&config)
+            .arg(fixture("seed-post.json"))
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{o:?}");
+        assert!(o.stdout.is_empty());
+        String::from_utf8_lossy(&o.stderr).to_string()
+    };
+    let e = run("drop = [\".a\"]\ndorp = [\".b\"]\n");
+    assert!(
+        e.contains("bad.toml") && e.contains("dorp") && e.contains("line 2"),
+        "{e}"
+    );
+    let e = run("max-depth = \"deep\"\n");
+    assert!(e.contains("bad.toml") && e.contains("max-depth"), "{e}");
+    // Values are checked as the flags' values are.
+    let e = run("no = [\"adz\"]\n");
+    assert!(
+        e.contains("possible values") && e.contains("bad.toml"),
+        "{e}"
+    );
+    let e = run("drop = [\"a[=x]\"]\n");
+    assert!(e.contains("--drop: invalid CSS selector"), "{e}");
+    wpclean()
+        .arg("--config")
+        .arg(dir.path().join("absent.toml"))
+        .arg(fixture("seed-post.json"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("absent.toml"));
+}
+
+#[test]
+fn records_es_index_and_its_deprecated_spelling() {
+    let bulk = |args: &[&str]| {
+        wpclean()
+            .args(["records", "--format", "bulk", "-q"])
+            .args(args)
+            .arg(fixture("seed-post.json"))
+            .assert()
+            .success()
+            .get_output()
+            .clone()
+    };
+    let o = bulk(&["--es-index", "site"]);
+    assert_eq!(lines(&o.stdout)[0]["index"]["_index"], "site");
+    assert!(o.stderr.is_empty());
+    let o = bulk(&["--index", "old"]);
+    assert_eq!(lines(&o.stdout)[0]["index"]["_index"], "old");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("deprecated: use `--es-index NAME`"));
+    assert_eq!(lines(&bulk(&[]).stdout)[0]["index"]["_index"], "wpclean");
+}
+
+#[cfg(feature = "index")]
+#[test]
+fn search_exits_1_without_hits_and_summarises_after_the_hits() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    wpclean()
+        .args(["index", "-q", "--index"])
+        .arg(&index)
+        .arg(fixture("seed-post.json"))
+        .assert()
+        .success();
+    wpclean()
+        .arg("search")
+        .arg(&index)
+        .arg("zzzunfindablezzz")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("0 hits"));
+    // Both streams into one pipe, as on a terminal: the summary comes last.
+    let o = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("\"$0\" search \"$1\" project 2>&1")
+        .arg(assert_cmd::cargo::cargo_bin("wpclean"))
+        .arg(&index)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let text = String::from_utf8(o.stdout).unwrap();
+    let last = text.trim_end().lines().last().unwrap();
+    assert!(text.starts_with("1. ["), "{text}");
+    assert!(
+        last.starts_with("wpclean: ") && last.contains("hits for \"project\""),
+        "{text}"
+    );
+}
