@@ -1,7 +1,7 @@
 //! The batch path: inputs found, posts read in batches and cleaned on the worker pool,
 //! results handed on in input order, every post accounted for.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use wpclean::{Article, Error, Extractor, Options, Record, RecordReader, RuleGroup};
 
 use crate::args::{InputArgs, input_format};
+use crate::gate::{Gate, SkipReasons, verbose_line};
 
 /// One input to read.
 pub enum Input {
@@ -29,9 +30,18 @@ impl Input {
     }
 }
 
-/// Expands directories (recursively, sorted) and glob patterns.
+/// Expands directories (recursively, sorted; symbolic links followed, loops reported and
+/// not entered) and glob patterns. Each file is read once, however many arguments, links or
+/// patterns lead to it.
 pub fn expand(inputs: &[String]) -> anyhow::Result<Vec<Input>> {
     let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    let mut add = |out: &mut Vec<Input>, p: PathBuf| {
+        let key = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+        if seen.insert(key) {
+            out.push(Input::File(p));
+        }
+    };
     for arg in inputs {
         if arg == "-" {
             out.push(Input::Stdin);
@@ -39,12 +49,13 @@ pub fn expand(inputs: &[String]) -> anyhow::Result<Vec<Input>> {
         }
         let path = Path::new(arg);
         if path.is_dir() {
-            let mut files = Vec::new();
-            walk_dir(path, &mut files).with_context(|| format!("reading directory {arg}"))?;
+            let mut files = walk_dir(path);
             files.sort();
-            out.extend(files.into_iter().map(Input::File));
+            for f in files {
+                add(&mut out, f);
+            }
         } else if path.exists() {
-            out.push(Input::File(path.to_path_buf()));
+            add(&mut out, path.to_path_buf());
         } else if arg.contains(['*', '?', '[']) {
             let mut matched: Vec<PathBuf> = glob::glob(arg)
                 .with_context(|| format!("bad glob pattern {arg:?}"))?
@@ -55,7 +66,9 @@ pub fn expand(inputs: &[String]) -> anyhow::Result<Vec<Input>> {
                 bail!("no file matches {arg:?}");
             }
             matched.sort();
-            out.extend(matched.into_iter().map(Input::File));
+            for f in matched {
+                add(&mut out, f);
+            }
         } else {
             bail!("no such file or directory: {arg}");
         }
@@ -63,19 +76,18 @@ pub fn expand(inputs: &[String]) -> anyhow::Result<Vec<Input>> {
     Ok(out)
 }
 
-pub fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d)? {
-            let p = entry?.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if is_export(&p) {
-                out.push(p);
-            }
+/// The export files under `dir`. A directory that cannot be read, or a link that leads back
+/// into a directory being walked, is reported on standard error and left out.
+pub fn walk_dir(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).follow_links(true) {
+        match entry {
+            Ok(e) if e.file_type().is_file() && is_export(e.path()) => out.push(e.into_path()),
+            Ok(_) => {}
+            Err(e) => eprintln!("wpclean: warning: {e}"),
         }
     }
-    Ok(())
+    out
 }
 
 pub fn is_export(p: &Path) -> bool {
@@ -96,7 +108,10 @@ pub enum Outcome<T> {
         removed: Vec<(String, u32)>,
     },
     Failed(Error),
-    Skipped,
+    Skipped {
+        location: wpclean::Location,
+        reason: String,
+    },
 }
 
 #[derive(Default)]
@@ -106,6 +121,7 @@ pub struct Tally {
     ok: u64,
     failed: u64,
     skipped: u64,
+    skip_reasons: SkipReasons,
     io_errors: u64,
     removed: BTreeMap<String, u64>,
     bytes: u64,
@@ -140,6 +156,14 @@ pub fn extractor_for(args: &InputArgs) -> anyhow::Result<Extractor> {
     options.limits.max_depth = args.max_depth;
     options.limits.max_elements = args.max_elements;
     options.limits.max_table_cells = args.max_table_cells;
+    if !args.status.is_empty() {
+        options = if args.status.iter().any(|s| s == "any") {
+            options.any_status()
+        } else {
+            options.statuses(args.status.iter().cloned())
+        };
+    }
+    options = options.include_protected(args.include_protected);
     Ok(Extractor::new(&options)?)
 }
 
@@ -189,6 +213,7 @@ where
         ..Tally::default()
     };
     let mut done_bytes = 0u64;
+    let mut gate = Gate::new(args.keep_duplicates);
     'inputs: for input in &inputs {
         tally.files += 1;
         let name = input.name();
@@ -216,6 +241,10 @@ where
         let reader_thread = std::thread::spawn(move || read_batches(reader, tx));
         for (batch, bytes_read) in rx.iter() {
             tally.read += batch.len() as u64;
+            let batch: Vec<Record> = batch
+                .into_iter()
+                .map(|r| gate.admit(&extractor, r))
+                .collect();
             let outcomes: Vec<Outcome<T>> = pool.install(|| {
                 batch
                     .into_par_iter()
@@ -231,7 +260,13 @@ where
                         }
                         sink(value)?;
                     }
-                    Outcome::Skipped => tally.skipped += 1,
+                    Outcome::Skipped { location, reason } => {
+                        tally.skipped += 1;
+                        tally.skip_reasons.add(&reason);
+                        if args.verbose {
+                            eprintln!("{}", verbose_line(&location, &reason));
+                        }
+                    }
                     Outcome::Failed(e) => {
                         tally.failed += 1;
                         report(&e, &mut errors)?;
@@ -324,9 +359,14 @@ pub fn process<T>(
 ) -> Outcome<T> {
     let (post, location) = match record {
         Record::Post { post, location } => (post, location),
-        Record::Skipped { .. } => return Outcome::Skipped,
+        Record::Skipped { location, reason } => return Outcome::Skipped { location, reason },
         Record::Failed(e) => return Outcome::Failed(e),
-        _ => return Outcome::Skipped,
+        _ => {
+            return Outcome::Skipped {
+                location: wpclean::Location::new(),
+                reason: "not a post".into(),
+            };
+        }
     };
     // A bug must cost one post, not the run: a panic becomes this post's error.
     let article =
@@ -376,12 +416,17 @@ pub fn summary(t: &Tally, elapsed: Duration) -> String {
             .join(", ")
     };
     format!(
-        "wpclean: {} files, {} posts read: {} ok, {} failed, {} skipped; removed {}; {:.2} s, {:.1} MB/s, {:.0} posts/s",
+        "wpclean: {} files, {} posts read: {} ok, {} failed, {} skipped{}; removed {}; {:.2} s, {:.1} MB/s, {:.0} posts/s",
         t.files,
         t.read,
         t.ok,
         t.failed,
         t.skipped,
+        if t.skip_reasons.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", t.skip_reasons.describe())
+        },
         removed,
         secs,
         t.bytes as f64 / 1e6 / secs,
