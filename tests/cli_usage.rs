@@ -206,7 +206,7 @@ fn since_and_until_filter_on_modified_in_both_date_forms() {
     assert_eq!(got, [2, 4], "{s}");
     assert!(s.contains("5 posts read: 2 ok, 0 failed, 3 skipped"), "{s}");
     assert!(
-        s.contains("modified before --since 2013-01-11T02:00:00: 2"),
+        s.contains("modified before --since 2013-01-11T02:00:00 2"),
         "{s}"
     );
     assert!(s.contains("no readable modified date"), "{s}");
@@ -323,6 +323,34 @@ fn a_config_file_holds_options_and_flags_override_it() {
         lines(&o.stdout)
             .iter()
             .all(|r| r["content"].as_str().unwrap().chars().count() <= 100)
+    );
+}
+
+#[test]
+fn the_config_file_takes_the_status_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("c.toml");
+    let count = |config_text: Option<&str>| {
+        let mut cmd = wpclean();
+        if let Some(text) = config_text {
+            std::fs::write(&config, text).unwrap();
+            cmd.arg("--config").arg(&config);
+        }
+        lines(
+            &cmd.arg(fixture("wxr/statuses.xml"))
+                .arg("-q")
+                .assert()
+                .success()
+                .get_output()
+                .stdout,
+        )
+        .len()
+    };
+    let published = count(None);
+    let any = count(Some("status = [\"any\"]\n"));
+    assert!(
+        any > published,
+        "{any} with any status, {published} published"
     );
 }
 

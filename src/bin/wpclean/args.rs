@@ -100,6 +100,18 @@ pub struct InputArgs {
     /// Only posts modified on or before this date (a bare date includes the whole day).
     #[arg(long, value_name = "DATE", value_parser = parse_until)]
     pub until: Option<Bound>,
+    /// Post statuses to publish, comma-separated (default `publish`; `any` for all).
+    #[arg(long, value_delimiter = ',', value_name = "LIST")]
+    pub status: Vec<String>,
+    /// Keep the content of password-protected posts (withheld by default).
+    #[arg(long)]
+    pub include_protected: bool,
+    /// Clean every copy of a post met more than once (by default only the first).
+    #[arg(long)]
+    pub keep_duplicates: bool,
+    /// List each skipped item, with its reason, on standard error.
+    #[arg(short, long)]
+    pub verbose: bool,
     /// Largest post JSON accepted, in bytes; larger posts fail.
     #[arg(long, value_name = "BYTES", default_value_t = wpclean::Limits::default().max_post_bytes)]
     pub max_post_bytes: usize,

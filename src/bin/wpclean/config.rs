@@ -30,6 +30,10 @@ struct Config {
     url: Option<String>,
     since: Option<String>,
     until: Option<String>,
+    status: Option<Vec<String>>,
+    include_protected: Option<bool>,
+    keep_duplicates: Option<bool>,
+    verbose: Option<bool>,
     // Cleaning.
     no: Option<Vec<String>>,
     drop: Option<Vec<String>>,

@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use wpclean::Post;
+use wpclean::{Post, Record};
 
 /// A local date and time, compared field by field (year first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -130,6 +130,17 @@ pub struct DateFilter {
 }
 
 impl DateFilter {
+    /// The record as it goes on: a post outside the range becomes `Skipped` with the reason.
+    pub fn admit(&self, record: Record) -> Record {
+        match record {
+            Record::Post { post, location } => match self.reject(&post) {
+                Some(reason) => Record::Skipped { location, reason },
+                None => Record::Post { post, location },
+            },
+            other => other,
+        }
+    }
+
     /// Why this post is left out, or `None` to keep it.
     pub fn reject(&self, post: &Post) -> Option<String> {
         if self.since.is_none() && self.until.is_none() {

@@ -1,7 +1,6 @@
 //! Writing results: articles rendered per format, JSON that line-oriented readers cannot
 //! split, one file per post.
 
-use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -10,6 +9,7 @@ use anyhow::Context as _;
 use wpclean::Article;
 
 use crate::args::{CleanArgs, Format};
+use crate::out_dir::{OutDir, PostName};
 
 /// Standard output, or the file given, buffered.
 pub fn output(path: &Option<PathBuf>) -> anyhow::Result<Box<dyn Write>> {
@@ -93,41 +93,11 @@ pub fn front_matter(out: &mut Vec<u8>, a: &Article) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A file name for the post: its slug, else `post-{id}`, made safe for any file system.
-pub fn file_stem(a: &Article) -> String {
-    let raw = a
-        .slug
-        .clone()
-        .filter(|s| !s.trim().is_empty())
-        .or_else(|| a.id.map(|id| format!("post-{id}")))
-        .unwrap_or_else(|| "post".into());
-    let mut name: String = raw
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    name = name.trim_matches(['.', '-']).to_string();
-    if name.is_empty() {
-        name = "post".into();
-    }
-    // Stay well under file-name limits (255 bytes) on a char boundary.
-    while name.len() > 120 {
-        name.pop();
-    }
-    name
-}
-
 /// Writes cleaned articles: to one stream with separators, or one file per post.
 pub struct Sink {
     pub format: Format,
     pub out: Option<Box<dyn Write>>,
-    pub out_dir: Option<PathBuf>,
-    pub used_names: HashSet<String>,
+    pub out_dir: Option<OutDir>,
     pub first: bool,
 }
 
@@ -139,29 +109,9 @@ impl Sink {
         Ok(())
     }
 
-    pub fn article(&mut self, bytes: &[u8], name: &str) -> anyhow::Result<()> {
-        if let Some(dir) = self.out_dir.clone() {
-            let ext = match self.format {
-                Format::Markdown => "md",
-                Format::Text => "txt",
-                Format::Json | Format::Ndjson => "json",
-            };
-            // Unique among this run's files, and never over a file that was already there.
-            let mut n = 1;
-            let path = loop {
-                let stem = if n == 1 {
-                    name.to_string()
-                } else {
-                    format!("{name}-{n}")
-                };
-                let candidate = dir.join(format!("{stem}.{ext}"));
-                if !self.used_names.contains(&stem) && !candidate.exists() {
-                    self.used_names.insert(stem);
-                    break candidate;
-                }
-                n += 1;
-            };
-            std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
+    pub fn article(&mut self, name: &PostName, bytes: &[u8]) -> anyhow::Result<()> {
+        if let Some(dir) = &mut self.out_dir {
+            dir.write(name, bytes)?;
             return Ok(());
         }
         let sep: &[u8] = match (self.format, self.first) {

@@ -1,7 +1,7 @@
 //! The batch path: inputs found, posts read in batches and cleaned on the worker pool,
 //! results handed on in input order, every post accounted for.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -14,6 +14,7 @@ use wpclean::{Article, Error, Extractor, Options, Record, RecordReader, RuleGrou
 
 use crate::args::{InputArgs, input_format};
 use crate::date_filter::DateFilter;
+use crate::gate::{Gate, SkipReasons, verbose_line};
 use crate::html_input::{self, HTML_WARNING, is_html};
 
 /// One input to read.
@@ -60,9 +61,18 @@ impl Input {
     }
 }
 
-/// Expands directories (recursively, sorted) and glob patterns.
+/// Expands directories (recursively, sorted; symbolic links followed, loops reported and
+/// not entered) and glob patterns. Each file is read once, however many arguments, links or
+/// patterns lead to it.
 pub fn expand(inputs: &[String]) -> anyhow::Result<Vec<Input>> {
     let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    let mut add = |out: &mut Vec<Input>, p: PathBuf, make: fn(PathBuf) -> Input| {
+        let key = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+        if seen.insert(key) {
+            out.push(make(p));
+        }
+    };
     for arg in inputs {
         if arg == "-" {
             out.push(Input::Stdin);
@@ -70,12 +80,13 @@ pub fn expand(inputs: &[String]) -> anyhow::Result<Vec<Input>> {
         }
         let path = Path::new(arg);
         if path.is_dir() {
-            let mut files = Vec::new();
-            walk_dir(path, &mut files).with_context(|| format!("reading directory {arg}"))?;
+            let mut files = walk_dir(path);
             files.sort();
-            out.extend(files.into_iter().map(Input::walked));
+            for f in files {
+                add(&mut out, f, Input::walked);
+            }
         } else if path.exists() {
-            out.push(Input::named(path.to_path_buf()));
+            add(&mut out, path.to_path_buf(), Input::named);
         } else if arg.contains(['*', '?', '[']) {
             let mut matched: Vec<PathBuf> = glob::glob(arg)
                 .with_context(|| format!("bad glob pattern {arg:?}"))?
@@ -86,7 +97,9 @@ pub fn expand(inputs: &[String]) -> anyhow::Result<Vec<Input>> {
                 bail!("no file matches {arg:?}");
             }
             matched.sort();
-            out.extend(matched.into_iter().map(Input::named));
+            for f in matched {
+                add(&mut out, f, Input::named);
+            }
         } else {
             bail!("no such file or directory: {arg}");
         }
@@ -94,19 +107,20 @@ pub fn expand(inputs: &[String]) -> anyhow::Result<Vec<Input>> {
     Ok(out)
 }
 
-pub fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d)? {
-            let p = entry?.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if is_export(&p) || is_html(&p) {
-                out.push(p);
+/// The export (and HTML) files under `dir`. A directory that cannot be read, or a link that
+/// leads back into a directory being walked, is reported on standard error and left out.
+pub fn walk_dir(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).follow_links(true) {
+        match entry {
+            Ok(e) if e.file_type().is_file() && (is_export(e.path()) || is_html(e.path())) => {
+                out.push(e.into_path())
             }
+            Ok(_) => {}
+            Err(e) => eprintln!("wpclean: warning: {e}"),
         }
     }
-    Ok(())
+    out
 }
 
 pub fn is_export(p: &Path) -> bool {
@@ -127,7 +141,10 @@ pub enum Outcome<T> {
         removed: Vec<(String, u32)>,
     },
     Failed(Error),
-    Skipped(String),
+    Skipped {
+        location: wpclean::Location,
+        reason: String,
+    },
 }
 
 #[derive(Default)]
@@ -137,7 +154,7 @@ pub struct Tally {
     ok: u64,
     failed: u64,
     skipped: u64,
-    skip_reasons: BTreeMap<String, u64>,
+    skip_reasons: SkipReasons,
     io_errors: u64,
     removed: BTreeMap<String, u64>,
     bytes: u64,
@@ -175,6 +192,14 @@ pub fn extractor_for(args: &InputArgs) -> anyhow::Result<Extractor> {
     options.limits.max_depth = args.max_depth;
     options.limits.max_elements = args.max_elements;
     options.limits.max_table_cells = args.max_table_cells;
+    if !args.status.is_empty() {
+        options = if args.status.iter().any(|s| s == "any") {
+            options.any_status()
+        } else {
+            options.statuses(args.status.iter().cloned())
+        };
+    }
+    options = options.include_protected(args.include_protected);
     Extractor::new(&options).map_err(|e| match e.kind() {
         wpclean::ErrorKind::Selector { selector, .. } => {
             let flag = if args.drop.contains(selector) {
@@ -239,6 +264,7 @@ where
         ..Tally::default()
     };
     let mut done_bytes = 0u64;
+    let mut gate = Gate::new(args.keep_duplicates);
     'inputs: for input in &inputs {
         tally.files += 1;
         let name = input.name();
@@ -275,10 +301,14 @@ where
         let reader_thread = std::thread::spawn(move || read_batches(reader, tx));
         for (batch, bytes_read) in rx.iter() {
             tally.read += batch.len() as u64;
+            let batch: Vec<Record> = batch
+                .into_iter()
+                .map(|r| dates.admit(gate.admit(&extractor, r)))
+                .collect();
             let outcomes: Vec<Outcome<T>> = pool.install(|| {
                 batch
                     .into_par_iter()
-                    .map(|r| process(&extractor, &dates, note, r, &map))
+                    .map(|r| process(&extractor, note, r, &map))
                     .collect()
             });
             for outcome in outcomes {
@@ -290,9 +320,12 @@ where
                         }
                         sink(value)?;
                     }
-                    Outcome::Skipped(reason) => {
+                    Outcome::Skipped { location, reason } => {
                         tally.skipped += 1;
-                        *tally.skip_reasons.entry(reason).or_default() += 1;
+                        tally.skip_reasons.add(&reason);
+                        if args.verbose {
+                            eprintln!("{}", verbose_line(&location, &reason));
+                        }
                     }
                     Outcome::Failed(e) => {
                         tally.failed += 1;
@@ -379,24 +412,24 @@ pub fn read_batches(
     }
 }
 
-/// Cleans one record's post, unless `dates` leaves it out; `note` is a warning every article
-/// of this input carries.
+/// Cleans one record's post; `note` is a warning every article of this input carries.
 pub fn process<T>(
     extractor: &Extractor,
-    dates: &DateFilter,
     note: Option<&str>,
     record: Record,
     map: &(impl Fn(Article, &wpclean::Location) -> anyhow::Result<T> + Sync),
 ) -> Outcome<T> {
     let (post, location) = match record {
         Record::Post { post, location } => (post, location),
-        Record::Skipped { reason, .. } => return Outcome::Skipped(reason),
+        Record::Skipped { location, reason } => return Outcome::Skipped { location, reason },
         Record::Failed(e) => return Outcome::Failed(e),
-        _ => return Outcome::Skipped("unknown record".into()),
+        _ => {
+            return Outcome::Skipped {
+                location: wpclean::Location::new(),
+                reason: "not a post".into(),
+            };
+        }
     };
-    if let Some(reason) = dates.reject(&post) {
-        return Outcome::Skipped(reason);
-    }
     // A bug must cost one post, not the run: a panic becomes this post's error.
     let mut article =
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(&post))) {
@@ -445,16 +478,6 @@ pub fn summary(t: &Tally, elapsed: Duration) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let skipped = if t.skip_reasons.is_empty() {
-        String::new()
-    } else {
-        let reasons: Vec<String> = t
-            .skip_reasons
-            .iter()
-            .map(|(r, n)| format!("{r}: {n}"))
-            .collect();
-        format!(" ({})", reasons.join(", "))
-    };
     format!(
         "wpclean: {} files, {} posts read: {} ok, {} failed, {} skipped{}; removed {}; {:.2} s, {:.1} MB/s, {:.0} posts/s",
         t.files,
@@ -462,7 +485,11 @@ pub fn summary(t: &Tally, elapsed: Duration) -> String {
         t.ok,
         t.failed,
         t.skipped,
-        skipped,
+        if t.skip_reasons.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", t.skip_reasons.describe())
+        },
         removed,
         secs,
         t.bytes as f64 / 1e6 / secs,
