@@ -1,7 +1,6 @@
 //! Search records, chunking, bulk output and the embedded index.
 
 use std::collections::HashSet;
-use std::path::Path;
 
 use wpclean::{Article, IndexRecord, Options, RecordOptions};
 
@@ -203,7 +202,7 @@ mod index {
         ignore = "needs ../shared/corpus beside the checkout, and the wpclean binary (the cli feature)"
     )]
     fn the_whole_shared_corpus_indexes_and_searches() {
-        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
         let dir = tempfile::tempdir().unwrap();
         let o = assert_cmd::Command::cargo_bin("wpclean")
             .unwrap()

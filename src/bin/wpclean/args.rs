@@ -65,7 +65,7 @@ pub struct InputArgs {
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<String>,
     /// Input format (detected from the first bytes by default).
-    #[arg(long, value_enum, default_value_t = InFormat::Auto)]
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InFormat::Auto)]
     pub input_format: InFormat,
     /// Worker threads (default: all cores).
     #[arg(short, long, value_name = "N")]
