@@ -1,0 +1,280 @@
+//! Shortcodes: core ones rendered, others unwrapped to their content.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::re;
+use super::stash::{BLOCK, INLINE, Stash};
+
+/// Shortcodes that WordPress itself registers.
+pub(super) const CORE_SHORTCODES: &[&str] = &[
+    "caption",
+    "wp_caption",
+    "gallery",
+    "playlist",
+    "embed",
+    "audio",
+    "video",
+];
+
+/// How deep shortcodes are looked for inside other shortcodes.
+pub(super) const MAX_NESTING: usize = 16;
+
+/// One shortcode found in the text: `[name attrs]inner[/name]` or `[name attrs /]`.
+#[derive(Debug)]
+pub(super) struct Shortcode<'a> {
+    name: &'a str,
+    /// Attribute text, without the self-closing `/`.
+    attrs: &'a str,
+    /// The opening tag, as written (for warnings).
+    tag: &'a str,
+    inner: Option<&'a str>,
+    /// Byte index just past the shortcode.
+    end: usize,
+}
+
+/// Expands the shortcodes of `text`.
+pub(super) fn shortcodes(
+    text: &str,
+    stash: &mut Stash,
+    warnings: &mut Vec<String>,
+    nesting: usize,
+) -> String {
+    if nesting > MAX_NESTING || !text.contains('[') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut closers = HashMap::new();
+    let mut i = 0;
+    while let Some(off) = text[i..].find('[') {
+        let at = i + off;
+        out.push_str(&text[i..at]);
+        if text[at..].starts_with("[[") {
+            // `[[name]]`: an escaped shortcode, shown literally without the outer brackets.
+            if let Some(sc) = parse_shortcode(text, at + 1, &mut closers)
+                && text[sc.end..].starts_with(']')
+            {
+                out.push_str(&text[at + 1..sc.end]);
+                i = sc.end + 1;
+                continue;
+            }
+            out.push('[');
+            i = at + 1;
+            continue;
+        }
+        if let Some(sc) = parse_shortcode(text, at, &mut closers) {
+            out.push_str(&render_shortcode(&sc, stash, warnings, nesting));
+            i = sc.end;
+        } else if let Some(end) = stray_closer(text, at) {
+            i = end;
+        } else {
+            out.push('[');
+            i = at + 1;
+        }
+    }
+    out.push_str(&text[i..]);
+    out
+}
+
+/// Reads the shortcode starting at `text[at] == '['`, if what is there is clearly one: a
+/// core shortcode, or one with a matching `[/name]`, or with `key=value` attributes, or
+/// written self-closing (`[name /]`).
+///
+/// `closers` remembers where each name's next `[/name]` is (or that there is none), so that
+/// text full of brackets is not searched again and again.
+pub(super) fn parse_shortcode<'a>(
+    text: &'a str,
+    at: usize,
+    closers: &mut HashMap<&'a str, Option<usize>>,
+) -> Option<Shortcode<'a>> {
+    let b = text.as_bytes();
+    let start = at + 1;
+    let mut j = start;
+    while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'_' || b[j] == b'-') {
+        j += 1;
+    }
+    if j == start || !matches!(b.get(j), Some(b']' | b'/' | b' ' | b'\t' | b'\n')) {
+        return None;
+    }
+    let close = j + text[j..].find(['[', ']'])?;
+    if b[close] == b'[' {
+        return None;
+    }
+    let name = &text[start..j];
+    let raw = &text[j..close];
+    let self_closing = raw.ends_with('/');
+    let attrs = raw.strip_suffix('/').unwrap_or(raw);
+    let tag_end = close + 1;
+    let (inner, end) = if self_closing {
+        (None, tag_end)
+    } else {
+        let closer = format!("[/{name}]");
+        let found = match closers.get(name) {
+            Some(None) => None,
+            Some(Some(p)) if *p >= tag_end => Some(*p),
+            _ => {
+                let p = text[tag_end..].find(&closer).map(|p| tag_end + p);
+                closers.insert(name, p);
+                p
+            }
+        };
+        match found {
+            Some(p) => (Some(&text[tag_end..p]), p + closer.len()),
+            None => (None, tag_end),
+        }
+    };
+    let known = CORE_SHORTCODES.contains(&name);
+    let has_attrs = parse_attrs(attrs).0.next().is_some();
+    (known || self_closing || inner.is_some() || has_attrs).then_some(Shortcode {
+        name,
+        attrs,
+        tag: &text[at..tag_end],
+        inner,
+        end,
+    })
+}
+
+/// A closing tag of a core shortcode with no opening one (`[/caption]`): its end, to drop it.
+pub(super) fn stray_closer(text: &str, at: usize) -> Option<usize> {
+    let rest = text[at..].strip_prefix("[/")?;
+    let close = rest.find(']')?;
+    CORE_SHORTCODES
+        .contains(&&rest[..close])
+        .then_some(at + 2 + close + 1)
+}
+
+/// `key="value"`, `key='value'`, `key=value`, or a positional `"value"`, `'value'`, `value`.
+pub(super) static ATTR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s'"]+))|"([^"]*)"|'([^']*)'|(\S+)"#)
+});
+
+/// A shortcode's attributes: the named ones (keys lowercased) and the positional values.
+pub(super) fn parse_attrs(
+    attrs: &str,
+) -> (
+    impl Iterator<Item = (String, String)> + '_,
+    impl Iterator<Item = String> + '_,
+) {
+    let value = |c: &Captures<'_>, groups: &[usize]| -> Option<String> {
+        groups
+            .iter()
+            .find_map(|&g| c.get(g))
+            .map(|m| m.as_str().to_string())
+    };
+    let named = ATTR.captures_iter(attrs).filter_map(move |c| {
+        let key = c.get(1)?.as_str().to_ascii_lowercase();
+        Some((key, value(&c, &[2, 3, 4]).unwrap_or_default()))
+    });
+    let positional = ATTR
+        .captures_iter(attrs)
+        .filter(|c| c.get(1).is_none())
+        .filter_map(move |c| value(&c, &[5, 6, 7]));
+    (named, positional)
+}
+
+/// The value of the named attribute `key`, when not empty.
+pub(super) fn attr(attrs: &str, key: &str) -> Option<String> {
+    parse_attrs(attrs)
+        .0
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v)
+        .filter(|v| !v.trim().is_empty())
+}
+
+/// The image (optionally linked) at the start of a caption's content, and the rest.
+pub(super) static CAPTION_IMAGE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?is)^\s*((?:<a\s[^>]*>\s*)?<img\s[^>]*>(?:\s*</a>)?)(.*)$"));
+
+/// The HTML a shortcode renders to (placeholders for block-level output).
+pub(super) fn render_shortcode(
+    sc: &Shortcode<'_>,
+    stash: &mut Stash,
+    warnings: &mut Vec<String>,
+    nesting: usize,
+) -> String {
+    let inner = sc
+        .inner
+        .map(|t| shortcodes(t, stash, warnings, nesting + 1))
+        .unwrap_or_default();
+    match sc.name {
+        "caption" | "wp_caption" => {
+            let (image, caption) = match attr(sc.attrs, "caption") {
+                Some(caption) => (inner.trim().to_string(), caption),
+                None => match CAPTION_IMAGE.captures(&inner) {
+                    Some(c) => (c[1].to_string(), c[2].trim().to_string()),
+                    None => (inner.trim().to_string(), String::new()),
+                },
+            };
+            if caption.is_empty() {
+                return image;
+            }
+            stash.put(
+                BLOCK,
+                format!(
+                    "<figure class=\"wp-caption\">{image}<figcaption>{caption}</figcaption></figure>"
+                ),
+            )
+        }
+        "embed" => {
+            let url = inner.trim();
+            if url.is_empty() {
+                return String::new();
+            }
+            stash.put(BLOCK, format!("<p>{}</p>", link(url)))
+        }
+        "audio" | "video" => match media_url(sc, &inner) {
+            Some(url) => {
+                let (tag, src) = (sc.name, escape_attr(&url));
+                stash.put(
+                    INLINE,
+                    format!("<{tag} controls src=\"{src}\">{}</{tag}>", link(&url)),
+                )
+            }
+            None => {
+                warnings.push(format!("{} shortcode not rendered: {}", sc.name, sc.tag));
+                String::new()
+            }
+        },
+        "gallery" | "playlist" => {
+            warnings.push(format!("{} shortcode not rendered: {}", sc.name, sc.tag));
+            String::new()
+        }
+        _ => inner,
+    }
+}
+
+/// The source of an `[audio]` or `[video]` shortcode: its `src` (or a per-format attribute
+/// such as `mp3=`), a bare URL among its attributes, or a URL as its content.
+pub(super) fn media_url(sc: &Shortcode<'_>, inner: &str) -> Option<String> {
+    const KEYS: &[&str] = &[
+        "src", "mp3", "m4a", "ogg", "wav", "wma", "flac", "mp4", "m4v", "webm", "ogv", "wmv", "flv",
+    ];
+    let is_url =
+        |s: &str| s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//");
+    let (named, positional) = parse_attrs(sc.attrs);
+    let mut named: Vec<_> = named.collect();
+    named.sort_by_key(|(k, _)| KEYS.iter().position(|x| x == k).unwrap_or(KEYS.len()));
+    named
+        .into_iter()
+        .filter(|(k, v)| KEYS.contains(&k.as_str()) && !v.trim().is_empty())
+        .map(|(_, v)| v.trim().to_string())
+        .chain(positional.filter(|v| is_url(v)))
+        .chain(Some(inner.trim().to_string()).filter(|v| is_url(v) && !v.contains('<')))
+        .next()
+}
+
+/// `<a href="url">url</a>`.
+pub(super) fn link(url: &str) -> String {
+    let text = url.replace('<', "&lt;").replace('>', "&gt;");
+    format!("<a href=\"{}\">{text}</a>", escape_attr(url))
+}
+
+/// Escapes what would end or break a double-quoted attribute (`&` is left as written: raw
+/// content already holds `&amp;` where it means one).
+pub(super) fn escape_attr(s: &str) -> String {
+    s.replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
