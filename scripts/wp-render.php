@@ -17,7 +17,8 @@
  * Stubs, all for what needs a site or a database: options, the current theme (one with
  * HTML5 captions),
  * posts and attachments (none, so [gallery] renders nothing), oEmbed over the network
- * (no provider answers, so WordPress falls back to a link), i18n (identity), and
+ * (no provider answers: WordPress links an [embed] URL and leaves an auto-embed URL as
+ * text), the object cache (it holds the options), i18n (identity), and
  * plugin shortcodes: a shortcode tag the input uses the way shortcodes are used (a closing
  * [/name], key=value attributes or a self-closing [name /]) and that core does not
  * register gets a stand-in handler that returns its content, which is what wpclean does
@@ -61,6 +62,7 @@ $GLOBALS['wp_stub_options'] = array(
     'siteurl' => 'http://example.org',
     'use_balanceTags' => 0,
     'embed_autourls' => 1,
+    'blog_charset' => 'UTF-8',
 );
 // option.php's get_option() asks the `pre_option` filter first: answer there, never the database.
 add_filter('pre_option', function ($pre, $name, $default) {
@@ -103,7 +105,10 @@ if (!function_exists('home_url')) { function home_url($path = '', $scheme = null
 if (!function_exists('site_url')) { function site_url($path = '', $scheme = null) { return 'http://example.org' . $path; } }
 if (!function_exists('includes_url')) { function includes_url($path = '', $scheme = null) { return 'http://example.org/wp-includes/' . $path; } }
 if (!function_exists('wp_get_attachment_url')) { function wp_get_attachment_url($id = 0) { return false; } }
-if (!function_exists('wp_cache_get')) { function wp_cache_get(...$args) { return false; } }
+// The object cache answers for the options that code reads in bulk (wp_load_alloptions()).
+if (!function_exists('wp_cache_get')) { function wp_cache_get($key, $group = '', ...$args) {
+    return 'alloptions' === $key && 'options' === $group ? $GLOBALS['wp_stub_options'] : false;
+} }
 if (!function_exists('wp_cache_set')) { function wp_cache_set(...$args) { return true; } }
 if (!function_exists('get_post_meta')) { function get_post_meta(...$args) { return ''; } }
 if (!function_exists('update_post_meta')) { function update_post_meta(...$args) { return false; } }
