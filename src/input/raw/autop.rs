@@ -6,7 +6,7 @@ use regex::{Captures, Regex};
 
 use super::re;
 use super::shortcodes::link;
-use super::stash::{BLOCK, END, INLINE, MARK, QUIET, Stash, TAG_NL};
+use super::stash::{BARE, BLOCK, END, INLINE, MARK, QUIET, Stash, TAG_NL};
 
 /// A URL alone on its line.
 pub(super) static LONE_URL: LazyLock<Regex> =
@@ -27,8 +27,8 @@ pub(super) fn autolink(text: &str) -> String {
     PARAGRAPH_URL.replace_all(&text, linked).into_owned()
 }
 
-/// Applies `f` to the text outside `<pre>`, `<script>`, `<style>`, `<textarea>`, `<svg>` and
-/// comments.
+/// Applies `f` to the text outside `<pre>`, `<script>`, `<style>`, `<textarea>`, `<svg>`,
+/// `<math>`, CDATA sections and comments.
 pub(super) fn unprotected(text: &str, f: impl Fn(&str) -> String) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
@@ -79,7 +79,7 @@ pub(super) fn is_container(name: &str) -> bool {
 /// Elements whose content must not be touched: block ones (`pre`, `style`) and others.
 pub(super) static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?is)<pre\b[^>]*>.*?</pre\s*>|<style\b[^>]*>.*?</style\s*>|<script\b[^>]*>.*?</script\s*>|<textarea\b[^>]*>.*?</textarea\s*>|<svg\b[^>]*>.*?</svg\s*>|<!--.*?-->",
+        r"(?is)<pre\b[^>]*>.*?</pre\s*>|<style\b[^>]*>.*?</style\s*>|<script\b[^>]*>.*?</script\s*>|<textarea\b[^>]*>.*?</textarea\s*>|<svg\b[^>]*>.*?</svg\s*>|<math\b[^>]*>.*?</math\s*>|<!\[CDATA\[.*?\]\]>|<!--.*?-->",
     )
 });
 
@@ -111,6 +111,13 @@ pub(super) static TRAILING: LazyLock<Regex> =
 /// A blank line.
 pub(super) static BLANK_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"\n\s*\n"));
 
+/// A piece that is one stand-alone placeholder, maybe with spaces or `&nbsp;` around it.
+static BARE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?:\s|&nbsp;)*{MARK}{BARE}\d+{END}(?:\s|&nbsp;)*$"
+    ))
+});
+
 /// Placeholders of invisible fragments.
 pub(super) static QUIET_MARK: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"{MARK}{QUIET}\d+{END}")));
@@ -130,6 +137,74 @@ pub(super) static NO_BR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// An `<audio>` or `<video>` opening tag and the space after it.
+static MEDIA_OPEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(<(?:audio|video)\b[^>]*>)\s*"));
+
+/// The space before an `</audio>` or `</video>`.
+static MEDIA_CLOSE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s*(</(?:audio|video)\s*>)"));
+
+/// A `<source>` or `<track>` tag and the space around it.
+static MEDIA_PART: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s*(<(?:source|track)\b[^>]*>)\s*"));
+
+/// A block tag at the end of a piece of text (then what follows starts a paragraph).
+static ENDS_WITH_BLOCK_TAG: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)^</?(?:{BLOCKS})\b[^<>]*>$")));
+
+/// A block tag at the start of a piece of text.
+static STARTS_WITH_BLOCK_TAG: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)^</?(?:{BLOCKS})\b")));
+
+/// Whether something between `before` and `after` (classic text) will be alone in its
+/// paragraph: only white space (or `&nbsp;`) between it and a blank line, a block tag or the
+/// end of the text, on both sides. WordPress's `shortcode_unautop` takes such a shortcode out
+/// of its `<p>`.
+pub(super) fn alone_in_paragraph(before: &str, after: &str) -> bool {
+    let is_space = |c: char| c.is_whitespace();
+    let mut head = before;
+    loop {
+        let t = head.trim_end_matches(is_space);
+        match t.strip_suffix("&nbsp;") {
+            Some(t) => head = t,
+            None => {
+                head = t;
+                break;
+            }
+        }
+    }
+    let mut tail = after;
+    loop {
+        let t = tail.trim_start_matches(is_space);
+        match t.strip_prefix("&nbsp;") {
+            Some(t) => tail = t,
+            None => {
+                tail = t;
+                break;
+            }
+        }
+    }
+    let blank = |gap: &str| gap.matches('\n').count() >= 2;
+    let alone_before = head.is_empty()
+        || blank(&before[head.len()..])
+        || head.ends_with('>')
+            && head
+                .rfind('<')
+                .is_some_and(|at| ENDS_WITH_BLOCK_TAG.is_match(&head[at..]));
+    let alone_after = tail.is_empty()
+        || blank(&after[..after.len() - tail.len()])
+        || tail.starts_with('<') && STARTS_WITH_BLOCK_TAG.is_match(prefix(tail, 16));
+    alone_before && alone_after
+}
+
+/// The first `max` bytes of `s` or a little more (up to a character boundary): regexes that
+/// look at the start of a long text are given only that.
+fn prefix(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end += 1;
+    }
+    &s[..end]
+}
+
 /// WordPress's `wpautop` on classic content: paragraphs from blank lines, `<br />` from
 /// single newlines, block-level HTML left as it is.
 pub(super) fn autop(text: &str, stash: &mut Stash) -> String {
@@ -140,9 +215,14 @@ pub(super) fn autop(text: &str, stash: &mut Stash) -> String {
     let text = PROTECTED.replace_all(text, |c: &Captures<'_>| {
         let m = &c[0];
         let lower = m.get(..6).unwrap_or(m).to_ascii_lowercase();
-        let kind = if lower.starts_with("<pre") || lower.starts_with("<style") {
+        // `<math>` is a block for wpautop, but its content is a formula: no `<br />` in it
+        // (an HTML parser would end the formula at the first one).
+        let kind = if lower.starts_with("<pre")
+            || lower.starts_with("<style")
+            || lower.starts_with("<math")
+        {
             BLOCK
-        } else if lower.starts_with("<!--") || lower.starts_with("<scrip") {
+        } else if lower.starts_with("<!--") {
             QUIET
         } else {
             INLINE
@@ -154,6 +234,15 @@ pub(super) fn autop(text: &str, stash: &mut Stash) -> String {
         c[0].replace('\n', &TAG_NL.to_string())
     });
     let text = DOUBLE_BR.replace_all(&text, "\n\n");
+    // Space around `<source>` and `<track>` is only formatting: a player's parts stay in one
+    // paragraph (wpautop does the same).
+    let text = if text.contains("<source") || text.contains("<track") {
+        let text = MEDIA_OPEN.replace_all(&text, "$1");
+        let text = MEDIA_CLOSE.replace_all(&text, "$1");
+        MEDIA_PART.replace_all(&text, "$1").into_owned()
+    } else {
+        text.into_owned()
+    };
     // Blank lines before every block opening tag, after every closing one: block tags then
     // only ever start or end a paragraph.
     let text = BLOCK_TAG.replace_all(&text, |c: &Captures<'_>| {
@@ -181,11 +270,20 @@ pub(super) fn autop(text: &str, stash: &mut Stash) -> String {
 
 /// Renders one blank-line-separated piece of classic text into `out`.
 pub(super) fn paragraph(chunk: &str, out: &mut String) {
+    // A piece that stands alone (a shortcode's output, see `alone_in_paragraph`): as it is.
+    if chunk.contains(MARK) && BARE_ONLY.is_match(chunk) {
+        out.push_str(chunk);
+        return;
+    }
     // A block tag at the start: is it an opening one (not `<hr>`, `<area>`, a placeholder)?
     let (opened, lead_len) = match LEADING.captures(chunk) {
         Some(c) => {
+            // Text right after `<blockquote>` is a paragraph of the quote.
             let opened = c.get(1).is_some_and(|m| {
-                !m.as_str().eq_ignore_ascii_case("hr") && !m.as_str().eq_ignore_ascii_case("area")
+                let name = m.as_str();
+                !["hr", "area", "blockquote"]
+                    .iter()
+                    .any(|n| name.eq_ignore_ascii_case(n))
             });
             (opened, c[0].len())
         }
@@ -201,13 +299,18 @@ pub(super) fn paragraph(chunk: &str, out: &mut String) {
     let visible = !QUIET_MARK.replace_all(text, "").trim().is_empty();
     // Like WordPress: text right after a block opening tag (`<li>Item`, `<div>Text`) is not
     // made a paragraph; text before a closing tag is, when that element may hold paragraphs.
-    let wrap = visible && !opened && trail.as_deref().is_none_or(is_container);
+    // Text before a stray `</p>` is the paragraph that tag closes.
+    let closes_p = trail.as_deref() == Some("p");
+    let wrap = visible && !opened && (closes_p || trail.as_deref().is_none_or(is_container));
 
     out.push_str(&chunk[..lead_len]);
     if wrap {
         out.push_str("<p>");
         line_breaks(text, out);
         out.push_str("</p>");
+        if closes_p {
+            return;
+        }
     } else {
         let start = middle.len() - middle.trim_start().len();
         out.push_str(&middle[..start]);

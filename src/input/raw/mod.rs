@@ -6,17 +6,27 @@
 //! [`render_raw`] does the same text transform, for what wpclean needs:
 //!
 //! 1. Block delimiters (`<!-- wp:name {…} -->`, `<!-- /wp:name -->`, `<!-- wp:name /-->`) are
-//!    removed; what lies between them is kept. Text inside blocks is already HTML and is not
-//!    given paragraphs; classic text outside blocks is.
-//! 2. Core shortcodes: `[caption]` becomes a `<figure>` with a `<figcaption>`, `[embed]` a link,
-//!    `[audio]`/`[video]` with a source URL a media element; `[gallery]` and `[playlist]` are
-//!    removed with a warning (they need the attachments). Other shortcodes lose their tags and
-//!    keep their inner text. Brackets that are not clearly shortcodes (`[1]`, `[…]`,
-//!    `[see below]`) are left alone; `[[name]]` is the escaped, literal `[name]`.
+//!    removed; what lies between them is kept. Like WordPress's `do_blocks`, a post that holds
+//!    blocks gets no paragraphs at all (classic text between its blocks stays as written),
+//!    except inside a `core/shortcode` block, which WordPress renders with `wpautop`.
+//! 2. Core shortcodes: `[caption]` with a width and caption text becomes a `<figure>` with a
+//!    `<figcaption>` (without either, its bare content, as `img_caption_shortcode` returns
+//!    it), `[embed]` a link in its sentence, `[audio]`/`[video]` with a source URL an
+//!    `<audio>`/`<video>` player (video in a `wp-video` box) keeping the content's `<source>`
+//!    and `<track>` elements; `[gallery]` and `[playlist]` are removed with a warning (they
+//!    need the attachments). Other shortcodes lose their tags and keep their inner text. A
+//!    shortcode alone in its paragraph is not wrapped in `<p>` (WordPress's
+//!    `shortcode_unautop`). Brackets that are not clearly shortcodes (`[1]`, `[…]`,
+//!    `[see below]`) are left alone, unless the post uses the name as a shortcode elsewhere;
+//!    `[[name]]` is the escaped, literal `[name]`.
 //! 3. Auto-embeds: a URL alone on its line (or in its paragraph), which WordPress turns into
 //!    an embed or a link, becomes a link.
-//! 4. `wpautop`: blank lines separate paragraphs (`<p>`), single newlines become `<br />`,
-//!    never inside or around block-level elements, `<pre>`, `<script>` or `<style>`.
+//! 4. `wpautop`: blank lines separate paragraphs (`<p>`), single newlines become `<br />`;
+//!    nothing is added inside `<pre>`, `<script>`, `<style>`, `<math>` or CDATA sections,
+//!    no paragraph goes around block-level elements, and text directly inside `<blockquote>`
+//!    is a paragraph.
+//!
+//! `tests/wpautop.rs` compares this with WordPress's own rendering, block by block.
 
 mod autop;
 mod shortcodes;
@@ -29,7 +39,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use autop::{autolink, autop, unprotected};
-use shortcodes::shortcodes;
+use shortcodes::{UsedNames, shortcodes};
 use stash::{END, MARK, Stash, TAG_NL};
 
 /// Renders raw WordPress post content into HTML, the way WordPress's `the_content` filters
@@ -46,11 +56,13 @@ pub fn render_raw(content: &str, warnings: &mut Vec<String>) -> String {
             c => c,
         })
         .collect();
+    let used = UsedNames::scan(&content);
     let mut stash = Stash::default();
     let mut out = String::with_capacity(content.len() + content.len() / 8);
-    for (text, freeform) in segments(&content) {
-        let text = shortcodes(text, &mut stash, warnings, 0);
-        if freeform {
+    for (text, kind) in segments(&content) {
+        let paragraphs = matches!(kind, Segment::Classic | Segment::ShortcodeBlock);
+        let text = shortcodes(text, &used, &mut stash, warnings, paragraphs);
+        if paragraphs {
             out.push_str(&autop(&text, &mut stash));
         } else {
             out.push_str(&unprotected(&text, autolink));
@@ -67,31 +79,60 @@ fn re(pattern: &str) -> Regex {
 // ---------------------------------------------------------------------------------------------
 // Blocks
 
-/// A block delimiter comment: group 1 is the closer's `/`, group 2 the void block's `/`.
+/// A block delimiter comment: group 1 is the closer's `/`, group 2 the block's name, group 3
+/// the void block's `/`.
 static DELIMITER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?s)<!--\s+(/)?wp:[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?\s+(?:\{.*?\}\s+)?(/)?-->")
+    re(r"(?s)<!--\s+(/)?wp:([a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)\s+(?:\{.*?\}\s+)?(/)?-->")
 });
 
-/// The content without block delimiters, as pieces that are classic text outside any block
-/// (`true`) or the inside of a block (`false`).
-fn segments(content: &str) -> Vec<(&str, bool)> {
+/// What a piece of the content is, which decides whether it is given paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Segment {
+    /// A post without blocks: classic text, given paragraphs (`wpautop`).
+    Classic,
+    /// In a post with blocks, anything but a shortcode block: HTML as written. WordPress's
+    /// `do_blocks` turns `wpautop` off for content that holds blocks, so classic text
+    /// between blocks is not given paragraphs either.
+    Blocks,
+    /// The inside of a `core/shortcode` block, which WordPress renders with `wpautop`.
+    ShortcodeBlock,
+}
+
+/// The content without block delimiters, in pieces that say how each is rendered.
+fn segments(content: &str) -> Vec<(&str, Segment)> {
     let mut out = Vec::new();
+    // Depth of the enclosing blocks, and the depth at which a shortcode block opened.
     let mut depth = 0usize;
+    let mut shortcode_at = None;
     let mut last = 0;
+    let kind = |shortcode_at: Option<usize>| match shortcode_at {
+        Some(_) => Segment::ShortcodeBlock,
+        None => Segment::Blocks,
+    };
     for c in DELIMITER.captures_iter(content) {
         let whole = c.get(0).map_or(0..0, |m| m.range());
         if whole.start > last {
-            out.push((&content[last..whole.start], depth == 0));
+            out.push((&content[last..whole.start], kind(shortcode_at)));
         }
+        let name = c.get(2).map_or("", |m| m.as_str());
         if c.get(1).is_some() {
             depth = depth.saturating_sub(1);
-        } else if c.get(2).is_none() {
+            if shortcode_at == Some(depth) {
+                shortcode_at = None;
+            }
+        } else if c.get(3).is_none() {
+            if shortcode_at.is_none() && matches!(name, "shortcode" | "core/shortcode") {
+                shortcode_at = Some(depth);
+            }
             depth += 1;
         }
         last = whole.end;
     }
+    if last == 0 {
+        return vec![(content, Segment::Classic)];
+    }
     if last < content.len() {
-        out.push((&content[last..], depth == 0));
+        out.push((&content[last..], kind(shortcode_at)));
     }
     out
 }

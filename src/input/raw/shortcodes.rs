@@ -1,12 +1,13 @@
 //! Shortcodes: core ones rendered, others unwrapped to their content.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
+use super::autop::{alone_in_paragraph, line_breaks};
 use super::re;
-use super::stash::{BLOCK, INLINE, Stash};
+use super::stash::{BARE, BLOCK, INLINE, Stash};
 
 /// Shortcodes that WordPress itself registers.
 pub(super) const CORE_SHORTCODES: &[&str] = &[
@@ -22,6 +23,47 @@ pub(super) const CORE_SHORTCODES: &[&str] = &[
 /// How deep shortcodes are looked for inside other shortcodes.
 pub(super) const MAX_NESTING: usize = 16;
 
+/// The names a post uses as shortcodes: with a closing `[/name]`, with `key=value`
+/// attributes or written self-closing (`[name /]`). Such a name is a shortcode everywhere in
+/// the post, also where it is written bare (`[name]`), as it is on the site.
+#[derive(Debug, Default)]
+pub(super) struct UsedNames(HashSet<String>);
+
+/// A closing tag.
+static CLOSER: LazyLock<Regex> = LazyLock::new(|| re(r"\[/([\w-]+)\]"));
+
+/// An opening tag with `key=` attributes or a self-closing `/]`.
+static WITH_ATTRS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\[([\w-]+)(?:\s[^\[\]]*?)?(?:\s[\w-]+\s*=|\s*/\])"));
+
+impl UsedNames {
+    /// The names `content` uses as shortcodes.
+    pub(super) fn scan(content: &str) -> UsedNames {
+        if !content.contains('[') {
+            return UsedNames::default();
+        }
+        // Matches only (no capture groups): the name is the run of name characters after
+        // the bracket (and the closer's `/`).
+        let name = |m: regex::Match<'_>| {
+            let s = m.as_str().trim_start_matches(['[', '/']);
+            let end = s
+                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+                .unwrap_or(s.len());
+            s[..end].to_string()
+        };
+        let names = CLOSER
+            .find_iter(content)
+            .chain(WITH_ATTRS.find_iter(content))
+            .map(name)
+            .collect();
+        UsedNames(names)
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        self.0.contains(name)
+    }
+}
+
 /// One shortcode found in the text: `[name attrs]inner[/name]` or `[name attrs /]`.
 #[derive(Debug)]
 pub(super) struct Shortcode<'a> {
@@ -35,12 +77,26 @@ pub(super) struct Shortcode<'a> {
     end: usize,
 }
 
-/// Expands the shortcodes of `text`.
+/// Expands the shortcodes of `text`. `paragraphs`: the text will be given paragraphs
+/// (`wpautop`), so a shortcode alone in its paragraph is rendered without one.
 pub(super) fn shortcodes(
     text: &str,
+    used: &UsedNames,
+    stash: &mut Stash,
+    warnings: &mut Vec<String>,
+    paragraphs: bool,
+) -> String {
+    expand(text, used, stash, warnings, 0, paragraphs)
+}
+
+/// The shortcodes of `text` expanded, `nesting` deep inside others.
+fn expand(
+    text: &str,
+    used: &UsedNames,
     stash: &mut Stash,
     warnings: &mut Vec<String>,
     nesting: usize,
+    paragraphs: bool,
 ) -> String {
     if nesting > MAX_NESTING || !text.contains('[') {
         return text.to_string();
@@ -53,7 +109,7 @@ pub(super) fn shortcodes(
         out.push_str(&text[i..at]);
         if text[at..].starts_with("[[") {
             // `[[name]]`: an escaped shortcode, shown literally without the outer brackets.
-            if let Some(sc) = parse_shortcode(text, at + 1, &mut closers)
+            if let Some(sc) = parse_shortcode(text, at + 1, used, &mut closers)
                 && text[sc.end..].starts_with(']')
             {
                 out.push_str(&text[at + 1..sc.end]);
@@ -64,8 +120,11 @@ pub(super) fn shortcodes(
             i = at + 1;
             continue;
         }
-        if let Some(sc) = parse_shortcode(text, at, &mut closers) {
-            out.push_str(&render_shortcode(&sc, stash, warnings, nesting));
+        if let Some(sc) = parse_shortcode(text, at, used, &mut closers) {
+            let alone = paragraphs && alone_in_paragraph(&text[..at], &text[sc.end..]);
+            out.push_str(&render_shortcode(
+                &sc, used, stash, warnings, nesting, alone,
+            ));
             i = sc.end;
         } else if let Some(end) = stray_closer(text, at) {
             i = end;
@@ -79,14 +138,16 @@ pub(super) fn shortcodes(
 }
 
 /// Reads the shortcode starting at `text[at] == '['`, if what is there is clearly one: a
-/// core shortcode, or one with a matching `[/name]`, or with `key=value` attributes, or
-/// written self-closing (`[name /]`).
+/// core shortcode, a name the post uses as a shortcode elsewhere ([`UsedNames`]), or one
+/// with a matching `[/name]`, or with `key=value` attributes, or written self-closing
+/// (`[name /]`).
 ///
 /// `closers` remembers where each name's next `[/name]` is (or that there is none), so that
 /// text full of brackets is not searched again and again.
 pub(super) fn parse_shortcode<'a>(
     text: &'a str,
     at: usize,
+    used: &UsedNames,
     closers: &mut HashMap<&'a str, Option<usize>>,
 ) -> Option<Shortcode<'a>> {
     let b = text.as_bytes();
@@ -125,7 +186,7 @@ pub(super) fn parse_shortcode<'a>(
             None => (None, tag_end),
         }
     };
-    let known = CORE_SHORTCODES.contains(&name);
+    let known = CORE_SHORTCODES.contains(&name) || used.contains(name);
     let has_attrs = parse_attrs(attrs).0.next().is_some();
     (known || self_closing || inner.is_some() || has_attrs).then_some(Shortcode {
         name,
@@ -183,21 +244,31 @@ pub(super) fn attr(attrs: &str, key: &str) -> Option<String> {
         .filter(|v| !v.trim().is_empty())
 }
 
+/// The `<source>` and `<track>` elements in an `[audio]` or `[video]` shortcode's content.
+static MEDIA_PARTS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)<(?:source|track)\b[^<>]*>"));
+
 /// The image (optionally linked) at the start of a caption's content, and the rest.
 pub(super) static CAPTION_IMAGE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?is)^\s*((?:<a\s[^>]*>\s*)?<img\s[^>]*>(?:\s*</a>)?)(.*)$"));
 
-/// The HTML a shortcode renders to (placeholders for block-level output).
+/// The HTML a shortcode renders to (placeholders for block-level output). `alone`: the
+/// shortcode is alone in its paragraph, which its output then replaces.
 pub(super) fn render_shortcode(
     sc: &Shortcode<'_>,
+    used: &UsedNames,
     stash: &mut Stash,
     warnings: &mut Vec<String>,
     nesting: usize,
+    alone: bool,
 ) -> String {
     let inner = sc
         .inner
-        .map(|t| shortcodes(t, stash, warnings, nesting + 1))
+        .map(|t| expand(t, used, stash, warnings, nesting + 1, false))
         .unwrap_or_default();
+    // Output that is not a block: alone in its paragraph it stands bare, else inline.
+    let mut bare = |html: String| {
+        if alone { stash.put(BARE, html) } else { html }
+    };
     match sc.name {
         "caption" | "wp_caption" => {
             let (image, caption) = match attr(sc.attrs, "caption") {
@@ -207,8 +278,12 @@ pub(super) fn render_shortcode(
                     None => (inner.trim().to_string(), String::new()),
                 },
             };
-            if caption.is_empty() {
-                return image;
+            // Like img_caption_shortcode(): no caption or no width, just the content.
+            let width = attr(sc.attrs, "width")
+                .and_then(|w| w.trim().parse::<f64>().ok())
+                .unwrap_or(0.0);
+            if caption.is_empty() || width < 1.0 {
+                return bare(image);
             }
             stash.put(
                 BLOCK,
@@ -217,20 +292,29 @@ pub(super) fn render_shortcode(
                 ),
             )
         }
+        // WordPress expands [embed] before wpautop: the link is part of its paragraph.
         "embed" => {
             let url = inner.trim();
             if url.is_empty() {
                 return String::new();
             }
-            stash.put(BLOCK, format!("<p>{}</p>", link(url)))
+            link(url)
         }
         "audio" | "video" => match media_url(sc, &inner) {
             Some(url) => {
                 let (tag, src) = (sc.name, escape_attr(&url));
-                stash.put(
-                    INLINE,
-                    format!("<{tag} controls src=\"{src}\">{}</{tag}>", link(&url)),
-                )
+                let parts: String = MEDIA_PARTS.find_iter(&inner).map(|m| m.as_str()).collect();
+                let player = format!(
+                    "<{tag} controls src=\"{src}\">{parts}{}</{tag}>",
+                    link(&url)
+                );
+                if tag == "video" {
+                    stash.put(BLOCK, format!("<div class=\"wp-video\">{player}</div>"))
+                } else if alone {
+                    stash.put(BARE, player)
+                } else {
+                    stash.put(INLINE, player)
+                }
             }
             None => {
                 warnings.push(format!("{} shortcode not rendered: {}", sc.name, sc.tag));
@@ -240,6 +324,14 @@ pub(super) fn render_shortcode(
         "gallery" | "playlist" => {
             warnings.push(format!("{} shortcode not rendered: {}", sc.name, sc.tag));
             String::new()
+        }
+        // A plugin's shortcode: its content. Alone in its paragraph, the content is one
+        // paragraph without `<p>` (WordPress gives it line breaks, then unwraps it), unless
+        // it holds paragraphs of its own.
+        _ if alone && !inner.contains("\n\n") && !inner.trim().is_empty() => {
+            let mut html = String::with_capacity(inner.len());
+            line_breaks(inner.trim(), &mut html);
+            stash.put(BARE, html)
         }
         _ => inner,
     }

@@ -7,11 +7,16 @@ pub(super) const END: char = '\u{E001}';
 /// A newline inside a tag, kept out of `wpautop`'s way.
 pub(super) const TAG_NL: char = '\u{E002}';
 
-/// A block-level fragment (`<pre>`, `<style>`, a caption's `<figure>`): its own paragraph.
+/// A block-level fragment (`<pre>`, `<style>`, `<math>`, a caption's `<figure>`): its own
+/// paragraph.
 pub(super) const BLOCK: char = 'B';
-/// An inline fragment (`<svg>`, `<textarea>`, media): part of a paragraph, newlines kept.
+/// An inline fragment (`<svg>`, `<textarea>`, `<script>`, CDATA, media): part of a paragraph,
+/// newlines kept.
 pub(super) const INLINE: char = 'I';
-/// An invisible fragment (comments, `<script>`): never given a paragraph of its own.
+/// A shortcode's output that stands alone in its paragraph: never wrapped in `<p>` (as
+/// WordPress's `shortcode_unautop` unwraps it), part of a paragraph otherwise.
+pub(super) const BARE: char = 'S';
+/// An invisible fragment (comments): never given a paragraph of its own.
 pub(super) const QUIET: char = 'Q';
 
 /// Fragments of finished HTML taken out of the text while it is transformed, put back at the

@@ -61,7 +61,8 @@ fn pre_script_and_style_are_verbatim() {
         format!("<p>Code:</p>\n{pre}\n<p>Done.</p>\n")
     );
     let script = "<script>\nvar a = 1;\n\nvar b = 2;\n</script>";
-    assert_eq!(render(script), format!("{script}\n"));
+    // WordPress leaves a script's content alone but wraps it in a paragraph like inline HTML.
+    assert_eq!(render(script), format!("<p>{script}</p>\n"));
     let style = "<style>\np { color: red; }\n\nh1 { margin: 0 }\n</style>";
     assert_eq!(render(style), format!("{style}\n"));
 }
@@ -95,13 +96,60 @@ fn gutenberg_markup_only_loses_its_comments() {
 }
 
 #[test]
-fn classic_text_between_blocks_gets_paragraphs() {
+fn posts_with_blocks_get_no_paragraphs_as_in_wordpress() {
+    // WordPress's do_blocks() turns wpautop off for content that holds blocks: classic text
+    // between blocks is shown as written (the classic block saves it with its <p> tags).
     let out = render(
         "<!-- wp:paragraph -->\n<p>Block</p>\n<!-- /wp:paragraph -->\n\nLoose text\nhere\n\n<!-- wp:paragraph -->\n<p>More</p>\n<!-- /wp:paragraph -->",
     );
     assert_eq!(
         out,
-        "\n<p>Block</p>\n<p>Loose text<br />\nhere</p>\n\n<p>More</p>\n"
+        "\n<p>Block</p>\n\n\nLoose text\nhere\n\n\n<p>More</p>\n"
+    );
+    assert_eq!(
+        render("<p>Classic</p>\n<hr />\n<h6>a heading</h6>\n<!-- wp:separator /-->"),
+        "<p>Classic</p>\n<hr />\n<h6>a heading</h6>\n"
+    );
+}
+
+#[test]
+fn the_shortcode_block_gets_paragraphs() {
+    // render_block_core_shortcode() is wpautop() of the block's content.
+    let out = render(
+        "<!-- wp:paragraph -->\n<p>Block</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:shortcode -->\nOne\nline\n\nTwo [b x=\"1\"]bold[/b]\n<!-- /wp:shortcode -->",
+    );
+    assert_eq!(
+        out,
+        "\n<p>Block</p>\n\n\n<p>One<br />\nline</p>\n<p>Two bold</p>\n"
+    );
+}
+
+#[test]
+fn blockquote_text_gets_paragraphs() {
+    assert_eq!(
+        render("<blockquote>foo</blockquote>"),
+        "<blockquote><p>foo</p></blockquote>\n"
+    );
+    assert_eq!(
+        render("Said:\n<blockquote>Line one\n\nLine two\nand three</blockquote>\nAfter"),
+        "<p>Said:</p>\n<blockquote><p>Line one</p>\n<p>Line two<br />\nand three</p></blockquote>\n<p>After</p>\n"
+    );
+    assert_eq!(
+        render("<blockquote><p>already</p></blockquote>"),
+        "<blockquote>\n<p>already</p>\n</blockquote>\n"
+    );
+}
+
+#[test]
+fn math_and_cdata_are_verbatim() {
+    let math = "<math display=\"block\">\n<mrow>\n<mi>x</mi>\n<mo>=</mo>\n</mrow>\n</math>";
+    assert_eq!(
+        render(&format!("Formula:\n{math}\nafter")),
+        format!("<p>Formula:</p>\n{math}\n<p>after</p>\n")
+    );
+    assert_eq!(
+        render("Hello <![CDATA[ a\nhttps://youtu.be/x\n ]]> end"),
+        "<p>Hello <![CDATA[ a\nhttps://youtu.be/x\n ]]> end</p>\n"
     );
 }
 
@@ -119,13 +167,26 @@ fn captions() {
         ),
         "<p>Before</p>\n<figure class=\"wp-caption\"><a href=\"/x\"><img src=\"b.jpg\" /></a><figcaption>From <em>attr</em></figcaption></figure>\n<p>After</p>\n"
     );
-    // No caption text: just the image.
+    // No caption text or no width: the bare content, as img_caption_shortcode() returns
+    // it; alone in its paragraph it has no <p> (shortcode_unautop).
     assert_eq!(
         render("[caption]<img src=\"c.jpg\" />[/caption]"),
-        "<p><img src=\"c.jpg\" /></p>\n"
+        "<img src=\"c.jpg\" />\n"
     );
     assert_eq!(
-        render("[wp_caption]<img src=\"d.jpg\" /> Old[/wp_caption]"),
+        render("[caption id=\"x\"]<img src=\"b.jpg\"> no width[/caption]"),
+        "<img src=\"b.jpg\">\n"
+    );
+    assert_eq!(
+        render("[caption width=\"0\" caption=\"C\"]<img src=\"e.jpg\">[/caption]"),
+        "<img src=\"e.jpg\">\n"
+    );
+    assert_eq!(
+        render("Before [caption]<img src=\"c.jpg\" />[/caption] after"),
+        "<p>Before <img src=\"c.jpg\" /> after</p>\n"
+    );
+    assert_eq!(
+        render("[wp_caption width=\"9\"]<img src=\"d.jpg\" /> Old[/wp_caption]"),
         "<figure class=\"wp-caption\"><img src=\"d.jpg\" /><figcaption>Old</figcaption></figure>\n"
     );
 }
@@ -145,13 +206,44 @@ fn embeds_and_media() {
         render("Intro\n\nhttps://example.com/a?b=1\n\nNot https://example.com/x here"),
         "<p>Intro</p>\n<p><a href=\"https://example.com/a?b=1\">https://example.com/a?b=1</a></p>\n<p>Not https://example.com/x here</p>\n"
     );
+    // Audio and video become players, as WordPress's shortcodes write them: alone in their
+    // paragraph, with no <p> around them; video in a `wp-video` box.
     assert_eq!(
         render("[audio src=\"https://e.com/a.mp3\"]"),
-        "<p><audio controls src=\"https://e.com/a.mp3\"><a href=\"https://e.com/a.mp3\">https://e.com/a.mp3</a></audio></p>\n"
+        "<audio controls src=\"https://e.com/a.mp3\"><a href=\"https://e.com/a.mp3\">https://e.com/a.mp3</a></audio>\n"
     );
-    assert!(
-        render("[video mp4=\"https://e.com/v.mp4\" width=\"640\"][/video]")
-            .contains("<video controls src=\"https://e.com/v.mp4\">")
+    assert_eq!(
+        render("a [audio mp3=\"https://e.com/a.mp3\"] b"),
+        "<p>a <audio controls src=\"https://e.com/a.mp3\"><a href=\"https://e.com/a.mp3\">https://e.com/a.mp3</a></audio> b</p>\n"
+    );
+    assert_eq!(
+        render("[video mp4=\"https://e.com/v.mp4\" width=\"640\"][/video]"),
+        "<div class=\"wp-video\"><video controls src=\"https://e.com/v.mp4\"><a href=\"https://e.com/v.mp4\">https://e.com/v.mp4</a></video></div>\n"
+    );
+    // The <source> and <track> elements of the shortcode's content are kept.
+    assert_eq!(
+        render(
+            "[video mp4=\"https://e.com/v.mp4\"]\n<!-- x -->\n<source type=\"video/webm\" src=\"v.webm\" />\n<track kind=\"subtitles\" src=\"s.srt\" />\n[/video]"
+        ),
+        "<div class=\"wp-video\"><video controls src=\"https://e.com/v.mp4\"><source type=\"video/webm\" src=\"v.webm\" /><track kind=\"subtitles\" src=\"s.srt\" /><a href=\"https://e.com/v.mp4\">https://e.com/v.mp4</a></video></div>\n"
+    );
+    // An [embed] inside a sentence stays in it.
+    assert_eq!(
+        render("A sentence with [embed]https://e.com/y[/embed] inside."),
+        "<p>A sentence with <a href=\"https://e.com/y\">https://e.com/y</a> inside.</p>\n"
+    );
+}
+
+#[test]
+fn media_elements_keep_their_sources_together() {
+    // Blank lines inside <video> do not split it into paragraphs (wpautop collapses the
+    // space around <source> and <track>).
+    let out = render(
+        "One.\n\n<video controls>\n\n<source src=\"a.mp4\" />\n\n<track src=\"t.srt\" />\n\n<a href=\"a.mp4\">a.mp4</a>\n\n</video>\n\nTwo.",
+    );
+    assert_eq!(
+        out,
+        "<p>One.</p>\n<p><video controls><source src=\"a.mp4\" /><track src=\"t.srt\" /><a href=\"a.mp4\">a.mp4</a></video></p>\n<p>Two.</p>\n"
     );
 }
 
@@ -176,7 +268,21 @@ fn galleries_are_removed_with_a_warning() {
 fn other_shortcodes_keep_their_text() {
     assert_eq!(
         render("[su_note note_color=\"#fff\"]Important [b]bold[/b] note[/su_note]"),
-        "<p>Important bold note</p>\n"
+        "Important bold note\n"
+    );
+    // Alone in its paragraph (shortcode_unautop), even after a block element.
+    assert_eq!(
+        render("<h2>T</h2>\n[foo x=\"1\"]one\ntwo[/foo]\n\nNext"),
+        "<h2>T</h2>\none<br />\ntwo\n<p>Next</p>\n"
+    );
+    assert_eq!(
+        render("A [foo x=\"1\"]one\ntwo[/foo] b"),
+        "<p>A one<br />\ntwo b</p>\n"
+    );
+    // Content of several paragraphs keeps them.
+    assert_eq!(
+        render("[foo x=\"1\"]one\n\ntwo[/foo]"),
+        "<p>one</p>\n<p>two</p>\n"
     );
     assert_eq!(
         render("A [contact-form-7 id=\"5\" title=\"Contact\"] B"),
@@ -184,6 +290,12 @@ fn other_shortcodes_keep_their_text() {
     );
     assert_eq!(render("A [divider /] B [clear/] C"), "<p>A  B  C</p>\n");
     assert_eq!(render("Text[/caption]"), "<p>Text</p>\n");
+    // A name used as a shortcode elsewhere in the post is one where it is written bare too.
+    assert_eq!(
+        render("[box]inside[/box]\n\nA [box] B"),
+        "inside\n<p>A  B</p>\n"
+    );
+    assert_eq!(render("A [box] B"), "<p>A [box] B</p>\n");
 }
 
 #[test]
