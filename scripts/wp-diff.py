@@ -26,6 +26,8 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CASES = os.path.join(ROOT, "tests", "wpautop", "phpunit-cases.json")
 CORPUS = os.path.join(ROOT, "..", "shared", "corpus", "wxr")
+LICENCE = ("GPL-2.0-or-later: WordPress's output for WordPress's own test data (its PHPUnit "
+           "cases, its theme test data and importer fixtures; see ../shared/corpus/SOURCES.md)")
 
 
 def wordpress(inputs):
@@ -79,7 +81,8 @@ def record(into):
              "recorded by scripts/wp-diff.py record; null where WordPress itself fails.")
     for name, rows in (("wp-phpunit.json", phpunit), ("wp-corpus.json", corpus)):
         with open(os.path.join(into, name), "w", encoding="utf-8") as f:
-            json.dump({"about": about, "wordpress": version, "renderings": rows}, f,
+            json.dump({"about": about, "wordpress": version, "licence": LICENCE,
+                       "renderings": rows}, f,
                       indent=1, ensure_ascii=False)
             f.write("\n")
     print(f"recorded {len(phpunit)} PHPUnit cases and {len(corpus)} corpus posts into {into}")
@@ -92,7 +95,7 @@ def main():
     elif mode == "diff":
         with tempfile.TemporaryDirectory() as tmp:
             record(tmp)
-            env = dict(os.environ, WPCLEAN_WP_RECORDED=tmp, WPCLEAN_WP_REPORT="1")
+            env = dict(os.environ, WPCLEAN_WP_RECORDED=tmp)
             run = subprocess.run(
                 ["cargo", "test", "--quiet", "--test", "wpautop", "--", "--include-ignored", "--nocapture", "--test-threads=1"],
                 cwd=ROOT, env=env)

@@ -78,8 +78,6 @@ if (!function_exists('get_posts')) { function get_posts($args = null) { return a
 if (!function_exists('get_children')) { function get_children($args = '', $output = 'OBJECT') { return array(); } }
 if (!function_exists('get_the_ID')) { function get_the_ID() { return false; } }
 if (!function_exists('is_feed')) { function is_feed($feeds = '') { return false; } }
-if (!function_exists('is_admin')) { function is_admin() { return false; } }
-if (!function_exists('wp_doing_ajax')) { function wp_doing_ajax() { return false; } }
 if (!function_exists('is_embed')) { function is_embed() { return false; } }
 if (!function_exists('__')) { function __($text, $domain = 'default') { return $text; } }
 if (!function_exists('_x')) { function _x($text, $context, $domain = 'default') { return $text; } }
@@ -93,14 +91,6 @@ if (!function_exists('wp_enqueue_script')) { function wp_enqueue_script(...$args
 if (!function_exists('wp_script_is')) { function wp_script_is(...$args) { return true; } }
 if (!function_exists('wp_style_is')) { function wp_style_is(...$args) { return true; } }
 if (!function_exists('wp_add_inline_style')) { function wp_add_inline_style(...$args) {} }
-if (!function_exists('wp_get_mime_types')) { function wp_get_mime_types() {
-    return array(
-        'mp3|m4a|m4b' => 'audio/mpeg', 'ogg|oga' => 'audio/ogg', 'wav' => 'audio/wav',
-        'wma' => 'audio/x-ms-wma', 'flac' => 'audio/flac',
-        'mp4|m4v' => 'video/mp4', 'webm' => 'video/webm', 'ogv' => 'video/ogg',
-        'wmv' => 'video/x-ms-wmv', 'flv' => 'video/x-flv', 'mov|qt' => 'video/quicktime',
-    );
-} }
 if (!function_exists('home_url')) { function home_url($path = '', $scheme = null) { return 'http://example.org' . $path; } }
 if (!function_exists('site_url')) { function site_url($path = '', $scheme = null) { return 'http://example.org' . $path; } }
 if (!function_exists('includes_url')) { function includes_url($path = '', $scheme = null) { return 'http://example.org/wp-includes/' . $path; } }
