@@ -5,11 +5,12 @@
                                  every input, then compare with wpclean block by block and
                                  print the agreement and the remaining differences
     scripts/wp-diff.py record    run WordPress and write its renderings into tests/wpautop/
-                                 (wp-phpunit.json, wp-corpus.json): the recorded outputs that
+                                 (wp-phpunit.json, wp-gaps.json, wp-corpus.json): the outputs that
                                  `cargo test --test wpautop` checks wpclean against without PHP
 
-Inputs: the cases of WordPress's PHPUnit tests (tests/wpautop/phpunit-cases.json) and every
-post of the WXR exports in ../shared/corpus/wxr/. WordPress's side is scripts/wp-render.php;
+Inputs: the cases of WordPress's PHPUnit tests (tests/wpautop/phpunit-cases.json), cases
+written for the gaps of issue 11 (tests/wpautop/gap-cases.json) and every post of the WXR
+exports in ../shared/corpus/wxr/. WordPress's side is scripts/wp-render.php;
 wpclean's side and the comparison are tests/wpautop.rs (one normaliser for the live and the
 recorded runs), which reads the renderings from $WPCLEAN_WP_RECORDED when it is set.
 
@@ -24,7 +25,9 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CASES = os.path.join(ROOT, "tests", "wpautop", "phpunit-cases.json")
+HERE = os.path.join(ROOT, "tests", "wpautop")
+# Inputs with their cases, and the file that records WordPress's renderings of them.
+SUITES = [("phpunit-cases.json", "wp-phpunit.json"), ("gap-cases.json", "wp-gaps.json")]
 CORPUS = os.path.join(ROOT, "..", "shared", "corpus", "wxr")
 LICENCE = ("GPL-2.0-or-later: WordPress's output for WordPress's own test data (its PHPUnit "
            "cases, its theme test data and importer fixtures; see ../shared/corpus/SOURCES.md)")
@@ -64,9 +67,11 @@ def corpus_posts():
 
 
 def record(into):
-    cases = json.load(open(CASES, encoding="utf-8"))["cases"]
-    rendered = wordpress([c["input"] for c in cases])
-    phpunit = [{"id": c["id"], "wp": r} for c, r in zip(cases, rendered)]
+    suites = []
+    for cases_file, recorded_file in SUITES:
+        cases = json.load(open(os.path.join(HERE, cases_file), encoding="utf-8"))["cases"]
+        rendered = wordpress([c["input"] for c in cases])
+        suites.append((recorded_file, [{"id": c["id"], "wp": r} for c, r in zip(cases, rendered)]))
     posts = corpus_posts()
     rendered = wordpress([p["content"] for p in posts])
     corpus = [
@@ -79,13 +84,14 @@ def record(into):
         capture_output=True, check=True).stdout.decode()
     about = (f"WordPress {version}'s rendering (scripts/wp-render.php) of each input, "
              "recorded by scripts/wp-diff.py record; null where WordPress itself fails.")
-    for name, rows in (("wp-phpunit.json", phpunit), ("wp-corpus.json", corpus)):
+    for name, rows in suites + [("wp-corpus.json", corpus)]:
         with open(os.path.join(into, name), "w", encoding="utf-8") as f:
             json.dump({"about": about, "wordpress": version, "licence": LICENCE,
                        "renderings": rows}, f,
                       indent=1, ensure_ascii=False)
             f.write("\n")
-    print(f"recorded {len(phpunit)} PHPUnit cases and {len(corpus)} corpus posts into {into}")
+    counts = ", ".join(f"{len(rows)} in {name}" for name, rows in suites + [("wp-corpus.json", corpus)])
+    print(f"recorded {counts} into {into}")
 
 
 def main():

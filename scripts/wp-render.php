@@ -122,10 +122,22 @@ wp_maybe_load_embeds();
 wp_embed_register_handler('offline-oembed', '#^https?://.+#i', function ($matches, $attr, $url) {
     return $GLOBALS['wp_embed']->maybe_make_link($url);
 }, PHP_INT_MAX);
-add_filter('the_content', 'do_blocks', 9);
-add_filter('the_content', 'wpautop');
-add_filter('the_content', 'shortcode_unautop');
-add_filter('the_content', 'do_shortcode', 11);
+
+/**
+ * The `the_content` filters, registered afresh for each post: do_blocks() takes wpautop off
+ * for a post with blocks and puts it back afterwards behind shortcode_unautop, which would
+ * change how the next post of a batch is rendered.
+ */
+function wp_render_content_filters() {
+    global $wp_embed;
+    remove_all_filters('the_content');
+    add_filter('the_content', array($wp_embed, 'run_shortcode'), 8);
+    add_filter('the_content', array($wp_embed, 'autoembed'), 8);
+    add_filter('the_content', 'do_blocks', 9);
+    add_filter('the_content', 'wpautop');
+    add_filter('the_content', 'shortcode_unautop');
+    add_filter('the_content', 'do_shortcode', 11);
+}
 
 /** STUB: plugin shortcodes, see the file comment. */
 function wp_render_register_plugin_shortcodes($content) {
@@ -152,6 +164,7 @@ function wp_render($content) {
     global $shortcode_tags;
     $core = $shortcode_tags;
     wp_render_register_plugin_shortcodes($content);
+    wp_render_content_filters();
     try {
         $out = apply_filters('the_content', $content);
     } catch (Throwable $e) {

@@ -1,7 +1,8 @@
 //! wpclean's raw renderer against WordPress's own rendering, block by block.
 //!
-//! The inputs are the cases of WordPress's PHPUnit tests (`tests/wpautop/phpunit-cases.json`)
-//! and every post of the WXR exports in `../shared/corpus/wxr/`. WordPress's renderings were
+//! The inputs are the cases of WordPress's PHPUnit tests (`tests/wpautop/phpunit-cases.json`),
+//! cases written for the gaps the raw renderer had (`tests/wpautop/gap-cases.json`) and every
+//! post of the WXR exports in `../shared/corpus/wxr/`. WordPress's renderings were
 //! recorded with `scripts/wp-diff.py record` (php-cli and Debian's `wordpress` package), so
 //! these tests need no PHP; `scripts/wp-diff.py` re-runs WordPress live and points
 //! `WPCLEAN_WP_RECORDED` at its fresh renderings.
@@ -36,6 +37,14 @@ const PHPUNIT_DIFFERENCES: &[(&str, &str)] = &[
          wpclean keeps the content's paragraphs",
     ),
 ];
+
+/// Cases of `gap-cases.json` where wpclean differs from WordPress, and why.
+const GAP_DIFFERENCES: &[(&str, &str)] = &[(
+    "math",
+    "WordPress's wpautop puts <br /> between the lines of a <math> element (math is one of \
+     its block elements, but their content is not protected); an HTML parser ends the \
+     formula at the first <br>, so it falls apart on the page; wpclean keeps <math> verbatim",
+)];
 
 /// Corpus posts (`file#index`) where wpclean differs from WordPress, and why.
 const CORPUS_DIFFERENCES: &[(&str, &str)] = &[(
@@ -342,8 +351,15 @@ fn compare(name: String, raw: &str, wordpress: &Value) -> Option<Outcome> {
     })
 }
 
-/// Prints the agreement and the differences, and checks them against `known`.
-fn report(suite: &str, outcomes: &[Outcome], failed_in_wordpress: usize, known: &[(&str, &str)]) {
+/// Prints the agreement and the differences, and checks them against `known` (and the
+/// agreement against `min_rate`).
+fn report(
+    suite: &str,
+    outcomes: &[Outcome],
+    failed_in_wordpress: usize,
+    known: &[(&str, &str)],
+    min_rate: f64,
+) {
     let agree = outcomes.iter().filter(|o| o.agrees()).count();
     let rate = agree as f64 / outcomes.len() as f64;
     println!(
@@ -369,9 +385,10 @@ fn report(suite: &str, outcomes: &[Outcome], failed_in_wordpress: usize, known: 
         .map(|o| o.name.as_str())
         .collect();
     assert!(
-        rate >= 0.97,
-        "{suite}: agreement {:.1}% is under 97%",
-        rate * 100.0
+        rate >= min_rate,
+        "{suite}: agreement {:.1}% is under {:.0}%",
+        rate * 100.0,
+        min_rate * 100.0
     );
     assert!(
         unexpected.is_empty(),
@@ -383,12 +400,18 @@ fn report(suite: &str, outcomes: &[Outcome], failed_in_wordpress: usize, known: 
     );
 }
 
-#[test]
-fn phpunit_cases_render_as_wordpress_does() {
-    let text = std::fs::read_to_string(here().join("phpunit-cases.json")).expect("cases");
+/// Compares the cases of `cases_file` with WordPress's renderings in `recorded_file`.
+fn check_cases(
+    suite: &str,
+    cases_file: &str,
+    recorded_file: &str,
+    known: &[(&str, &str)],
+    min_rate: f64,
+) {
+    let text = std::fs::read_to_string(here().join(cases_file)).expect("cases");
     let cases: Value = serde_json::from_str(&text).expect("cases JSON");
     let cases = cases["cases"].as_array().expect("cases");
-    let wp = recorded("wp-phpunit.json");
+    let wp = recorded(recorded_file);
     assert_eq!(
         cases.len(),
         wp.len(),
@@ -403,16 +426,36 @@ fn phpunit_cases_render_as_wordpress_does() {
             Some(id),
             "re-record: scripts/wp-diff.py record"
         );
-        match compare(
-            id.to_string(),
-            case["input"].as_str().expect("input"),
-            &rendering["wp"],
-        ) {
+        let raw = case["input"].as_str().expect("input");
+        match compare(id.to_string(), raw, &rendering["wp"]) {
             Some(o) => outcomes.push(o),
             None => failed += 1,
         }
     }
-    report("PHPUnit cases", &outcomes, failed, PHPUNIT_DIFFERENCES);
+    report(suite, &outcomes, failed, known, min_rate);
+}
+
+#[test]
+fn phpunit_cases_render_as_wordpress_does() {
+    check_cases(
+        "PHPUnit cases",
+        "phpunit-cases.json",
+        "wp-phpunit.json",
+        PHPUNIT_DIFFERENCES,
+        0.97,
+    );
+}
+
+#[test]
+fn gap_cases_render_as_wordpress_does() {
+    check_cases(
+        "Gap cases",
+        "gap-cases.json",
+        "wp-gaps.json",
+        GAP_DIFFERENCES,
+        // A handful of cases, one per gap: each is checked against the list above instead.
+        0.0,
+    );
 }
 
 #[test]
@@ -464,7 +507,13 @@ fn corpus_posts_render_as_wordpress_does() {
         }
     }
     assert!(outcomes.len() > 200, "{} corpus posts", outcomes.len());
-    report("WXR corpus posts", &outcomes, failed, CORPUS_DIFFERENCES);
+    report(
+        "WXR corpus posts",
+        &outcomes,
+        failed,
+        CORPUS_DIFFERENCES,
+        0.97,
+    );
 }
 
 #[test]
