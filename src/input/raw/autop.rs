@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::re;
-use super::shortcodes::link;
+use super::shortcodes::embed_url;
 use super::stash::{BARE, BLOCK, END, INLINE, MARK, QUIET, Stash, TAG_NL};
 
 /// A URL alone on its line.
@@ -17,19 +17,34 @@ pub(super) static PARAGRAPH_URL: LazyLock<Regex> =
     LazyLock::new(|| re(r#"(?i)(<p(?:\s[^>]*)?>\s*)(https?://[^\s<>"]+)(\s*</p>)"#));
 
 /// WordPress embeds a URL that stands alone on its line or in its paragraph (YouTube, a
-/// tweet…) and links it when it knows no embed for it: wpclean, offline, always links it.
-pub(super) fn autolink(text: &str) -> String {
+/// tweet…) and links it when it knows no embed for it: wpclean, offline, links it, or makes
+/// it a player when it is an audio or video file (see [`embed_url`]).
+pub(super) fn autolink(text: &str, stash: &mut Stash) -> String {
     if !text.contains("http") {
         return text.to_string();
     }
-    let linked = |c: &Captures<'_>| format!("{}{}{}", &c[1], link(&c[2]), &c[3]);
-    let text = LONE_URL.replace_all(text, linked);
-    PARAGRAPH_URL.replace_all(&text, linked).into_owned()
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for c in LONE_URL.captures_iter(text) {
+        let (whole, url) = (c.get(0).expect("match"), &c[2]);
+        let alone = alone_in_paragraph(&text[..whole.start()], &text[whole.end()..]);
+        out.push_str(&text[last..whole.start()]);
+        out.push_str(&c[1]);
+        out.push_str(&embed_url(url, alone, stash));
+        out.push_str(&c[3]);
+        last = whole.end();
+    }
+    out.push_str(&text[last..]);
+    PARAGRAPH_URL
+        .replace_all(&out, |c: &Captures<'_>| {
+            format!("{}{}{}", &c[1], embed_url(&c[2], false, stash), &c[3])
+        })
+        .into_owned()
 }
 
 /// Applies `f` to the text outside `<pre>`, `<script>`, `<style>`, `<textarea>`, `<svg>`,
 /// `<math>`, CDATA sections and comments.
-pub(super) fn unprotected(text: &str, f: impl Fn(&str) -> String) -> String {
+pub(super) fn unprotected(text: &str, mut f: impl FnMut(&str) -> String) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     for m in PROTECTED.find_iter(text) {
@@ -159,6 +174,12 @@ static STARTS_WITH_BLOCK_TAG: LazyLock<Regex> =
 /// end of the text, on both sides. WordPress's `shortcode_unautop` takes such a shortcode out
 /// of its `<p>`.
 pub(super) fn alone_in_paragraph(before: &str, after: &str) -> bool {
+    // Most shortcodes follow a word on their line: settle those first.
+    let t = before.trim_end();
+    if !t.is_empty() && !t.ends_with(['>', ';']) && before[t.len()..].matches('\n').nth(1).is_none()
+    {
+        return false;
+    }
     let is_space = |c: char| c.is_whitespace();
     let mut head = before;
     loop {
@@ -229,7 +250,7 @@ pub(super) fn autop(text: &str, stash: &mut Stash) -> String {
         };
         stash.put(kind, m.to_string())
     });
-    let text = autolink(&text);
+    let text = autolink(&text, stash);
     let text = TAG.replace_all(&text, |c: &Captures<'_>| {
         c[0].replace('\n', &TAG_NL.to_string())
     });

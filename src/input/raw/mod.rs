@@ -20,7 +20,8 @@
 //!    `[see below]`) are left alone, unless the post uses the name as a shortcode elsewhere;
 //!    `[[name]]` is the escaped, literal `[name]`.
 //! 3. Auto-embeds: a URL alone on its line (or in its paragraph), which WordPress turns into
-//!    an embed or a link, becomes a link.
+//!    an embed or a link, becomes a link, or a player when it is an audio or video file (as
+//!    WordPress's embed handlers for them do; `[embed]` the same).
 //! 4. `wpautop`: blank lines separate paragraphs (`<p>`), single newlines become `<br />`;
 //!    nothing is added inside `<pre>`, `<script>`, `<style>`, `<math>` or CDATA sections,
 //!    no paragraph goes around block-level elements, and text directly inside `<blockquote>`
@@ -65,7 +66,7 @@ pub fn render_raw(content: &str, warnings: &mut Vec<String>) -> String {
         if paragraphs {
             out.push_str(&autop(&text, &mut stash));
         } else {
-            out.push_str(&unprotected(&text, autolink));
+            out.push_str(&unprotected(&text, |t| autolink(t, &mut stash)));
         }
     }
     stash.expand(&out, 0)

@@ -29,39 +29,68 @@ pub(super) const MAX_NESTING: usize = 16;
 #[derive(Debug, Default)]
 pub(super) struct UsedNames(HashSet<String>);
 
-/// A closing tag.
-static CLOSER: LazyLock<Regex> = LazyLock::new(|| re(r"\[/([\w-]+)\]"));
-
-/// An opening tag with `key=` attributes or a self-closing `/]`.
-static WITH_ATTRS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\[([\w-]+)(?:\s[^\[\]]*?)?(?:\s[\w-]+\s*=|\s*/\])"));
-
 impl UsedNames {
     /// The names `content` uses as shortcodes.
     pub(super) fn scan(content: &str) -> UsedNames {
-        if !content.contains('[') {
-            return UsedNames::default();
+        let mut names = HashSet::new();
+        let b = content.as_bytes();
+        let is_name = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'-';
+        let mut i = 0;
+        while let Some(off) = memchr::memchr(b'[', &b[i..]) {
+            let start = i + off + 1;
+            i = start;
+            let closing = b.get(start) == Some(&b'/');
+            let name_start = start + usize::from(closing);
+            let mut j = name_start;
+            while j < b.len() && is_name(b[j]) {
+                j += 1;
+            }
+            if j == name_start {
+                continue;
+            }
+            // The tag's text up to its `]` (a `[` first: not a tag).
+            let Some(end) = memchr::memchr2(b'[', b']', &b[j..]).map(|e| j + e) else {
+                break;
+            };
+            let tag = &content[j..end];
+            let used = b[end] == b']'
+                && if closing {
+                    tag.is_empty()
+                } else {
+                    let spaced = tag.starts_with(char::is_whitespace);
+                    let self_closing = tag.trim_end().ends_with('/') && (spaced || tag == "/");
+                    self_closing || spaced && has_key_value(tag)
+                };
+            let name = &content[name_start..j];
+            if used && !names.contains(name) {
+                names.insert(name.to_string());
+            }
         }
-        // Matches only (no capture groups): the name is the run of name characters after
-        // the bracket (and the closer's `/`).
-        let name = |m: regex::Match<'_>| {
-            let s = m.as_str().trim_start_matches(['[', '/']);
-            let end = s
-                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
-                .unwrap_or(s.len());
-            s[..end].to_string()
-        };
-        let names = CLOSER
-            .find_iter(content)
-            .chain(WITH_ATTRS.find_iter(content))
-            .map(name)
-            .collect();
         UsedNames(names)
     }
 
-    fn contains(&self, name: &str) -> bool {
-        self.0.contains(name)
+    pub(super) fn contains(&self, name: &str) -> bool {
+        !self.0.is_empty() && self.0.contains(name)
     }
+}
+
+/// A character of a shortcode or attribute name.
+fn is_name_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '-'
+}
+
+/// Whether a shortcode tag's attribute text holds a `key=value` pair (a name after white
+/// space, then `=`).
+fn has_key_value(attrs: &str) -> bool {
+    attrs.match_indices('=').any(|(at, _)| {
+        let before = attrs[..at].trim_end();
+        let key_start = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !is_name_char(c))
+            .map_or(0, |(p, c)| p + c.len_utf8());
+        key_start < before.len() && before[..key_start].ends_with(char::is_whitespace)
+    })
 }
 
 /// One shortcode found in the text: `[name attrs]inner[/name]` or `[name attrs /]`.
@@ -186,9 +215,13 @@ pub(super) fn parse_shortcode<'a>(
             None => (None, tag_end),
         }
     };
-    let known = CORE_SHORTCODES.contains(&name) || used.contains(name);
-    let has_attrs = parse_attrs(attrs).0.next().is_some();
-    (known || self_closing || inner.is_some() || has_attrs).then_some(Shortcode {
+    // Cheapest tests first.
+    let shortcode = self_closing
+        || inner.is_some()
+        || CORE_SHORTCODES.contains(&name)
+        || used.contains(name)
+        || parse_attrs(attrs).0.next().is_some();
+    shortcode.then_some(Shortcode {
         name,
         attrs,
         tag: &text[at..tag_end],
@@ -298,23 +331,12 @@ pub(super) fn render_shortcode(
             if url.is_empty() {
                 return String::new();
             }
-            link(url)
+            embed_url(url, alone, stash)
         }
         "audio" | "video" => match media_url(sc, &inner) {
             Some(url) => {
-                let (tag, src) = (sc.name, escape_attr(&url));
                 let parts: String = MEDIA_PARTS.find_iter(&inner).map(|m| m.as_str()).collect();
-                let player = format!(
-                    "<{tag} controls src=\"{src}\">{parts}{}</{tag}>",
-                    link(&url)
-                );
-                if tag == "video" {
-                    stash.put(BLOCK, format!("<div class=\"wp-video\">{player}</div>"))
-                } else if alone {
-                    stash.put(BARE, player)
-                } else {
-                    stash.put(INLINE, player)
-                }
+                player(sc.name, &url, &parts, alone, stash)
             }
             None => {
                 warnings.push(format!("{} shortcode not rendered: {}", sc.name, sc.tag));
@@ -355,6 +377,38 @@ pub(super) fn media_url(sc: &Shortcode<'_>, inner: &str) -> Option<String> {
         .chain(positional.filter(|v| is_url(v)))
         .chain(Some(inner.trim().to_string()).filter(|v| is_url(v) && !v.contains('<')))
         .next()
+}
+
+/// An audio or video player for `url` (`kind` is `audio` or `video`), with the `<source>` and
+/// `<track>` elements `parts` and a link to the file for browsers without one. Video comes in
+/// a `wp-video` box, a block; audio alone in its paragraph stands bare.
+fn player(kind: &str, url: &str, parts: &str, alone: bool, stash: &mut Stash) -> String {
+    let player = format!(
+        "<{kind} controls src=\"{}\">{parts}{}</{kind}>",
+        escape_attr(url),
+        link(url)
+    );
+    if kind == "video" {
+        stash.put(BLOCK, format!("<div class=\"wp-video\">{player}</div>"))
+    } else if alone {
+        stash.put(BARE, player)
+    } else {
+        stash.put(INLINE, player)
+    }
+}
+
+/// A URL to an audio or video file, by the extensions WordPress's embed handlers play.
+static MEDIA_FILE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^https?://\S+?\.(?:(mp3|ogg|flac|m4a|wav)|(mp4|m4v|webm|ogv|flv))$"));
+
+/// What WordPress makes of a URL it embeds (`[embed]`, a URL alone on its line) when no
+/// oEmbed provider answers: a player for an audio or video file, a link otherwise.
+pub(super) fn embed_url(url: &str, alone: bool, stash: &mut Stash) -> String {
+    match MEDIA_FILE.captures(url) {
+        Some(c) if c.get(1).is_some() => player("audio", url, "", alone, stash),
+        Some(_) => player("video", url, "", alone, stash),
+        None => link(url),
+    }
 }
 
 /// `<a href="url">url</a>`.

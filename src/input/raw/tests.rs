@@ -235,6 +235,34 @@ fn embeds_and_media() {
 }
 
 #[test]
+fn media_file_urls_become_players() {
+    // WordPress's embed handlers for audio and video files: a URL alone on its line, or in
+    // [embed], plays.
+    assert_eq!(
+        render("Intro\n\nhttps://e.com/a.mp3\n\nEnd"),
+        "<p>Intro</p>\n<audio controls src=\"https://e.com/a.mp3\"><a href=\"https://e.com/a.mp3\">https://e.com/a.mp3</a></audio>\n<p>End</p>\n"
+    );
+    assert_eq!(
+        render("[embed]https://e.com/v.MP4[/embed]"),
+        "<div class=\"wp-video\"><video controls src=\"https://e.com/v.MP4\"><a href=\"https://e.com/v.MP4\">https://e.com/v.MP4</a></video></div>\n"
+    );
+    assert_eq!(
+        render("Line\nhttps://e.com/a.ogg\nline"),
+        "<p>Line<br />\n<audio controls src=\"https://e.com/a.ogg\"><a href=\"https://e.com/a.ogg\">https://e.com/a.ogg</a></audio><br />\nline</p>\n"
+    );
+    // Not a media file (a query string, another extension): a link.
+    assert_eq!(
+        render("https://e.com/a.mp3?x=1"),
+        "<p><a href=\"https://e.com/a.mp3?x=1\">https://e.com/a.mp3?x=1</a></p>\n"
+    );
+    // In a post with blocks too (WordPress embeds before it renders blocks).
+    assert_eq!(
+        render("<!-- wp:html -->\nhttps://e.com/a.mp3\n<!-- /wp:html -->"),
+        "\n<audio controls src=\"https://e.com/a.mp3\"><a href=\"https://e.com/a.mp3\">https://e.com/a.mp3</a></audio>\n"
+    );
+}
+
+#[test]
 fn media_elements_keep_their_sources_together() {
     // Blank lines inside <video> do not split it into paragraphs (wpautop collapses the
     // space around <source> and <track>).
@@ -403,4 +431,16 @@ fn corpus_posts_render_cleanly() {
         }
     }
     assert!(count > 100, "{count} posts");
+}
+
+#[test]
+fn names_used_as_shortcodes() {
+    let used =
+        UsedNames::scan("[a x=1] [b /] [c/] [/d] [e] [f: g = h] [i  k = 'v'] [l=1] [m] x [/m ]");
+    let mut names: Vec<&str> = ["a", "b", "c", "d", "e", "f", "i", "l", "m"]
+        .into_iter()
+        .filter(|n| used.contains(n))
+        .collect();
+    names.sort();
+    assert_eq!(names, ["a", "b", "c", "d", "i"]);
 }
