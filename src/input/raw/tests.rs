@@ -375,11 +375,11 @@ fn deep_nesting_does_not_overflow() {
 }
 
 #[test]
-fn bracket_heavy_text_is_fast() {
+fn bracket_heavy_text_renders() {
+    // Half a megabyte of brackets that look like shortcodes: once quadratic. Speed is for
+    // benchmarks (`examples/render_raw.rs` under callgrind), not for a timed test.
     let text = "a[1] [x k=\"v\"] [y] [z [w ".repeat(20_000);
-    let start = std::time::Instant::now();
     let out = render(&text);
-    assert!(start.elapsed() < std::time::Duration::from_secs(5));
     assert!(out.contains("a[1]  [y] [z [w a[1]"));
 }
 
