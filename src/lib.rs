@@ -51,6 +51,12 @@ pub use limits::Limits;
 pub use options::{Options, RuleGroup};
 pub use records::{IndexRecord, RecordOptions, records};
 
+/// Not part of the API (hidden, may change): raw `post_content` rendered the way WordPress
+/// renders it, for the comparison with WordPress itself (`examples/render_raw.rs`,
+/// `tests/wpautop.rs`).
+#[doc(hidden)]
+pub use input::raw::render_raw;
+
 use url::Url;
 
 /// Cleans and extracts posts with one set of compiled [`Options`].

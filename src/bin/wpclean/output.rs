@@ -142,18 +142,47 @@ impl serde_json::ser::Formatter for LineSafe {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        // U+0085 is C2 85 in UTF-8, U+2028 and U+2029 are E2 80 A8 and E2 80 A9: look for
+        // their first bytes only, which most text never holds.
+        let bytes = fragment.as_bytes();
         let mut start = 0;
-        for (i, c) in fragment.char_indices() {
-            let esc = match c {
-                '\u{85}' => "\\u0085",
-                '\u{2028}' => "\\u2028",
-                '\u{2029}' => "\\u2029",
-                _ => continue,
+        let mut at = 0;
+        while let Some(p) = memchr::memchr2(0xC2, 0xE2, &bytes[at..]) {
+            let i = at + p;
+            let esc: &[u8] = match bytes.get(i..i + 3) {
+                Some([0xC2, 0x85, ..]) => b"\\u0085",
+                Some([0xE2, 0x80, 0xA8]) => b"\\u2028",
+                Some([0xE2, 0x80, 0xA9]) => b"\\u2029",
+                _ if bytes.get(i..i + 2) == Some(&[0xC2, 0x85]) => b"\\u0085",
+                _ => {
+                    at = i + 1;
+                    continue;
+                }
             };
-            writer.write_all(&fragment.as_bytes()[start..i])?;
-            writer.write_all(esc.as_bytes())?;
-            start = i + c.len_utf8();
+            writer.write_all(&bytes[start..i])?;
+            writer.write_all(esc)?;
+            start = i + if bytes[i] == 0xC2 { 2 } else { 3 };
+            at = start;
         }
-        writer.write_all(&fragment.as_bytes()[start..])
+        writer.write_all(&bytes[start..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_separators_are_escaped_and_nothing_else_changes() {
+        let text = "a\u{85}b\u{2028}c\u{2029}d é\u{2027}\u{20ac}\u{85}";
+        let mut out = Vec::new();
+        write_json(&mut out, &text, false).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(
+            out,
+            "\"a\\u0085b\\u2028c\\u2029d é\u{2027}\u{20ac}\\u0085\""
+        );
+        let back: String = serde_json::from_str(&out).unwrap();
+        assert_eq!(back, text);
     }
 }

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
 use rayon::prelude::*;
-use wpclean::{Article, Error, Extractor, Options, Record, RecordReader, RuleGroup};
+use wpclean::{Article, Error, Extractor, Options, Record, RuleGroup};
 
 use crate::args::{InputArgs, input_format};
 use crate::date_filter::DateFilter;
@@ -261,101 +261,88 @@ where
     let started = Instant::now();
     let mut tally = Tally {
         bytes: total_bytes,
+        files: inputs.len() as u64,
         ..Tally::default()
     };
-    let mut done_bytes = 0u64;
     let mut gate = Gate::new(args.keep_duplicates);
-    'inputs: for input in &inputs {
-        tally.files += 1;
-        let name = input.name();
-        let format = input_format(args.input_format);
-        let opened = match input {
-            Input::Stdin => wpclean::open_reader(
-                Box::new(io::stdin()),
-                Some("-".into()),
-                format,
-                args.max_post_bytes,
-            ),
-            Input::File(p) => wpclean::open_path(p, format, args.max_post_bytes),
-            Input::Html(p) => Ok(Box::new(html_input::open(
-                p,
-                args.url.as_deref(),
-                args.max_post_bytes,
-            )) as Box<dyn RecordReader + Send>),
-            Input::HtmlInDirectory(p) => {
-                Ok(Box::new(html_input::skipped(p)) as Box<dyn RecordReader + Send>)
-            }
-        };
-        let note = matches!(input, Input::Html(_)).then_some(HTML_WARNING);
-        let reader = match opened {
-            Ok(r) => r,
-            Err(e) => {
+    // One reader thread reads every input in turn and fills batches that span files, while
+    // the workers clean the previous batch: a folder of one-post files is cleaned in
+    // parallel like one big file.
+    let (tx, rx) = mpsc::sync_channel::<Feed>(2);
+    let format = input_format(args.input_format);
+    let max_post_bytes = args.max_post_bytes;
+    let html_url = args.url.clone();
+    let reader_thread = std::thread::spawn(move || {
+        read_batches(inputs, format, max_post_bytes, html_url.as_deref(), tx)
+    });
+    'feed: for feed in rx.iter() {
+        let (batch, bytes_done, name) = match feed {
+            Feed::Batch {
+                records,
+                bytes_done,
+                file,
+            } => (records, bytes_done, file),
+            Feed::OpenFailed(e) => {
                 eprintln!("wpclean: error: {e}");
                 tally.io_errors += 1;
                 continue;
             }
+            Feed::NoPosts(name) => {
+                if !args.quiet {
+                    eprintln!("wpclean: warning: {name}: no posts");
+                }
+                continue;
+            }
         };
-        let read_before = tally.read;
-        // A reader thread fills batches while the workers clean the previous one.
-        let (tx, rx) = mpsc::sync_channel::<(Vec<Record>, u64)>(2);
-        let reader_thread = std::thread::spawn(move || read_batches(reader, tx));
-        for (batch, bytes_read) in rx.iter() {
-            tally.read += batch.len() as u64;
-            let batch: Vec<Record> = batch
-                .into_iter()
-                .map(|r| dates.admit(gate.admit(&extractor, r)))
-                .collect();
-            let outcomes: Vec<Outcome<T>> = pool.install(|| {
-                batch
-                    .into_par_iter()
-                    .map(|r| process(&extractor, note, r, &map))
-                    .collect()
-            });
-            for outcome in outcomes {
-                match outcome {
-                    Outcome::Done { value, removed } => {
-                        tally.ok += 1;
-                        for (g, n) in removed {
-                            *tally.removed.entry(g).or_default() += u64::from(n);
-                        }
-                        sink(value)?;
+        tally.read += batch.len() as u64;
+        let batch: Vec<Record> = batch
+            .into_iter()
+            .map(|r| dates.admit(gate.admit(&extractor, r)))
+            .collect();
+        let outcomes: Vec<Outcome<T>> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|r| process(&extractor, r, &map))
+                .collect()
+        });
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Done { value, removed } => {
+                    tally.ok += 1;
+                    for (g, n) in removed {
+                        *tally.removed.entry(g).or_default() += u64::from(n);
                     }
-                    Outcome::Skipped { location, reason } => {
-                        tally.skipped += 1;
-                        tally.skip_reasons.add(&reason);
-                        if args.verbose {
-                            eprintln!("{}", verbose_line(&location, &reason));
-                        }
+                    sink(value)?;
+                }
+                Outcome::Skipped { location, reason } => {
+                    tally.skipped += 1;
+                    tally.skip_reasons.add(&reason);
+                    if args.verbose {
+                        eprintln!("{}", verbose_line(&location, &reason));
                     }
-                    Outcome::Failed(e) => {
-                        tally.failed += 1;
-                        report(&e, &mut errors)?;
-                        if args.fail_fast {
-                            drop(rx);
-                            let _ = reader_thread.join();
-                            break 'inputs;
-                        }
+                }
+                Outcome::Failed(e) => {
+                    tally.failed += 1;
+                    report(&e, &mut errors)?;
+                    if args.fail_fast {
+                        break 'feed;
                     }
                 }
             }
-            if let Some(bar) = &progress {
-                bar.set_position(done_bytes + bytes_read);
-                let secs = started.elapsed().as_secs_f64().max(1e-6);
-                bar.set_message(format!(
-                    "{} posts ({:.0}/s) in {name}",
-                    tally.read,
-                    tally.read as f64 / secs
-                ));
-            }
         }
-        let _ = reader_thread.join();
-        if tally.read == read_before && !args.quiet {
-            eprintln!("wpclean: warning: {name}: no posts");
-        }
-        if let Some(p) = input.path() {
-            done_bytes += std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        if let Some(bar) = &progress {
+            bar.set_position(bytes_done);
+            let secs = started.elapsed().as_secs_f64().max(1e-6);
+            bar.set_message(format!(
+                "{} posts ({:.0}/s) in {name}",
+                tally.read,
+                tally.read as f64 / secs
+            ));
         }
     }
+    // Stops the reader at its next batch when the loop ended early (`--fail-fast`).
+    drop(rx);
+    let _ = reader_thread.join();
     if let Some(e) = &mut errors {
         e.flush().context("writing the error file")?;
     }
@@ -385,37 +372,99 @@ pub fn report(e: &Error, errors: &mut Option<BufWriter<File>>) -> anyhow::Result
     Ok(())
 }
 
-/// Sends records in batches (up to 128 posts or 4 MiB of input, whichever comes first), each
-/// with the bytes read so far. Two batches wait in the channel at most: memory stays bounded
-/// whatever the size of the input.
+/// What the reader thread sends.
+pub enum Feed {
+    /// Records of one or more files, the bytes of all inputs read so far, and the file the
+    /// last record came from.
+    Batch {
+        records: Vec<Record>,
+        bytes_done: u64,
+        file: String,
+    },
+    /// An input that could not be opened.
+    OpenFailed(wpclean::Error),
+    /// An input that held no posts.
+    NoPosts(String),
+}
+
+/// Reads every input in turn and sends its records in batches of up to 128 posts or 4 MiB of
+/// input, whichever comes first; a batch goes on into the next file. Two batches wait in the
+/// channel at most, so memory stays bounded whatever the size of the input.
 pub fn read_batches(
-    mut reader: Box<dyn RecordReader + Send>,
-    tx: mpsc::SyncSender<(Vec<Record>, u64)>,
+    inputs: Vec<Input>,
+    format: wpclean::InputFormat,
+    max_post_bytes: usize,
+    html_url: Option<&str>,
+    tx: mpsc::SyncSender<Feed>,
 ) {
     const MAX_POSTS: usize = 128;
     const MAX_BYTES: u64 = 4 << 20;
-    loop {
-        let start = reader.bytes_read();
-        let mut batch = Vec::with_capacity(MAX_POSTS);
-        while batch.len() < MAX_POSTS && reader.bytes_read() - start < MAX_BYTES {
-            match reader.next() {
-                Some(r) => batch.push(r),
-                None => break,
+    let mut batch = Vec::with_capacity(MAX_POSTS);
+    let mut batch_bytes = 0u64;
+    let mut done_bytes = 0u64;
+    let mut name = String::new();
+    for input in inputs {
+        name = input.name();
+        let opened = match &input {
+            Input::Stdin => wpclean::open_reader(
+                Box::new(io::stdin()),
+                Some("-".into()),
+                format,
+                max_post_bytes,
+            ),
+            Input::File(p) => wpclean::open_path(p, format, max_post_bytes),
+            Input::Html(p) => Ok(Box::new(html_input::open(p, html_url, max_post_bytes))
+                as Box<dyn wpclean::RecordReader + Send>),
+            Input::HtmlInDirectory(p) => {
+                Ok(Box::new(html_input::skipped(p)) as Box<dyn wpclean::RecordReader + Send>)
+            }
+        };
+        let mut reader = match opened {
+            Ok(r) => r,
+            Err(e) => {
+                if tx.send(Feed::OpenFailed(e)).is_err() {
+                    return;
+                }
+                continue;
+            }
+        };
+        let mut posts = 0u64;
+        let mut counted = 0u64;
+        while let Some(record) = reader.next() {
+            posts += 1;
+            batch.push(record);
+            let read = reader.bytes_read();
+            batch_bytes += read - counted;
+            counted = read;
+            if batch.len() >= MAX_POSTS || batch_bytes >= MAX_BYTES {
+                let records = std::mem::replace(&mut batch, Vec::with_capacity(MAX_POSTS));
+                batch_bytes = 0;
+                let feed = Feed::Batch {
+                    records,
+                    bytes_done: done_bytes + read,
+                    file: name.clone(),
+                };
+                if tx.send(feed).is_err() {
+                    return;
+                }
             }
         }
-        if batch.is_empty() {
-            return;
-        }
-        if tx.send((batch, reader.bytes_read())).is_err() {
+        done_bytes += reader.bytes_read();
+        if posts == 0 && tx.send(Feed::NoPosts(name.clone())).is_err() {
             return;
         }
     }
+    if !batch.is_empty() {
+        let _ = tx.send(Feed::Batch {
+            records: batch,
+            bytes_done: done_bytes,
+            file: name,
+        });
+    }
 }
 
-/// Cleans one record's post; `note` is a warning every article of this input carries.
 pub fn process<T>(
     extractor: &Extractor,
-    note: Option<&str>,
     record: Record,
     map: &(impl Fn(Article, &wpclean::Location) -> anyhow::Result<T> + Sync),
 ) -> Outcome<T> {
@@ -448,7 +497,14 @@ pub fn process<T>(
                 );
             }
         };
-    article.warnings.extend(note.map(str::to_string));
+    // Only HTML inputs are read from files named `.html`: every other file is an export.
+    if location
+        .file
+        .as_deref()
+        .is_some_and(|f| is_html(Path::new(f)))
+    {
+        article.warnings.push(HTML_WARNING.to_string());
+    }
     let mut removed: Vec<(String, u32)> = Vec::new();
     for r in &article.removed {
         match removed.iter_mut().find(|(g, _)| *g == r.group) {
