@@ -43,7 +43,7 @@ pub use article::{
 };
 pub use error::{Error, ErrorKind, Location, Result};
 #[cfg(feature = "index")]
-pub use index::{Hit, IndexWriter, SearchIndex, SearchOptions};
+pub use index::{Hit, IndexWriter, SearchIndex, SearchOptions, Upsert};
 pub use input::open::{InputFormat, open_path, open_reader};
 pub use input::rest::{ContentFormat, Post};
 pub use input::{Record, RecordReader};

@@ -150,7 +150,7 @@ mod index {
         let records = wpclean::records(&seed(), &RecordOptions::default());
         for _ in 0..2 {
             let mut w = index.writer().unwrap();
-            assert!(w.upsert(&records).unwrap());
+            assert_eq!(w.upsert(&records).unwrap(), wpclean::Upsert::Indexed);
             w.commit().unwrap();
             assert_eq!(index.len(), records.len() as u64);
         }
@@ -182,7 +182,7 @@ mod index {
             r.content = "stale".into();
         }
         let mut w = index.writer().unwrap();
-        assert!(!w.upsert(&older).unwrap());
+        assert_eq!(w.upsert(&older).unwrap(), wpclean::Upsert::KeptNewer);
         w.commit().unwrap();
         assert!(
             index
