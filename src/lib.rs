@@ -25,6 +25,7 @@
 
 mod article;
 mod clean;
+mod date;
 mod dom;
 mod error;
 mod extract;
@@ -155,9 +156,15 @@ impl Extractor {
             slug: post.slug.clone(),
             url: post.link.clone(),
             title: text::html_to_text(&post.title_html),
-            date: post.date.clone(),
-            date_gmt: post.date_gmt.clone(),
-            modified: post.modified.clone(),
+            date: article_date("date", &post.date, date::local, &mut warnings),
+            date_gmt: article_date("date_gmt", &post.date_gmt, date::gmt, &mut warnings),
+            modified: article_date("modified", &post.modified, date::local, &mut warnings),
+            modified_gmt: article_date(
+                "modified_gmt",
+                &post.modified_gmt,
+                date::gmt,
+                &mut warnings,
+            ),
             excerpt: excerpt(&post.excerpt_html),
             author: post.author.clone(),
             categories: post.categories.clone(),
@@ -181,6 +188,25 @@ impl Extractor {
             warnings,
         }
     }
+}
+
+/// A date of the post in its canonical form; one that is not a date is left out, with a
+/// warning naming it.
+fn article_date(
+    field: &str,
+    raw: &Option<String>,
+    canonical: fn(&str) -> Option<String>,
+    warnings: &mut Vec<String>,
+) -> Option<String> {
+    let raw = raw.as_deref()?;
+    if date::is_zero(raw) {
+        return None;
+    }
+    let d = canonical(raw);
+    if d.is_none() {
+        warnings.push(format!("{field} {raw:?} is not an ISO 8601 date: left out"));
+    }
+    d
 }
 
 /// Cleans one post given as REST API JSON, with the given options.

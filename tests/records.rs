@@ -179,6 +179,7 @@ mod index {
         let mut older = records.clone();
         for r in &mut older {
             r.modified = Some("2020-01-01T00:00:00".into());
+            r.modified_gmt = Some("2019-12-31T23:00:00Z".into());
             r.content = "stale".into();
         }
         let mut w = index.writer().unwrap();

@@ -35,6 +35,7 @@ use tantivy::tokenizer::TokenizerManager;
 use tantivy::{Index, IndexReader, ReloadPolicy, Term, doc};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::records::IndexRecord;
 
 mod tokenizer;
 mod writer;
@@ -56,6 +57,7 @@ struct Fields {
     kind: Field,
     date: Field,
     modified: Field,
+    modified_gmt: Field,
     categories: Field,
     tags: Field,
     anchor: Field,
@@ -81,6 +83,7 @@ fn schema() -> (Schema, Fields) {
         kind: b.add_text_field("type", STRING | STORED),
         date: b.add_text_field("date", STRING | STORED),
         modified: b.add_text_field("modified", STRING | STORED),
+        modified_gmt: b.add_text_field("modified_gmt", STRING | STORED),
         categories: b.add_text_field("categories", STRING | STORED),
         tags: b.add_text_field("tags", STRING | STORED),
         anchor: b.add_text_field("anchor", STORED),
@@ -208,8 +211,8 @@ impl SearchIndex {
         self.len() == 0
     }
 
-    /// The stored `modified` date of a post, when the index holds it.
-    fn modified_of(&self, post_id: u64) -> Result<Option<String>> {
+    /// The stored `modified` and `modified_gmt` dates of a post, when the index holds it.
+    fn modified_of(&self, post_id: u64) -> Result<Option<Modified>> {
         let searcher = self.reader.searcher();
         let q = TermQuery::new(
             Term::from_field_u64(self.fields.post_id, post_id),
@@ -220,7 +223,10 @@ impl SearchIndex {
             return Ok(None);
         };
         let d: TantivyDocument = searcher.doc(*addr).map_err(err)?;
-        Ok(text(&d, self.fields.modified))
+        Ok(Some(Modified {
+            local: text(&d, self.fields.modified),
+            gmt: text(&d, self.fields.modified_gmt),
+        }))
     }
 
     /// Searches the records: `query` in the words of titles (boosted ×3), headings (×2) and
@@ -311,6 +317,30 @@ fn bold_passage(snippet: &Snippet) -> String {
     }
     s.push_str(&frag[at..]);
     s
+}
+
+/// When a copy of a post was last modified, in the site's time zone and in UTC.
+#[derive(Debug, Clone, Default)]
+struct Modified {
+    local: Option<String>,
+    gmt: Option<String>,
+}
+
+impl Modified {
+    fn of(r: &IndexRecord) -> Modified {
+        Modified {
+            local: r.modified.clone(),
+            gmt: r.modified_gmt.clone(),
+        }
+    }
+
+    /// Whether this copy is older than `other` (compared as times, UTC when both have it).
+    fn is_older_than(&self, other: &Modified) -> bool {
+        crate::date::is_older(
+            (self.local.as_deref(), self.gmt.as_deref()),
+            (other.local.as_deref(), other.gmt.as_deref()),
+        )
+    }
 }
 
 fn text(d: &TantivyDocument, f: Field) -> Option<String> {

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use tantivy::{Term, doc};
 
-use super::{SearchIndex, err};
+use super::{Modified, SearchIndex, err};
 use crate::error::Result;
 use crate::records::IndexRecord;
 
@@ -15,7 +15,8 @@ use crate::records::IndexRecord;
 pub enum Upsert {
     /// The records were added, replacing the post's earlier records, if any.
     Indexed,
-    /// The index holds a newer copy of the post (by `modified`): these records were left out.
+    /// The index holds a newer copy of the post (by `modified_gmt` when both copies have it,
+    /// else `modified`, compared as times): these records were left out.
     KeptNewer,
 }
 
@@ -33,8 +34,8 @@ pub struct IndexWriter<'a> {
     owner: &'a SearchIndex,
     /// `None` once committed.
     writer: Option<tantivy::IndexWriter>,
-    /// Posts written by this writer, with their `modified`.
-    seen: HashMap<u64, Option<String>>,
+    /// Posts written by this writer, with their modification dates.
+    seen: HashMap<u64, Modified>,
     /// Whether records were added or deleted since the last commit.
     pending: bool,
 }
@@ -58,8 +59,10 @@ impl<'a> IndexWriter<'a> {
     }
 
     /// Replaces the records of one post (all `records` must share its `post_id`). The newer
-    /// `modified` date wins: a copy older than the one already indexed is left out
-    /// ([`Upsert::KeptNewer`]). Records without a post id are only added.
+    /// modification date wins, compared as times (UTC when both copies have one): a copy
+    /// older than the one already indexed is left out ([`Upsert::KeptNewer`]). A copy whose
+    /// date cannot be compared replaces the indexed one. Records without a post id are only
+    /// added.
     pub fn upsert(&mut self, records: &[IndexRecord]) -> Result<Upsert> {
         let Some(first) = records.first() else {
             return Ok(Upsert::Indexed);
@@ -71,17 +74,16 @@ impl<'a> IndexWriter<'a> {
             .expect("a writer is only committed by `commit(self)` or on drop");
         if let Some(post_id) = first.post_id {
             let existing = match self.seen.get(&post_id) {
-                Some(m) => m.clone(),
+                Some(m) => Some(m.clone()),
                 None => self.owner.modified_of(post_id)?,
             };
-            if let (Some(old), Some(new)) = (&existing, &first.modified)
-                && old > new
-            {
+            let modified = Modified::of(first);
+            if existing.is_some_and(|old| modified.is_older_than(&old)) {
                 return Ok(Upsert::KeptNewer);
             }
             writer.delete_term(Term::from_field_u64(f.post_id, post_id));
             self.pending = true;
-            self.seen.insert(post_id, first.modified.clone());
+            self.seen.insert(post_id, modified);
         }
         for r in records {
             let headings = (1..=6)
@@ -97,6 +99,7 @@ impl<'a> IndexWriter<'a> {
                 f.kind => r.kind.clone(),
                 f.date => r.date.clone().unwrap_or_default(),
                 f.modified => r.modified.clone().unwrap_or_default(),
+                f.modified_gmt => r.modified_gmt.clone().unwrap_or_default(),
                 f.anchor => r.anchor.clone().unwrap_or_default(),
             );
             if let Some(p) = r.post_id {

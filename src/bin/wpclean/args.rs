@@ -216,7 +216,7 @@ pub enum Format {
 }
 
 /// The article fields `--fields` accepts.
-pub const FIELDS: [&str; 26] = [
+pub const FIELDS: [&str; 27] = [
     "id",
     "type",
     "status",
@@ -226,6 +226,7 @@ pub const FIELDS: [&str; 26] = [
     "date",
     "date_gmt",
     "modified",
+    "modified_gmt",
     "excerpt",
     "author",
     "categories",
