@@ -82,6 +82,7 @@ fn parse_gmt(raw: &str) -> Option<Timestamp> {
 /// Whether a copy modified at `new` (local, UTC) is older than one modified at `old`. UTC
 /// times are compared when both copies have one, else local times; when neither pair can
 /// be compared the copy counts as not older.
+#[cfg(feature = "index")]
 pub(crate) fn is_older(
     new: (Option<&str>, Option<&str>),
     old: (Option<&str>, Option<&str>),
@@ -150,6 +151,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "index")]
     fn older_compares_times_not_strings() {
         let wxr = (Some("2013-01-11 21:00:00"), None);
         let rest = (Some("2013-01-11T20:22:19"), None);
