@@ -275,3 +275,35 @@ fn a_writer_dropped_without_commit_keeps_its_records() {
     let reopened = SearchIndex::open_or_create(dir.path()).unwrap();
     assert_eq!(reopened.len(), records.len() as u64, "and on disk");
 }
+
+#[test]
+fn the_cli_finds_chinese_words_in_an_index_it_built() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_cmd::Command::cargo_bin("wpclean")
+        .unwrap()
+        .arg("index")
+        .arg(manifest("fixtures/search"))
+        .arg("--index")
+        .arg(dir.path())
+        .arg("-q")
+        .assert()
+        .success();
+    let out = assert_cmd::Command::cargo_bin("wpclean")
+        .unwrap()
+        .arg("search")
+        .arg(dir.path())
+        .arg("数据库")
+        .arg("--json")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let hits: Vec<serde_json::Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["post_id"] == 9001), "{hits:?}");
+}
