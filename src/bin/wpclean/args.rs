@@ -230,7 +230,7 @@ pub enum Format {
 }
 
 /// The article fields `--fields` accepts.
-pub const FIELDS: [&str; 26] = [
+pub const FIELDS: [&str; 27] = [
     "id",
     "type",
     "status",
@@ -240,6 +240,7 @@ pub const FIELDS: [&str; 26] = [
     "date",
     "date_gmt",
     "modified",
+    "modified_gmt",
     "excerpt",
     "author",
     "categories",
