@@ -61,7 +61,8 @@ fn main() {
     let mut writer = index.writer().unwrap();
     for p in &all {
         let a = extractor.extract(p);
-        writer.upsert(&wpclean::records(&a, &options)).unwrap();
+        let upsert = writer.upsert(&wpclean::records(&a, &options)).unwrap();
+        assert_eq!(upsert, wpclean::Upsert::Indexed);
     }
     writer.commit().unwrap();
     let index_s = t.elapsed().as_secs_f64();

@@ -24,12 +24,16 @@ pub struct Article {
     pub url: Option<String>,
     /// The title as plain text, entities decoded.
     pub title: String,
-    /// Publication date in the site's time zone, as WordPress gives it (`2025-02-01T08:37:27`).
+    /// Publication date in the site's time zone, ISO 8601 to the second
+    /// (`2025-02-01T08:37:27`), whether the export wrote a `T` (REST) or a space (WXR).
     pub date: Option<String>,
-    /// Publication date in UTC.
+    /// Publication date in UTC (`2025-02-01T07:37:27Z`); `None` for drafts (WordPress's
+    /// `0000-00-00 00:00:00`).
     pub date_gmt: Option<String>,
-    /// Last modification date in the site's time zone.
+    /// Last modification date in the site's time zone (`2025-02-03T10:00:00`).
     pub modified: Option<String>,
+    /// Last modification date in UTC (`2025-02-03T09:00:00Z`).
+    pub modified_gmt: Option<String>,
     /// The excerpt as plain text, without the `[…]` marker and "read more" links.
     pub excerpt: String,
     /// The author, when known.

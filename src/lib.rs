@@ -25,6 +25,7 @@
 
 mod article;
 mod clean;
+mod date;
 mod dom;
 mod error;
 mod extract;
@@ -43,7 +44,7 @@ pub use article::{
 };
 pub use error::{Error, ErrorKind, Location, Result};
 #[cfg(feature = "index")]
-pub use index::{Hit, IndexWriter, SearchIndex, SearchOptions};
+pub use index::{Hit, IndexWriter, SearchIndex, SearchOptions, Upsert};
 pub use input::open::{InputFormat, open_path, open_reader};
 pub use input::rest::{ContentFormat, Post};
 pub use input::{Record, RecordReader};
@@ -201,9 +202,15 @@ impl Extractor {
             slug: post.slug.clone(),
             url: post.link.clone(),
             title: text::html_to_text(&post.title_html),
-            date: post.date.clone(),
-            date_gmt: post.date_gmt.clone(),
-            modified: post.modified.clone(),
+            date: article_date("date", &post.date, date::local, &mut warnings),
+            date_gmt: article_date("date_gmt", &post.date_gmt, date::gmt, &mut warnings),
+            modified: article_date("modified", &post.modified, date::local, &mut warnings),
+            modified_gmt: article_date(
+                "modified_gmt",
+                &post.modified_gmt,
+                date::gmt,
+                &mut warnings,
+            ),
             excerpt: if withheld {
                 String::new()
             } else {
@@ -231,6 +238,25 @@ impl Extractor {
             warnings,
         }
     }
+}
+
+/// A date of the post in its canonical form; one that is not a date is left out, with a
+/// warning naming it.
+fn article_date(
+    field: &str,
+    raw: &Option<String>,
+    canonical: fn(&str) -> Option<String>,
+    warnings: &mut Vec<String>,
+) -> Option<String> {
+    let raw = raw.as_deref()?;
+    if date::is_zero(raw) {
+        return None;
+    }
+    let d = canonical(raw);
+    if d.is_none() {
+        warnings.push(format!("{field} {raw:?} is not an ISO 8601 date: left out"));
+    }
+    d
 }
 
 /// Cleans one post given as REST API JSON, with the given options.

@@ -69,8 +69,11 @@ pub struct IndexRecord {
     pub anchor: Option<String>,
     /// Publication date.
     pub date: Option<String>,
-    /// Last modification.
+    /// Last modification (site time zone).
     pub modified: Option<String>,
+    /// Last modification in UTC: what decides which copy of a post is newer, when both
+    /// copies have it.
+    pub modified_gmt: Option<String>,
     /// Category names (or slugs).
     pub categories: Vec<String>,
     /// Tag names (or slugs).
@@ -108,6 +111,7 @@ pub fn records(article: &Article, options: &RecordOptions) -> Vec<IndexRecord> {
         title: article.title.clone(),
         date: article.date.clone(),
         modified: article.modified.clone(),
+        modified_gmt: article.modified_gmt.clone(),
         categories: names(&article.categories),
         tags: names(&article.tags),
         author: article

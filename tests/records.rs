@@ -153,7 +153,7 @@ mod index {
         let records = wpclean::records(&seed(), &RecordOptions::default());
         for _ in 0..2 {
             let mut w = index.writer().unwrap();
-            assert!(w.upsert(&records).unwrap());
+            assert_eq!(w.upsert(&records).unwrap(), wpclean::Upsert::Indexed);
             w.commit().unwrap();
             assert_eq!(index.len(), records.len() as u64);
         }
@@ -182,10 +182,11 @@ mod index {
         let mut older = records.clone();
         for r in &mut older {
             r.modified = Some("2020-01-01T00:00:00".into());
+            r.modified_gmt = Some("2019-12-31T23:00:00Z".into());
             r.content = "stale".into();
         }
         let mut w = index.writer().unwrap();
-        assert!(!w.upsert(&older).unwrap());
+        assert_eq!(w.upsert(&older).unwrap(), wpclean::Upsert::KeptNewer);
         w.commit().unwrap();
         assert!(
             index

@@ -5,6 +5,7 @@ use serde::de::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
 use crate::article::{Author, FaqEntry, Image, Term};
+use crate::date;
 use crate::error::{Error, ErrorKind, Result};
 use crate::text::html_to_text;
 
@@ -25,12 +26,14 @@ pub struct Post {
     pub slug: Option<String>,
     /// The permalink.
     pub link: Option<String>,
-    /// Publication date (site time zone).
+    /// Publication date (site time zone), `YYYY-MM-DDTHH:MM:SS` when it parses.
     pub date: Option<String>,
-    /// Publication date (UTC).
+    /// Publication date (UTC), `YYYY-MM-DDTHH:MM:SSZ` when it parses.
     pub date_gmt: Option<String>,
     /// Modification date (site time zone).
     pub modified: Option<String>,
+    /// Modification date (UTC).
+    pub modified_gmt: Option<String>,
     /// The title as rendered HTML.
     pub title_html: String,
     /// The body as rendered HTML (`content.rendered`).
@@ -146,9 +149,10 @@ impl Post {
             status: string(&o, "status"),
             slug: string(&o, "slug").map(|s| percent_decode(&s)),
             link: string(&o, "link"),
-            date: string(&o, "date"),
-            date_gmt: string(&o, "date_gmt"),
-            modified: string(&o, "modified"),
+            date: date::read_local(string(&o, "date")),
+            date_gmt: date::read_gmt(string(&o, "date_gmt")),
+            modified: date::read_local(string(&o, "modified")),
+            modified_gmt: date::read_gmt(string(&o, "modified_gmt")),
             title_html: rendered(o.get("title")),
             content_html: rendered(content),
             excerpt_html: rendered(o.get("excerpt")),

@@ -15,6 +15,7 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use crate::article::{Author, Term};
+use crate::date;
 use crate::error::{Error, ErrorKind, Location};
 use crate::input::rest::{ContentFormat, Post, percent_decode};
 use crate::input::{Record, RecordReader};
@@ -47,6 +48,7 @@ enum Field {
     Date,
     DateGmt,
     Modified,
+    ModifiedGmt,
     Status,
     Name,
     Type,
@@ -71,6 +73,7 @@ impl Field {
             b"wp:post_date" => Field::Date,
             b"wp:post_date_gmt" => Field::DateGmt,
             b"wp:post_modified" => Field::Modified,
+            b"wp:post_modified_gmt" => Field::ModifiedGmt,
             b"wp:status" => Field::Status,
             b"wp:post_password" => Field::Password,
             b"wp:post_name" => Field::Name,
@@ -132,9 +135,10 @@ impl Item {
             Field::Title => p.title_html = text,
             Field::Link => p.link = value(),
             Field::PostId => self.id = text.trim().parse().ok(),
-            Field::Date => p.date = value().filter(|d| !is_zero_date(d)),
-            Field::DateGmt => p.date_gmt = value().filter(|d| !is_zero_date(d)),
-            Field::Modified => p.modified = value().filter(|d| !is_zero_date(d)),
+            Field::Date => p.date = date::read_local(value()),
+            Field::DateGmt => p.date_gmt = date::read_gmt(value()),
+            Field::Modified => p.modified = date::read_local(value()),
+            Field::ModifiedGmt => p.modified_gmt = date::read_gmt(value()),
             Field::Status => p.status = value(),
             // The password itself is never kept: only that there is one.
             Field::Password => p.protected = !text.trim().is_empty(),
@@ -479,11 +483,6 @@ fn dedup_terms(terms: &mut Vec<Term>) {
     *terms = seen;
 }
 
-/// `0000-00-00 00:00:00`: WordPress's "no date" (drafts' GMT date).
-fn is_zero_date(d: &str) -> bool {
-    d.starts_with("0000-00-00")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -758,7 +757,7 @@ mod tests {
         assert_eq!(p.excerpt_html, "plain & text");
         assert_eq!(p.title_html, "");
         assert_eq!(p.date_gmt, None);
-        assert_eq!(p.modified.as_deref(), Some("2020-01-02 03:04:05"));
+        assert_eq!(p.modified.as_deref(), Some("2020-01-02T03:04:05"));
         assert_eq!(p.slug.as_deref(), Some("größe"));
         assert_eq!(p.tags.len(), 1, "{:?}", p.tags);
         assert_eq!(p.tags[0].slug.as_deref(), Some("a&b"));

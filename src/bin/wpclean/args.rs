@@ -280,7 +280,7 @@ pub enum SchemaKind {
 }
 
 /// The article fields `--fields` accepts.
-pub const FIELDS: [&str; 26] = [
+pub const FIELDS: [&str; 27] = [
     "id",
     "type",
     "status",
@@ -290,6 +290,7 @@ pub const FIELDS: [&str; 26] = [
     "date",
     "date_gmt",
     "modified",
+    "modified_gmt",
     "excerpt",
     "author",
     "categories",

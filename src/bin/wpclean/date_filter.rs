@@ -5,30 +5,8 @@
 //! as strings. A post outside the range, or without a readable `modified`, is counted as
 //! skipped with the reason.
 
-use std::fmt;
-
+use jiff::civil::{Date, DateTime, Time};
 use wpclean::{Post, Record};
-
-/// A local date and time, compared field by field (year first).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct DateTime {
-    year: u16,
-    month: u8,
-    day: u8,
-    hour: u8,
-    minute: u8,
-    second: u8,
-}
-
-impl fmt::Display for DateTime {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
-            self.year, self.month, self.day, self.hour, self.minute, self.second
-        )
-    }
-}
 
 /// One end of the range, with the text the user gave (for the skip reasons).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,69 +15,31 @@ pub struct Bound {
     given: String,
 }
 
-/// Reads `YYYY-MM-DD`, optionally followed by `T` or a space and `HH:MM` or `HH:MM:SS`
-/// (fractional seconds and a trailing zone are ignored: WordPress's `modified` has none).
-/// A bare date is the start of the day, or its last second when `end_of_day`.
+/// Reads a local date: `YYYY-MM-DD`, optionally with `T` or a space and a time (fractions
+/// of seconds, `Z` or an offset are accepted and ignored: WordPress's `modified` is a
+/// wall-clock time). A bare date is the start of the day, or its last second when
+/// `end_of_day`. WordPress's zero date (`0000-00-00 00:00:00`) is no date.
 pub fn parse(s: &str, end_of_day: bool) -> Option<DateTime> {
     let s = s.trim();
-    let num = |part: &str, len: usize| -> Option<u32> {
-        (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| part.parse().ok())
-            .flatten()
-    };
-    let (date, time) = match s.find(['T', 't', ' ']) {
-        Some(i) => (&s[..i], Some(&s[i + 1..])),
-        None => (s, None),
-    };
-    let mut d = date.split('-');
-    let year = num(d.next()?, 4)?;
-    let month = num(d.next()?, 2)?;
-    let day = num(d.next()?, 2)?;
-    if d.next().is_some()
-        || !(1..=12).contains(&month)
-        || !(1..=days_in(year, month)).contains(&day)
-    {
-        return None;
+    if s.len() == 10 {
+        let day: Date = s.parse().ok()?;
+        let time = if end_of_day {
+            Time::constant(23, 59, 59, 0)
+        } else {
+            Time::midnight()
+        };
+        return Some(day.to_datetime(time));
     }
-    let (hour, minute, second) = match time {
-        None if end_of_day => (23, 59, 59),
-        None => (0, 0, 0),
-        Some(t) => {
-            let t = t.split(['.', 'Z', 'z', '+']).next().unwrap_or_default();
-            // A `-` after the seconds starts a zone offset, not part of the time.
-            let t = t.get(..8.min(t.len())).unwrap_or(t);
-            let mut p = t.split(':');
-            let h = num(p.next()?, 2)?;
-            let m = num(p.next()?, 2)?;
-            let s = match p.next() {
-                Some(x) => num(x, 2)?,
-                None => 0,
-            };
-            if p.next().is_some() || h > 23 || m > 59 || s > 60 {
-                return None;
-            }
-            (h, m, s)
-        }
+    // A civil date-time parses with a numeric offset (dropped) but not with `Z`.
+    let d: DateTime = match s.parse() {
+        Ok(d) => d,
+        Err(_) => s
+            .parse::<jiff::Timestamp>()
+            .ok()?
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .datetime(),
     };
-    Some(DateTime {
-        year: year as u16,
-        month: month as u8,
-        day: day as u8,
-        hour: hour as u8,
-        minute: minute as u8,
-        second: second.min(59) as u8,
-    })
-}
-
-fn days_in(year: u32, month: u32) -> u32 {
-    match month {
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+    d.with().subsec_nanosecond(0).build().ok()
 }
 
 const EXPECTED: &str = "expected an ISO date such as 2024-01-31 or 2024-01-31T08:00:00";
@@ -168,7 +108,9 @@ mod tests {
     use super::*;
 
     fn at(s: &str) -> String {
-        parse(s, false).map(|d| d.to_string()).unwrap_or_default()
+        parse(s, false)
+            .map(|d| d.strftime("%Y-%m-%dT%H:%M:%S").to_string())
+            .unwrap_or_default()
     }
 
     #[test]
@@ -181,7 +123,10 @@ mod tests {
         assert_eq!(at("2013-01-11T20:22"), "2013-01-11T20:22:00");
         assert_eq!(at("2013-01-11"), "2013-01-11T00:00:00");
         assert_eq!(
-            parse("2013-01-11", true).unwrap().to_string(),
+            parse("2013-01-11", true)
+                .unwrap()
+                .strftime("%Y-%m-%dT%H:%M:%S")
+                .to_string(),
             "2013-01-11T23:59:59"
         );
     }

@@ -150,7 +150,7 @@ fn run_index(a: &IndexArgs) -> anyhow::Result<u8> {
         &a.input,
         |article, _| Ok(wpclean::records(&article, &options)),
         |records| {
-            if !writer.upsert(&records)? {
+            if writer.upsert(&records)? == wpclean::Upsert::KeptNewer {
                 older += 1;
             }
             Ok(())

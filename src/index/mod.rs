@@ -12,7 +12,7 @@
 //!
 //! let index = wpclean::SearchIndex::open_or_create(&dir)?;
 //! let mut writer = index.writer()?;
-//! writer.upsert(&records)?;
+//! assert_eq!(writer.upsert(&records)?, wpclean::Upsert::Indexed);
 //! writer.commit()?;
 //!
 //! let hits = index.search("honey", &wpclean::SearchOptions::default())?;
@@ -21,20 +21,26 @@
 //! # Ok(()) }
 //! ```
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
 use tantivy::schema::{
-    Field, IndexRecordOption, STORED, STRING, Schema, TEXT, TantivyDocument, Value,
+    Field, IndexRecordOption, STORED, STRING, Schema, TantivyDocument, TextFieldIndexing,
+    TextOptions, Value,
 };
-use tantivy::snippet::SnippetGenerator;
+use tantivy::snippet::{Snippet, SnippetGenerator};
+use tantivy::tokenizer::TokenizerManager;
 use tantivy::{Index, IndexReader, ReloadPolicy, Term, doc};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::records::IndexRecord;
+
+mod tokenizer;
+mod writer;
+
+pub use writer::{IndexWriter, Upsert};
 
 fn err(e: impl std::fmt::Display) -> Error {
     Error::new(ErrorKind::Io(format!("search index: {e}")))
@@ -51,12 +57,18 @@ struct Fields {
     kind: Field,
     date: Field,
     modified: Field,
+    modified_gmt: Field,
     categories: Field,
     tags: Field,
     anchor: Field,
 }
 
 fn schema() -> (Schema, Fields) {
+    let text = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer::NAME)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
     let mut b = Schema::builder();
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
@@ -65,12 +77,13 @@ fn schema() -> (Schema, Fields) {
             tantivy::schema::INDEXED | STORED | tantivy::schema::FAST,
         ),
         url: b.add_text_field("url", STORED),
-        title: b.add_text_field("title", TEXT | STORED),
-        headings: b.add_text_field("headings", TEXT | STORED),
-        content: b.add_text_field("content", TEXT | STORED),
+        title: b.add_text_field("title", text.clone()),
+        headings: b.add_text_field("headings", text.clone()),
+        content: b.add_text_field("content", text.clone()),
         kind: b.add_text_field("type", STRING | STORED),
         date: b.add_text_field("date", STRING | STORED),
         modified: b.add_text_field("modified", STRING | STORED),
+        modified_gmt: b.add_text_field("modified_gmt", STRING | STORED),
         categories: b.add_text_field("categories", STRING | STORED),
         tags: b.add_text_field("tags", STRING | STORED),
         anchor: b.add_text_field("anchor", STORED),
@@ -83,6 +96,8 @@ pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     fields: Fields,
+    /// Tokenizers for queries: the text fields' tokenizer name bound to the query analyzer.
+    query_tokenizers: TokenizerManager,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -152,7 +167,19 @@ impl SearchIndex {
         std::fs::create_dir_all(dir).map_err(err)?;
         let (schema, fields) = schema();
         let directory = tantivy::directory::MmapDirectory::open(dir).map_err(err)?;
-        let index = Index::open_or_create(directory, schema).map_err(err)?;
+        let index = Index::open_or_create(directory, schema).map_err(|e| match e {
+            tantivy::TantivyError::SchemaError(_) => Error::new(ErrorKind::Io(format!(
+                "search index {}: made by another version of wpclean (its words are cut \
+                 differently); delete the directory and index again",
+                dir.display()
+            ))),
+            e => err(e),
+        })?;
+        index
+            .tokenizers()
+            .register(tokenizer::NAME, tokenizer::index_analyzer());
+        let query_tokenizers = TokenizerManager::default();
+        query_tokenizers.register(tokenizer::NAME, tokenizer::query_analyzer());
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -162,17 +189,16 @@ impl SearchIndex {
             index,
             reader,
             fields,
+            query_tokenizers,
         })
     }
 
-    /// A writer; records become searchable when it commits.
+    /// A writer. Its records become searchable and durable when it commits: call
+    /// [`IndexWriter::commit`] to learn whether that worked; a writer dropped without it
+    /// commits too, but cannot report an error.
     pub fn writer(&self) -> Result<IndexWriter<'_>> {
         let writer = self.index.writer(64 << 20).map_err(err)?;
-        Ok(IndexWriter {
-            owner: self,
-            writer,
-            seen: HashMap::new(),
-        })
+        Ok(IndexWriter::new(self, writer))
     }
 
     /// Number of records in the index.
@@ -185,8 +211,8 @@ impl SearchIndex {
         self.len() == 0
     }
 
-    /// The stored `modified` date of a post, when the index holds it.
-    fn modified_of(&self, post_id: u64) -> Result<Option<String>> {
+    /// The stored `modified` and `modified_gmt` dates of a post, when the index holds it.
+    fn modified_of(&self, post_id: u64) -> Result<Option<Modified>> {
         let searcher = self.reader.searcher();
         let q = TermQuery::new(
             Term::from_field_u64(self.fields.post_id, post_id),
@@ -197,14 +223,21 @@ impl SearchIndex {
             return Ok(None);
         };
         let d: TantivyDocument = searcher.doc(*addr).map_err(err)?;
-        Ok(text(&d, self.fields.modified))
+        Ok(Some(Modified {
+            local: text(&d, self.fields.modified),
+            gmt: text(&d, self.fields.modified_gmt),
+        }))
     }
 
     /// Searches the records: `query` in the words of titles (boosted ×3), headings (×2) and
     /// content.
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>> {
         let f = self.fields;
-        let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.headings, f.content]);
+        let mut parser = QueryParser::new(
+            self.index.schema(),
+            vec![f.title, f.headings, f.content],
+            self.query_tokenizers.clone(),
+        );
         parser.set_field_boost(f.title, 3.0);
         parser.set_field_boost(f.headings, 2.0);
         let (text_query, _) = parser.parse_query_lenient(query);
@@ -230,18 +263,7 @@ impl SearchIndex {
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
             let d: TantivyDocument = searcher.doc(addr).map_err(err)?;
-            let snippet = snippets.snippet_from_doc(&d);
-            let mut s = String::new();
-            let frag = snippet.fragment();
-            let mut at = 0;
-            for r in snippet.highlighted() {
-                s.push_str(&frag[at..r.start]);
-                s.push_str("**");
-                s.push_str(&frag[r.start..r.end]);
-                s.push_str("**");
-                at = r.end;
-            }
-            s.push_str(&frag[at..]);
+            let mut s = bold_passage(&snippets.snippet_from_doc(&d));
             if s.is_empty() {
                 s = text(&d, f.content)
                     .unwrap_or_default()
@@ -271,84 +293,78 @@ impl SearchIndex {
     }
 }
 
+/// The snippet's passage with the matched words in `**bold**`. Matches may overlap (the
+/// character pairs of CJK text): overlapping and touching ones are one bold span.
+fn bold_passage(snippet: &Snippet) -> String {
+    let mut spans: Vec<std::ops::Range<usize>> = snippet.highlighted().to_vec();
+    spans.sort_by_key(|r| r.start);
+    let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(spans.len());
+    for r in spans {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    let frag = snippet.fragment();
+    let mut s = String::with_capacity(frag.len() + 4 * merged.len());
+    let mut at = 0;
+    for r in merged {
+        s.push_str(&frag[at..r.start]);
+        s.push_str("**");
+        s.push_str(&frag[r.start..r.end]);
+        s.push_str("**");
+        at = r.end;
+    }
+    s.push_str(&frag[at..]);
+    s
+}
+
+/// When a copy of a post was last modified, in the site's time zone and in UTC.
+#[derive(Debug, Clone, Default)]
+struct Modified {
+    local: Option<String>,
+    gmt: Option<String>,
+}
+
+impl Modified {
+    fn of(r: &IndexRecord) -> Modified {
+        Modified {
+            local: r.modified.clone(),
+            gmt: r.modified_gmt.clone(),
+        }
+    }
+
+    /// Whether this copy is older than `other` (compared as times, UTC when both have it).
+    fn is_older_than(&self, other: &Modified) -> bool {
+        crate::date::is_older(
+            (self.local.as_deref(), self.gmt.as_deref()),
+            (other.local.as_deref(), other.gmt.as_deref()),
+        )
+    }
+}
+
 fn text(d: &TantivyDocument, f: Field) -> Option<String> {
     d.get_first(f)
         .and_then(|v| v.as_str().map(str::to_string))
         .filter(|s| !s.is_empty())
 }
 
-/// Adds records to a [`SearchIndex`].
-pub struct IndexWriter<'a> {
-    owner: &'a SearchIndex,
-    writer: tantivy::IndexWriter,
-    /// Posts written in this session, with their `modified`.
-    seen: HashMap<u64, Option<String>>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl std::fmt::Debug for IndexWriter<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("IndexWriter").finish_non_exhaustive()
-    }
-}
-
-impl IndexWriter<'_> {
-    /// Replaces the records of one post (all `records` must share its `post_id`). The newer
-    /// `modified` date wins: a post older than the one already indexed is left out, and
-    /// `false` is returned. Records without a post id are only added.
-    pub fn upsert(&mut self, records: &[IndexRecord]) -> Result<bool> {
-        let Some(first) = records.first() else {
-            return Ok(true);
-        };
-        let f = self.owner.fields;
-        if let Some(post_id) = first.post_id {
-            let existing = match self.seen.get(&post_id) {
-                Some(m) => m.clone(),
-                None => self.owner.modified_of(post_id)?,
-            };
-            if let (Some(old), Some(new)) = (&existing, &first.modified)
-                && old > new
-            {
-                return Ok(false);
-            }
-            self.writer
-                .delete_term(Term::from_field_u64(f.post_id, post_id));
-            self.seen.insert(post_id, first.modified.clone());
-        }
-        for r in records {
-            let headings = (1..=6)
-                .filter_map(|l| r.hierarchy.get(&format!("lvl{l}")).cloned())
-                .collect::<Vec<_>>()
-                .join(" > ");
-            let mut d = doc!(
-                f.id => r.id.clone(),
-                f.url => r.url.clone().unwrap_or_default(),
-                f.title => r.title.clone(),
-                f.headings => headings,
-                f.content => r.content.clone(),
-                f.kind => r.kind.clone(),
-                f.date => r.date.clone().unwrap_or_default(),
-                f.modified => r.modified.clone().unwrap_or_default(),
-                f.anchor => r.anchor.clone().unwrap_or_default(),
-            );
-            if let Some(p) = r.post_id {
-                d.add_u64(f.post_id, p);
-            }
-            for c in &r.categories {
-                d.add_text(f.categories, c.to_lowercase());
-            }
-            for t in &r.tags {
-                d.add_text(f.tags, t.to_lowercase());
-            }
-            self.writer.add_document(d).map_err(err)?;
-        }
-        Ok(true)
-    }
-
-    /// Makes the written records searchable.
-    pub fn commit(mut self) -> Result<()> {
-        self.writer.commit().map_err(err)?;
-        self.writer.wait_merging_threads().map_err(err)?;
-        self.owner.reader.reload().map_err(err)?;
-        Ok(())
+    #[test]
+    fn an_index_whose_words_were_cut_otherwise_is_refused_with_what_to_do() {
+        let dir = std::env::temp_dir().join(format!("wpclean-old-index-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        // The schema of earlier versions: text fields with tantivy's default tokenizer.
+        let mut b = Schema::builder();
+        b.add_text_field("title", tantivy::schema::TEXT | STORED);
+        let directory = tantivy::directory::MmapDirectory::open(&dir).unwrap();
+        Index::create(directory, b.build(), Default::default()).unwrap();
+        let e = SearchIndex::open_or_create(&dir).unwrap_err().to_string();
+        assert!(e.contains("delete the directory and index again"), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
