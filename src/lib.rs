@@ -28,6 +28,7 @@ mod clean;
 mod dom;
 mod error;
 mod extract;
+mod href;
 #[cfg(feature = "index")]
 mod index;
 mod input;
@@ -71,7 +72,7 @@ use url::Url;
 #[derive(Debug)]
 pub struct Extractor {
     cleaner: clean::Cleaner,
-    iframe_hosts: Vec<String>,
+    iframe_hosts: safety::EmbedHosts,
     limits: Limits,
 }
 
@@ -80,7 +81,7 @@ impl Extractor {
     pub fn new(options: &Options) -> Result<Extractor> {
         Ok(Extractor {
             cleaner: clean::Cleaner::new(options)?,
-            iframe_hosts: options.iframe_hosts.clone(),
+            iframe_hosts: safety::EmbedHosts::new(&options.iframe_hosts),
             limits: options.limits,
         })
     }
@@ -108,7 +109,8 @@ impl Extractor {
         };
         let (content, cut) = limits::prescan(content, &self.limits);
         warnings.extend(cut);
-        let cleaned = self.cleaner.clean(content, page.as_ref());
+        let mut cleaned = self.cleaner.clean(content, page.as_ref());
+        warnings.append(&mut cleaned.warnings);
         let ex = extract::extract(
             &cleaned.tree,
             page.as_ref(),
