@@ -91,10 +91,12 @@ pub(crate) fn host(url: &Url) -> Option<Host<&str>> {
 
 /// The name a site goes by, for telling its own links from others: its host without a leading
 /// `www.` (`www.example.com` and `example.com` are one site).
-pub(crate) fn site_name(url: &Url) -> Option<String> {
-    let host = host(url)?.to_string();
+pub(crate) fn site_name(url: &Url) -> Option<&str> {
+    // The serialised host: lower case and punycode for a domain, `[…]` for IPv6.
+    let host = url.host_str()?;
+    let host = host.strip_suffix('.').unwrap_or(host);
     Some(match host.strip_prefix("www.") {
-        Some(rest) if !rest.is_empty() => rest.to_string(),
+        Some(rest) if !rest.is_empty() => rest,
         _ => host,
     })
 }
@@ -219,7 +221,7 @@ mod tests {
             Some("www.xn--yutube-wqf.com")
         );
         assert_eq!(host_of("mailto:a@b.example"), None);
-        let site = |s: &str| site_name(&Url::parse(s).unwrap());
+        let site = |s: &str| site_name(&Url::parse(s).unwrap()).map(str::to_string);
         assert_eq!(
             site("https://www.example.com./").as_deref(),
             Some("example.com")

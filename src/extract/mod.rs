@@ -220,6 +220,7 @@ enum Open {
     Link {
         md_at: usize,
         generation: u32,
+        internal: bool,
     },
     Emphasis {
         marker: &'static str,
@@ -309,7 +310,7 @@ pub(crate) fn extract(
     let mut w = Walker {
         tree,
         page,
-        host: page.and_then(crate::href::site_name),
+        host: page.and_then(crate::href::site_name).map(str::to_string),
         out: Extracted::default(),
         inline: Inline::default(),
         open: Vec::new(),
@@ -745,7 +746,11 @@ impl Walker<'_> {
                     self.push_block(BlockKind::Caption, text, md);
                 }
             }
-            Open::Link { md_at, generation } => self.close_link(o.index, md_at, generation),
+            Open::Link {
+                md_at,
+                generation,
+                internal,
+            } => self.close_link(o.index, md_at, generation, internal),
             Open::Emphasis {
                 marker,
                 md_at,
@@ -921,9 +926,11 @@ impl Walker<'_> {
         let Some(href) = node.attr("href").map(str::trim) else {
             return default;
         };
-        if self.content_link(href).is_none() {
+        let Some(url) = self.content_link(href) else {
             return default;
-        }
+        };
+        // The same site to a browser: the host it would connect to, less a leading `www.`.
+        let internal = self.host.is_some() && crate::href::site_name(&url) == self.host.as_deref();
         self.inline.push_md("");
         let md_at = self.inline.md.len();
         self.inline.md.push('[');
@@ -931,6 +938,7 @@ impl Walker<'_> {
         Open::Link {
             md_at,
             generation: self.inline.generation,
+            internal,
         }
     }
 
@@ -952,7 +960,7 @@ impl Walker<'_> {
         Some(url)
     }
 
-    fn close_link(&mut self, i: usize, md_at: usize, generation: u32) {
+    fn close_link(&mut self, i: usize, md_at: usize, generation: u32, internal: bool) {
         let node = &self.tree.nodes[i];
         let href = node.attr("href").unwrap_or("").trim().to_string();
         let text = match self.link_text.pop() {
@@ -972,11 +980,6 @@ impl Walker<'_> {
                 self.inline.md.push(')');
             }
         }
-        // The same site to a browser: the host it would connect to, less a leading `www.`.
-        let internal = self.host.is_some()
-            && self
-                .content_link(&href)
-                .is_some_and(|u| crate::href::site_name(&u) == self.host);
         let rel = node
             .attr("rel")
             .map(|r| {
