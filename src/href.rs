@@ -106,10 +106,11 @@ pub(crate) fn site_name(url: &Url) -> Option<&str> {
 /// site, which is rarely what was meant. Returns the host it names.
 pub(crate) fn bare_host(written: &str) -> Option<String> {
     let text = written.trim_matches(|c: char| c <= ' ');
-    if !matches!(Url::parse(text), Err(ParseError::RelativeUrlWithoutBase))
-        || !text
-            .get(..4)
-            .is_some_and(|p| p.eq_ignore_ascii_case("www."))
+    // The cheap test first: this runs for every link.
+    if !text
+        .get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("www."))
+        || !matches!(Url::parse(text), Err(ParseError::RelativeUrlWithoutBase))
     {
         return None;
     }
