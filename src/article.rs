@@ -147,7 +147,10 @@ pub struct Table {
 #[serde(default)]
 #[non_exhaustive]
 pub struct Link {
-    /// Absolute URL, resolved against the post's `link`.
+    /// Absolute `http(s)`, `mailto` or `tel` URL, resolved against the post's `link` as a
+    /// browser resolves it (WHATWG URL parsing) and written in that parser's canonical form:
+    /// scheme and host in lower case, IDN hosts in punycode, non-ASCII characters of the path
+    /// percent-encoded, credentials (`user:pass@`) left out.
     pub href: String,
     /// The link text.
     pub text: String,
@@ -155,7 +158,8 @@ pub struct Link {
     pub rel: Vec<String>,
     /// The `target` attribute, when given.
     pub target: Option<String>,
-    /// Whether the link points to the post's own host.
+    /// Whether the link points to the post's own site: the host a browser would connect to
+    /// is the post's, a leading `www.` and a trailing dot aside (scheme and port do not count).
     pub internal: bool,
 }
 
@@ -165,7 +169,8 @@ pub struct Link {
 #[serde(default)]
 #[non_exhaustive]
 pub struct Image {
-    /// Absolute URL of the real image (lazy-loading placeholders resolved).
+    /// Absolute URL of the real image (lazy-loading placeholders resolved), written as
+    /// [`Link::href`] is; relative only in a post without a `link` to resolve it against.
     pub src: String,
     /// Alternative text.
     pub alt: String,

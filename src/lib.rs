@@ -29,6 +29,7 @@ mod date;
 mod dom;
 mod error;
 mod extract;
+mod href;
 #[cfg(feature = "index")]
 mod index;
 mod input;
@@ -78,7 +79,7 @@ use url::Url;
 #[derive(Debug)]
 pub struct Extractor {
     cleaner: clean::Cleaner,
-    iframe_hosts: Vec<String>,
+    iframe_hosts: safety::EmbedHosts,
     limits: Limits,
     statuses: Option<Vec<String>>,
     include_protected: bool,
@@ -89,7 +90,7 @@ impl Extractor {
     pub fn new(options: &Options) -> Result<Extractor> {
         Ok(Extractor {
             cleaner: clean::Cleaner::new(options)?,
-            iframe_hosts: options.iframe_hosts.clone(),
+            iframe_hosts: safety::EmbedHosts::new(&options.iframe_hosts),
             limits: options.limits,
             statuses: options.statuses.clone(),
             include_protected: options.include_protected,
@@ -153,7 +154,8 @@ impl Extractor {
         };
         let (content, cut) = limits::prescan(content, &self.limits);
         warnings.extend(cut);
-        let cleaned = self.cleaner.clean(content, page.as_ref());
+        let mut cleaned = self.cleaner.clean(content, page.as_ref());
+        warnings.append(&mut cleaned.warnings);
         let ex = extract::extract(
             &cleaned.tree,
             page.as_ref(),

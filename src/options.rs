@@ -86,6 +86,12 @@ pub struct Options {
     /// Hosts whose `iframe`s are kept in the cleaned HTML (a host matches itself and its
     /// subdomains). Every other iframe is left out. Defaults to common video, audio and map
     /// embeds (YouTube, Vimeo, SoundCloud, Spotify, TED, Dailymotion, Google, Twitch).
+    ///
+    /// The host compared is the one a browser loads the iframe from (WHATWG URL parsing:
+    /// `https://evil.example\@www.youtube.com/` is from `evil.example`). Entries are host names
+    /// in any case, Unicode or punycode (`bücher.example`, `xn--bcher-kva.example`), or IP
+    /// addresses (`[::1]`); a URL stands for its host, and an entry that is none of these
+    /// matches nothing.
     pub iframe_hosts: Vec<String>,
     /// Size and nesting limits.
     pub limits: crate::Limits,

@@ -1,51 +1,64 @@
 //! What the cleaned HTML may contain: a fixed allow-list of elements and attributes, URL
 //! schemes checked on every URL attribute, and iframes only from allowed embed hosts. The
 //! structured fields are extracted first; this policy only governs what is written out.
+//! Schemes and hosts are those the URL parser reads ([`crate::href`]), as a browser would.
 
-/// Whether a URL may stand in a link (`href`, `cite`): `http(s)`, `mailto`, `tel`, or a
-/// relative or in-page reference. `javascript:`, `vbscript:`, `data:` and every other scheme
-/// are refused, however they are disguised (case, whitespace, control characters).
-pub(crate) fn safe_link(url: &str) -> bool {
-    matches!(
-        scheme(url),
-        None | Some("http" | "https" | "mailto" | "tel")
-    )
+use url::{Host, Url};
+
+use crate::href::{self, Href};
+
+/// Whether a URL may stand in a link (`href`, `cite`): `http(s)`, `mailto` or `tel` (a
+/// relative or in-page reference resolves to the page's `http(s)`). `javascript:`,
+/// `vbscript:`, `data:` and every other scheme are refused; the scheme is the one the URL
+/// parser reads, so no spelling (case, tabs or newlines inside it, control characters around
+/// it) disguises it.
+pub(crate) fn safe_link(url: &Url) -> bool {
+    matches!(url.scheme(), "http" | "https" | "mailto" | "tel")
 }
 
-/// Whether a URL may be the source of an image or media element: `http(s)` or relative.
-pub(crate) fn safe_media(url: &str) -> bool {
-    matches!(scheme(url), None | Some("http" | "https"))
+/// Whether a URL may be the source of an image or media element: `http(s)`.
+pub(crate) fn safe_media(url: &Url) -> bool {
+    matches!(url.scheme(), "http" | "https")
 }
 
-/// The lower-cased scheme of a URL, as a browser would read it (ignoring the whitespace and
-/// control characters browsers strip), or `None` for a relative URL.
-fn scheme(url: &str) -> Option<&'static str> {
-    let mut name = String::new();
-    for c in url.chars() {
-        if c.is_whitespace() || c.is_control() {
-            continue;
-        }
-        match c {
-            ':' => break,
-            '/' | '?' | '#' => return None,
-            c => {
-                name.push(c.to_ascii_lowercase());
-                if name.len() > 16 {
-                    return Some("other");
-                }
+/// The hosts whose iframes are kept, read once from
+/// [`Options::iframe_hosts`](crate::Options::iframe_hosts) into the form the URL parser gives
+/// hosts (lower case, IDN in punycode, no trailing dot), so that they compare with what a
+/// browser loads.
+#[derive(Debug, Clone)]
+pub(crate) struct EmbedHosts(Vec<Host<String>>);
+
+impl EmbedHosts {
+    /// Reads host names (`youtube.com`, `bücher.example`, `[::1]`); an entry written as a
+    /// URL (`https://player.example/`) stands for its host. An entry that is neither matches
+    /// nothing.
+    pub(crate) fn new(names: &[String]) -> EmbedHosts {
+        let read = |name: &String| {
+            let name = name.trim().trim_start_matches('.');
+            let parsed = Host::parse(name).ok().or_else(|| {
+                let url = Url::parse(name).ok()?;
+                href::host(&url).map(|h| h.to_owned())
+            })?;
+            Some(match parsed {
+                Host::Domain(d) => Host::Domain(d.trim_end_matches('.').to_string()),
+                ip => ip,
+            })
+        };
+        EmbedHosts(names.iter().filter_map(read).collect())
+    }
+
+    /// Whether `host` is on the list: a listed domain matches itself and its subdomains, a
+    /// listed IP address only itself. Ports do not count: whoever holds a host holds its ports.
+    fn allows(&self, host: &Host<&str>) -> bool {
+        self.0.iter().any(|allowed| match (host, allowed) {
+            (Host::Domain(h), Host::Domain(a)) => {
+                h == a
+                    || h.strip_suffix(a.as_str())
+                        .is_some_and(|sub| sub.ends_with('.'))
             }
-        }
+            (h, a) => h == a,
+        })
     }
-    if !url.contains(':') {
-        return None;
-    }
-    Some(match name.as_str() {
-        "http" => "http",
-        "https" => "https",
-        "mailto" => "mailto",
-        "tel" => "tel",
-        _ => "other",
-    })
 }
 
 /// What the HTML writer does with an element.
@@ -175,11 +188,15 @@ fn dropped(tag: &str) -> bool {
     )
 }
 
-/// The policy for one element. `src` is the element's (already checked) source, for iframes.
-pub(crate) fn policy(tag: &str, src: Option<&str>, iframe_hosts: &[String]) -> Policy {
+/// The policy for one element. `src` is the element's (already checked and resolved)
+/// source, for iframes: an iframe is kept only when the host a browser would load it from is
+/// on the allow-list.
+pub(crate) fn policy(tag: &str, src: Option<&str>, iframe_hosts: &EmbedHosts) -> Policy {
     if tag == "iframe" {
-        return match src.and_then(host_of) {
-            Some(h) if host_allowed(h, iframe_hosts) => Policy::Keep,
+        let src = src.and_then(|s| Href::parse(None, s));
+        let host = src.as_ref().and_then(|s| href::host(s.url()));
+        return match host {
+            Some(h) if iframe_hosts.allows(&h) => Policy::Keep,
             _ => Policy::Drop,
         };
     }
@@ -191,25 +208,6 @@ pub(crate) fn policy(tag: &str, src: Option<&str>, iframe_hosts: &[String]) -> P
         // Unknown, custom or presentational elements (`font`, `center`, `amp-img`…).
         Policy::Unwrap
     }
-}
-
-fn host_of(url: &str) -> Option<&str> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .or_else(|| url.strip_prefix("//"))?;
-    let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
-    Some(&rest[..end])
-}
-
-fn host_allowed(host: &str, allowed: &[String]) -> bool {
-    allowed.iter().any(|a| {
-        host.eq_ignore_ascii_case(a)
-            || (host.len() > a.len()
-                // Bytes, not a `str` slice: a non-ASCII host may not split there.
-                && host.as_bytes()[host.len() - a.len()..].eq_ignore_ascii_case(a.as_bytes())
-                && host.as_bytes()[host.len() - a.len() - 1] == b'.')
-    })
 }
 
 /// Embed hosts whose iframes are kept by default.
@@ -229,6 +227,12 @@ pub(crate) const DEFAULT_IFRAME_HOSTS: [&str; 9] = [
 mod tests {
     use super::*;
 
+    /// What a URL written in a post at `https://example.com/post/` resolves to.
+    fn at_page(href: &str) -> Option<Url> {
+        let page = Url::parse("https://example.com/post/").unwrap();
+        Href::parse(Some(&page), href).map(|h| h.url().clone())
+    }
+
     #[test]
     fn schemes() {
         for bad in [
@@ -237,56 +241,132 @@ mod tests {
             " javascript:alert(1)",
             "java\tscript:alert(1)",
             "java\nscript:alert(1)",
+            "java\rscript:alert(1)",
             "\u{1}javascript:alert(1)",
+            "\u{1f} \u{e}javascript:alert(1)\u{1}",
             "vbscript:msgbox(1)",
             "data:text/html,<script>alert(1)</script>",
+            "DATA:image/png;base64,AAAA",
             "livescript:x",
+            "my-long-slug-of-a-post-name-javascript:alert(1)",
         ] {
-            assert!(!safe_link(bad), "{bad:?}");
-            assert!(!safe_media(bad), "{bad:?}");
+            let url = at_page(bad).unwrap();
+            assert!(!safe_link(&url), "{bad:?}");
+            assert!(!safe_media(&url), "{bad:?}");
         }
         for good in [
             "https://a.example/x",
             "http://a",
             "/rel/path",
             "page.html",
+            "my-long-slug-of-a-post-name/",
+            "an-even-longer-first-path-segment-of-forty/x",
+            "www.example.org/page",
             "#top",
             "?q=1",
-            "mailto:a@b.c",
-            "tel:+1",
+            "//cdn.example/x.jpg",
+            r"\\cdn.example\x.jpg",
+            // A relative path to a browser: the parser strips no U+00A0.
+            "\u{a0}javascript:alert(1)",
+            "https:javascript:alert(1)",
         ] {
-            assert!(safe_link(good), "{good:?}");
+            let url = at_page(good).unwrap();
+            assert!(safe_link(&url), "{good:?}");
+            assert!(safe_media(&url), "{good:?}");
         }
-        assert!(!safe_media("mailto:a@b.c"));
-        assert!(safe_media("//cdn.example/x.jpg"));
+        for link_only in ["mailto:a@b.c", "tel:+1", "MAILTO:a@b.c"] {
+            let url = at_page(link_only).unwrap();
+            assert!(safe_link(&url), "{link_only:?}");
+            assert!(!safe_media(&url), "{link_only:?}");
+        }
+    }
+
+    fn defaults() -> EmbedHosts {
+        let hosts: Vec<String> = DEFAULT_IFRAME_HOSTS.iter().map(|s| s.to_string()).collect();
+        EmbedHosts::new(&hosts)
     }
 
     #[test]
     fn iframes_only_from_allowed_hosts() {
-        let hosts: Vec<String> = DEFAULT_IFRAME_HOSTS.iter().map(|s| s.to_string()).collect();
-        assert_eq!(
-            policy("iframe", Some("https://www.youtube.com/embed/x"), &hosts),
-            Policy::Keep
-        );
-        assert_eq!(
-            policy("iframe", Some("https://evil.example/x"), &hosts),
-            Policy::Drop
-        );
-        assert_eq!(
-            policy("iframe", Some("https://notyoutube.com/x"), &hosts),
-            Policy::Drop
-        );
+        let hosts = defaults();
+        let frame = |src: &str| policy("iframe", Some(src), &hosts);
+        for kept in [
+            "https://www.youtube.com/embed/x",
+            "https://youtube.com/embed/x",
+            "HTTPS://WWW.YOUTUBE.COM/embed/x",
+            "https://www.youtube.com./embed/x",
+            "https://www.youtube.com:8443/embed/x",
+            "//www.youtube.com/embed/x",
+            "https://user:pass@www.youtube.com/embed/x",
+            "https://evil.example%2F@www.youtube.com/embed/x",
+            "https://www.youtube\u{ff0e}com/embed/x",
+            "https://www.youtube%2Ecom/embed/x",
+            "https://\u{e9}.youtube.com/x",
+            "https://xn--9ca.youtube.com/x",
+        ] {
+            assert_eq!(frame(kept), Policy::Keep, "{kept:?}");
+        }
+        for dropped in [
+            r"https://evil.example\@www.youtube.com/embed/x",
+            r"https:\\evil.example\@www.youtube.com/embed/x",
+            r"\\evil.example\embed",
+            "//evil.example/embed",
+            "https://evil.example/x",
+            "https://notyoutube.com/x",
+            "https://www.youtube.com@evil.example/embed/x",
+            "https://www.youtube.com.evil.example/embed/x",
+            "https://evil.example#@www.youtube.com/",
+            "https://evil.example?@www.youtube.com/",
+            "https://www.y\u{43e}utube.com/embed/x",
+            "https://www.xn--yutube-wqf.com/embed/x",
+            "https://youtube.com../embed/x",
+            "http://[::1]/embed/x",
+            "http://127.0.0.1/embed/x",
+            "https://\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}/x",
+            "javascript:alert(1)//www.youtube.com/",
+            "relative/embed",
+            "https://",
+            "",
+        ] {
+            assert_eq!(frame(dropped), Policy::Drop, "{dropped:?}");
+        }
         assert_eq!(policy("iframe", None, &hosts), Policy::Drop);
-        // A non-ASCII host whose tail does not fall on a character boundary.
-        assert_eq!(
-            policy("iframe", Some("https://ééééééééééééé/x"), &hosts),
-            Policy::Drop
-        );
-        assert_eq!(
-            policy("iframe", Some("https://é.youtube.com/x"), &hosts),
-            Policy::Keep
-        );
         assert_eq!(policy("font", None, &hosts), Policy::Unwrap);
         assert_eq!(policy("script", None, &hosts), Policy::Drop);
+    }
+
+    #[test]
+    fn allow_list_entries_are_read_as_hosts() {
+        let list = |names: &[&str]| {
+            EmbedHosts::new(&names.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        };
+        let hosts = list(&[
+            "Player.Example.ORG.",
+            "b\u{fc}cher.example",
+            "[::1]",
+            "https://media.example:8080/embed",
+            "not a host",
+        ]);
+        let frame = |src: &str| policy("iframe", Some(src), &hosts);
+        for kept in [
+            "https://player.example.org/v/1",
+            "https://cdn.player.example.org/v/1",
+            "https://xn--bcher-kva.example/v",
+            "https://B\u{dc}CHER.example/v",
+            "http://[::1]/v",
+            "http://[0:0::1]:8080/v",
+            "https://media.example/v",
+        ] {
+            assert_eq!(frame(kept), Policy::Keep, "{kept:?}");
+        }
+        for dropped in [
+            "https://example.org/v",
+            "https://xplayer.example.org/v",
+            "https://bucher.example/v",
+            "http://[::2]/v",
+            "https://not a host/",
+        ] {
+            assert_eq!(frame(dropped), Policy::Drop, "{dropped:?}");
+        }
     }
 }

@@ -2,7 +2,8 @@
 //! `html`, into what a Markdown renderer makes of `markdown`, or into `links`.
 
 use scraper::{Html, Selector};
-use wpclean::{Extractor, Options, Post};
+use url::Url;
+use wpclean::{Article, Extractor, Options, Post};
 
 const VECTORS: &[&str] = &[
     r#"<script>alert(1)</script>"#,
@@ -58,6 +59,38 @@ const VECTORS: &[&str] = &[
     r#"<iframe srcdoc="<script>alert(1)</script>"></iframe>"#,
     r#"<iframe src="https://www.youtube.com/embed/x" onload="alert(1)"></iframe>"#,
     r#"<a href="java&NewLine;script:alert(1)">newline entity</a>"#,
+];
+
+/// URLs that a hand-made reading and a browser's (WHATWG URL parsing) read differently: every
+/// one of these iframes is from a host outside the allow-list, every one of these links runs
+/// code, to a browser.
+const URL_VECTORS: &[&str] = &[
+    r#"<iframe src="https://evil.example\@www.youtube.com/embed/x"></iframe>"#,
+    r#"<iframe src="https:\\evil.example\@www.youtube.com/embed/x"></iframe>"#,
+    r#"<iframe src="//evil.example/embed/x"></iframe>"#,
+    r#"<iframe src="\\evil.example\embed\x"></iframe>"#,
+    r#"<iframe src="/\evil.example/embed/x"></iframe>"#,
+    r#"<iframe src="https://www.youtube.com@evil.example/embed/x"></iframe>"#,
+    r#"<iframe src="https://www.youtube.com.evil.example/embed/x"></iframe>"#,
+    r#"<iframe src="https://evil.example#@www.youtube.com/embed/x"></iframe>"#,
+    r#"<iframe src="https://evil.example?@www.youtube.com/embed/x"></iframe>"#,
+    "<iframe src=\"https://www.y\u{43e}utube.com/embed/x\"></iframe>",
+    r#"<iframe src="https://www.xn--yutube-wqf.com/embed/x"></iframe>"#,
+    r#"<iframe src="http://[::1]/embed/x"></iframe>"#,
+    r#"<iframe src="http://0x7f.1/embed/x"></iframe>"#,
+    r#"<iframe src="jav&#x09;ascript:alert(1)"></iframe>"#,
+    r#"<iframe src="my-long-slug-of-a-post-name/embed"></iframe>"#,
+    "<a href=\"java\nscript:alert(1)\">newline in scheme</a>",
+    "<a href=\"java\rscript:alert(1)\">return in scheme</a>",
+    r#"<a href="jav&#x0D;ascript:alert(1)">return entity</a>"#,
+    r#"<a href="javascript&colon;alert(1)">colon entity</a>"#,
+    r#"<a href="&#x01;&#x20;javascript:alert(1)">leading controls</a>"#,
+    "<a href=\"javascript:alert(1)\u{1f} \">trailing controls</a>",
+    "<a href=\"\u{a0}javascript:alert(1)\">leading no-break space</a>",
+    "<img src=\"\u{3000}javascript:alert(1)\">",
+    r#"<a href="https:javascript:alert(1)">scheme after scheme</a>"#,
+    r#"<a href="my-long-slug-of-a-post-name-javascript:alert(1)">long scheme</a>"#,
+    r#"<a href="JaVa&#x0A;ScRiPt&#x3A;alert(1)">mixed</a>"#,
 ];
 
 fn extractor() -> Extractor {
@@ -119,28 +152,57 @@ fn assert_inert(html: &str, ctx: &str) {
                 );
             }
         }
+        for (attr, value) in el.value().attrs() {
+            // What a browser makes of it (relative URLs against a page of the site).
+            let allowed: &[&str] = match attr {
+                "href" | "cite" => &["http", "https", "mailto", "tel"],
+                "src" | "poster" => &["http", "https"],
+                _ => continue,
+            };
+            // A URL that does not parse leads nowhere.
+            let base = Url::parse("https://example.com/post/").unwrap();
+            if let Ok(url) = base.join(value) {
+                assert!(allowed.contains(&url.scheme()), "{ctx}: {attr}={value:?}");
+            }
+        }
         if name == "iframe" {
             let src = el.value().attr("src").unwrap_or("");
+            let url = Url::parse(src).unwrap_or_else(|e| panic!("{ctx}: iframe {src}: {e}"));
+            let host = url.host_str().map(|h| h.trim_end_matches('.'));
+            assert_eq!(host, Some("www.youtube.com"), "{ctx}: iframe {src}");
             assert!(
-                src.starts_with("https://www.youtube.com/"),
+                url.scheme() == "https" && url.username().is_empty() && url.password().is_none(),
                 "{ctx}: iframe {src}"
             );
         }
     }
 }
 
+/// Markdown as a renderer would turn it into HTML.
+fn rendered_markdown(a: &Article) -> String {
+    let mut rendered = String::new();
+    pulldown_cmark::html::push_html(&mut rendered, pulldown_cmark::Parser::new(&a.markdown));
+    rendered
+}
+
 #[test]
 fn no_vector_survives() {
     let x = extractor();
-    for (i, v) in VECTORS.iter().enumerate() {
+    let vectors = VECTORS.iter().chain(URL_VECTORS);
+    let links = [
+        Some("https://example.com/post/"),
+        Some("http://example.com/post/"),
+        None,
+    ];
+    for (i, (v, link)) in vectors
+        .flat_map(|v| links.iter().map(move |l| (v, l)))
+        .enumerate()
+    {
         let html = format!("<p>Before {i}.</p>{v}<p>After {i}.</p>");
-        let a = x.extract(&Post::from_html(html, Some("https://example.com/post/")));
-        let ctx = format!("vector {i} {v:?}");
+        let a = x.extract(&Post::from_html(html, *link));
+        let ctx = format!("vector {i} {v:?} in a post at {link:?}");
         assert_inert(&a.html, &ctx);
-        // Markdown as a renderer would turn it into HTML.
-        let mut rendered = String::new();
-        pulldown_cmark::html::push_html(&mut rendered, pulldown_cmark::Parser::new(&a.markdown));
-        assert_inert(&rendered, &format!("{ctx} (markdown)"));
+        assert_inert(&rendered_markdown(&a), &format!("{ctx} (markdown)"));
         for l in &a.links {
             assert!(
                 ["http://", "https://", "mailto:", "tel:"]
@@ -151,7 +213,19 @@ fn no_vector_survives() {
             );
         }
         for img in &a.images {
-            assert!(img.src.starts_with("http"), "{ctx}: image {:?}", img.src);
+            // Relative only when the post has no link to resolve it against.
+            let base = Url::parse("https://example.com/post/").unwrap();
+            let scheme = base.join(&img.src).map(|u| u.scheme().to_string());
+            assert!(
+                matches!(scheme.as_deref(), Ok("http" | "https")),
+                "{ctx}: image {:?}",
+                img.src
+            );
+            assert!(
+                link.is_none() || img.src.starts_with("http"),
+                "{ctx}: image {:?}",
+                img.src
+            );
         }
         // The surrounding article survives.
         assert!(
@@ -159,6 +233,262 @@ fn no_vector_survives() {
             "{ctx}: {}",
             a.text
         );
+    }
+}
+
+/// One link in a post at `page`: what `links`, `html` and the rendered Markdown hold.
+fn one_link(href: &str, page: &str) -> (Article, Option<wpclean::Link>) {
+    let html = format!("<p>See <a href=\"{href}\">the link</a> here.</p>");
+    let a = extractor().extract(&Post::from_html(html, Some(page)));
+    assert_inert(&a.html, href);
+    assert_inert(&rendered_markdown(&a), href);
+    assert!(
+        a.text.contains("See the link here."),
+        "{href:?}: {}",
+        a.text
+    );
+    let link = a.links.iter().find(|l| l.text == "the link").cloned();
+    assert!(a.links.len() <= 1, "{href:?}: {:?}", a.links);
+    (a, link)
+}
+
+#[test]
+fn links_are_resolved_and_marked_as_browsers_read_them() {
+    // (as written, the link a browser follows from https://example.com/post/, internal)
+    let cases: &[(&str, Option<&str>, bool)] = &[
+        (
+            r"https://evil.example\@example.com/",
+            Some("https://evil.example/@example.com/"),
+            false,
+        ),
+        (
+            r"https:\\evil.example\@example.com/",
+            Some("https://evil.example/@example.com/"),
+            false,
+        ),
+        ("//evil.example/x", Some("https://evil.example/x"), false),
+        (r"\\evil.example\x", Some("https://evil.example/x"), false),
+        (r"/\evil.example\x", Some("https://evil.example/x"), false),
+        (
+            "https://www.example.com@evil.example/",
+            Some("https://evil.example/"),
+            false,
+        ),
+        (
+            "https://evil.example#@example.com/",
+            Some("https://evil.example/#@example.com/"),
+            false,
+        ),
+        // Credentials are not published: the link is the same without them.
+        (
+            "https://user:pass@example.com/p",
+            Some("https://example.com/p"),
+            true,
+        ),
+        (
+            "HTTPS://WWW.EXAMPLE.COM/Up",
+            Some("https://www.example.com/Up"),
+            true,
+        ),
+        (
+            "https://example.com./dot",
+            Some("https://example.com./dot"),
+            true,
+        ),
+        (
+            "https://example.com:8443/port",
+            Some("https://example.com:8443/port"),
+            true,
+        ),
+        (
+            "https://example.com:443/p",
+            Some("https://example.com/p"),
+            true,
+        ),
+        ("http://[::1]/", Some("http://[::1]/"), false),
+        ("http://[0:0::1]:8080/", Some("http://[::1]:8080/"), false),
+        // A Cyrillic а: another host, shown in its punycode form.
+        (
+            "https://ex\u{430}mple.com/",
+            Some("https://xn--exmple-4nf.com/"),
+            false,
+        ),
+        (
+            "https://b\u{fc}cher.example/",
+            Some("https://xn--bcher-kva.example/"),
+            false,
+        ),
+        (
+            "https://example\u{ff0e}com/fullwidth-dot",
+            Some("https://example.com/fullwidth-dot"),
+            true,
+        ),
+        (
+            "my-long-slug-of-a-post-name/",
+            Some("https://example.com/post/my-long-slug-of-a-post-name/"),
+            true,
+        ),
+        (
+            "../an-even-longer-slug-of-another-post/",
+            Some("https://example.com/an-even-longer-slug-of-another-post/"),
+            true,
+        ),
+        ("?page=2", Some("https://example.com/post/?page=2"), true),
+        (
+            "www.example.org/page",
+            Some("https://example.com/post/www.example.org/page"),
+            true,
+        ),
+        (
+            "mailto:me@example.org",
+            Some("mailto:me@example.org"),
+            false,
+        ),
+        (
+            "MAILTO:me@example.org",
+            Some("mailto:me@example.org"),
+            false,
+        ),
+        ("java\tscript:alert(1)", None, false),
+        ("java\nscript:alert(1)", None, false),
+        ("jav&#x09;ascript:alert(1)", None, false),
+        (" \u{1}javascript:alert(1)", None, false),
+        ("ftp://example.com/file", None, false),
+    ];
+    for &(href, expected, internal) in cases {
+        let (a, link) = one_link(href, "https://example.com/post/");
+        match expected {
+            Some(want) => {
+                let link = link.unwrap_or_else(|| panic!("{href:?}: no link in {:?}", a.links));
+                assert_eq!(link.href, want, "{href:?}");
+                assert_eq!(link.internal, internal, "{href:?} -> {want}");
+                let attr = format!("href=\"{want}\"");
+                assert!(a.html.contains(&attr), "{href:?}: {}", a.html);
+                assert!(
+                    a.markdown.contains(&format!("]({want})")),
+                    "{href:?}: {}",
+                    a.markdown
+                );
+            }
+            None => {
+                assert!(link.is_none(), "{href:?}: {link:?}");
+                assert!(!a.html.contains("href"), "{href:?}: {}", a.html);
+            }
+        }
+    }
+}
+
+#[test]
+fn protocol_relative_links_take_the_posts_scheme() {
+    for (href, want) in [
+        ("//evil.example/x", "http://evil.example/x"),
+        (r"\\evil.example\x", "http://evil.example/x"),
+        (
+            "my-long-slug-of-a-post-name/",
+            "http://example.com/post/my-long-slug-of-a-post-name/",
+        ),
+    ] {
+        let (_, link) = one_link(href, "http://example.com/post/");
+        assert_eq!(link.map(|l| l.href).as_deref(), Some(want), "{href:?}");
+    }
+}
+
+#[test]
+fn a_bare_host_typed_without_a_scheme_is_a_relative_link_and_a_warning() {
+    let (a, link) = one_link("www.example.org/page", "https://example.com/post/");
+    assert_eq!(
+        link.map(|l| l.href).as_deref(),
+        Some("https://example.com/post/www.example.org/page")
+    );
+    assert!(
+        a.warnings
+            .iter()
+            .any(|w| w.contains("\"www.example.org/page\"")),
+        "{:?}",
+        a.warnings
+    );
+    // An ordinary relative link is no cause for a warning.
+    let (a, _) = one_link("my-long-slug-of-a-post-name/", "https://example.com/post/");
+    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+}
+
+#[test]
+fn relative_links_stay_relative_without_a_post_link() {
+    let x = extractor();
+    for href in [
+        "my-long-slug-of-a-post-name/",
+        "www.example.org/page",
+        "/about/",
+    ] {
+        let html = format!("<p>See <a href=\"{href}\">the link</a>.</p>");
+        let a = x.extract(&Post::from_html(html, None));
+        assert!(
+            a.html.contains(&format!("href=\"{href}\"")),
+            "{href:?}: {}",
+            a.html
+        );
+        assert_inert(&a.html, href);
+    }
+}
+
+#[test]
+fn iframes_are_judged_by_the_host_a_browser_loads() {
+    let x = extractor();
+    let frame = |src: &str| {
+        let html = format!("<p>Watch.</p><iframe src=\"{src}\"></iframe>");
+        let a = x.extract(&Post::from_html(html, Some("https://example.com/post/")));
+        assert_inert(&a.html, src);
+        a.html
+    };
+    for (src, kept) in [
+        (
+            "https://www.youtube.com/embed/x",
+            "https://www.youtube.com/embed/x",
+        ),
+        (
+            "HTTPS://WWW.YOUTUBE.COM/embed/x",
+            "https://www.youtube.com/embed/x",
+        ),
+        (
+            "//www.youtube.com/embed/x",
+            "https://www.youtube.com/embed/x",
+        ),
+        (
+            "https://www.youtube.com./embed/x",
+            "https://www.youtube.com./embed/x",
+        ),
+        (
+            "https://www.youtube.com:443/embed/x",
+            "https://www.youtube.com/embed/x",
+        ),
+        (
+            "https://www.youtube.com:8443/embed/x",
+            "https://www.youtube.com:8443/embed/x",
+        ),
+        (
+            "https://www.youtube\u{ff0e}com/embed/x",
+            "https://www.youtube.com/embed/x",
+        ),
+        // Credentials are left out of what is published.
+        (
+            "https://user:pass@www.youtube.com/embed/x",
+            "https://www.youtube.com/embed/x",
+        ),
+    ] {
+        let html = frame(src);
+        assert!(
+            html.contains(&format!("<iframe src=\"{kept}\">")),
+            "{src:?}: {html}"
+        );
+    }
+    for src in [
+        r"https://evil.example\@www.youtube.com/embed/x",
+        "https://www.y\u{43e}utube.com/embed/x",
+        "https://www.xn--yutube-wqf.com/embed/x",
+        "http://[::1]/embed/x",
+    ] {
+        let html = frame(src);
+        assert!(!html.contains("iframe"), "{src:?}: {html}");
     }
 }
 

@@ -10,14 +10,16 @@ use url::Url;
 
 use crate::dom::{Node, Tree, is_content_element};
 use crate::error::{Error, ErrorKind, Result};
+use crate::href::Href;
 use crate::options::{Options, RuleGroup};
+use crate::safety;
 use rules::{Action, Context, Guard, Rule, View};
 
 /// The compiled cleaning rules: built once, used for every post.
 #[derive(Debug)]
 pub(crate) struct Cleaner {
     enabled: [bool; 7],
-    iframe_hosts: Vec<String>,
+    iframe_hosts: crate::safety::EmbedHosts,
     drop: Vec<Selector>,
     keep: Vec<Selector>,
 }
@@ -27,6 +29,8 @@ pub(crate) struct Cleaner {
 pub(crate) struct Cleaned {
     pub tree: Tree,
     pub removed: Vec<(Rule, u32)>,
+    /// Oddities of the content worth telling the author (a link that cannot be followed…).
+    pub warnings: Vec<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -208,7 +212,7 @@ impl Cleaner {
         }
         Ok(Cleaner {
             enabled,
-            iframe_hosts: options.iframe_hosts.clone(),
+            iframe_hosts: crate::safety::EmbedHosts::new(&options.iframe_hosts),
             drop: compile(&options.drop_selectors)?,
             keep: compile(&options.keep_selectors)?,
         })
@@ -365,7 +369,7 @@ impl Cleaner {
                                 _ => None,
                             };
                             let idx = nodes.len();
-                            nodes.push(copy_element(el, base));
+                            nodes.push(copy_element(el, base, &mut out.warnings));
                             if tag == "iframe"
                                 && crate::safety::policy(
                                     tag,
@@ -1054,16 +1058,42 @@ fn keep_attr(name: &str) -> Option<&'static str> {
     KEEP.iter().find(|k| **k == name).copied()
 }
 
-fn copy_element(el: &scraper::node::Element, base: Option<&Url>) -> Node {
+fn copy_element(
+    el: &scraper::node::Element,
+    base: Option<&Url>,
+    warnings: &mut Vec<String>,
+) -> Node {
     let tag: &str = &el.name.local;
     let mut attrs: Vec<(&'static str, StrTendril)> = Vec::new();
     for (name, value) in el.attrs.iter() {
         if let Some(name) = keep_attr(&name.local) {
             let value = match name {
-                // URLs are resolved, and dropped when their scheme could run code.
-                "href" | "cite" if !crate::safety::safe_link(value) => continue,
-                "poster" if !crate::safety::safe_media(value) => continue,
-                "href" | "cite" | "poster" => resolve(base, value),
+                // URLs are written as a browser resolves them, and dropped when their scheme
+                // could run code or no browser could follow them.
+                "href" | "cite" | "poster" => {
+                    let link = tag == "a" && name == "href";
+                    let Some(href) = Href::parse(base, value) else {
+                        if link {
+                            warnings.push(format!(
+                                "link {:?} is not a URL a browser can follow: left out",
+                                value.trim()
+                            ));
+                        }
+                        continue;
+                    };
+                    let safe = if name == "poster" {
+                        safety::safe_media(href.url())
+                    } else {
+                        safety::safe_link(href.url())
+                    };
+                    if !safe {
+                        continue;
+                    }
+                    if link {
+                        warn_bare_host(value, &href, warnings);
+                    }
+                    StrTendril::from_slice(href.written())
+                }
                 _ => value.clone(),
             };
             attrs.push((name, value));
@@ -1072,10 +1102,10 @@ fn copy_element(el: &scraper::node::Element, base: Option<&Url>) -> Node {
     if matches!(
         tag,
         "img" | "iframe" | "video" | "audio" | "source" | "embed"
-    ) && let Some(src) = real_src(el)
-        && crate::safety::safe_media(src)
+    ) && let Some(src) = real_src(el).and_then(|s| Href::parse(base, s))
+        && safety::safe_media(src.url())
     {
-        attrs.push(("src", resolve(base, src)));
+        attrs.push(("src", StrTendril::from_slice(src.written())));
     }
     attrs.sort_unstable_by(|a, b| a.0.cmp(b.0));
     Node {
@@ -1089,30 +1119,23 @@ fn copy_element(el: &scraper::node::Element, base: Option<&Url>) -> Node {
     }
 }
 
-/// Resolves a URL against the post's link; leaves in-page anchors and unparsable values alone.
-/// Absolute `http(s)` URLs are kept as written (no parse needed), but for the case of their
-/// scheme.
-pub(crate) fn resolve(base: Option<&Url>, href: &str) -> StrTendril {
-    let href = href.trim();
-    let starts = |prefix: &str| {
-        href.get(..prefix.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
-    };
-    let absolute = starts("https://") || starts("http://");
-    if absolute && !(href.starts_with("https://") || href.starts_with("http://")) {
-        // `HTTPS://…`: the scheme in its canonical lower case.
-        let colon = href.find(':').unwrap_or(0);
-        let mut fixed = href[..colon].to_ascii_lowercase();
-        fixed.push_str(&href[colon..]);
-        return StrTendril::from_slice(&fixed);
+/// Says so when a link reads as a host typed without `https://` (`www.example.org/page`): it
+/// stays the relative link a browser makes of it, but the author probably meant another site.
+fn warn_bare_host(written: &str, href: &Href<'_>, warnings: &mut Vec<String>) {
+    if let Some(host) = crate::href::bare_host(written) {
+        let written = written.trim();
+        warnings.push(format!(
+            "link {written:?} has no scheme: a browser reads it as {}; \
+             write https://{written} if {host} was meant",
+            href.written(),
+        ));
     }
-    if href.starts_with('#') || href.is_empty() || absolute {
-        return StrTendril::from_slice(href);
-    }
-    match base.map(|b| b.join(href)) {
-        Some(Ok(u)) => StrTendril::from_slice(u.as_str()),
-        _ => StrTendril::from_slice(href),
-    }
+}
+
+/// Whether a media source is a web URL (`http(s)`, or relative): placeholders such as
+/// `data:` and `about:blank` are passed over for the next candidate.
+fn is_web_source(src: &str) -> bool {
+    Href::parse(None, src).is_some_and(|h| safety::safe_media(h.url()))
 }
 
 /// The real image behind lazy-loading: `data-lazy-src`, `data-src`, … before a placeholder
@@ -1133,7 +1156,7 @@ fn real_src(el: &scraper::node::Element) -> Option<&str> {
     ];
     let usable = |s: &str| {
         let s = s.trim();
-        !s.is_empty() && !s.starts_with("data:") && !s.starts_with("about:")
+        !s.is_empty() && is_web_source(s)
     };
     // One pass over the attributes (looking each name up would intern it every time).
     let mut best: Option<(usize, &str)> = None;
@@ -1168,7 +1191,7 @@ fn widest_candidate(srcset: &str) -> Option<&str> {
                 .and_then(|d| d.strip_suffix('w').or_else(|| d.strip_suffix('x')))
                 .and_then(|n| n.parse::<f64>().ok())
                 .unwrap_or(1.0);
-            (!url.starts_with("data:")).then_some((url, w))
+            is_web_source(url).then_some((url, w))
         })
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(u, _)| u)
@@ -1177,17 +1200,6 @@ fn widest_candidate(srcset: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn resolve_writes_schemes_in_lower_case() {
-        let base = Url::parse("https://example.com/post/").unwrap();
-        let r = |h: &str| resolve(Some(&base), h).to_string();
-        assert_eq!(r("httPs://example.org/a/"), "https://example.org/a/");
-        assert_eq!(r("HTTP://Example.org/A"), "http://Example.org/A");
-        assert_eq!(r("https://example.org/a/"), "https://example.org/a/");
-        assert_eq!(r("/b/"), "https://example.com/b/");
-        assert_eq!(r("MAILTO:me@example.org"), "mailto:me@example.org");
-    }
 
     #[test]
     fn text_size_agrees_with_char_counts() {

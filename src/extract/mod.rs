@@ -11,6 +11,7 @@ use url::Url;
 
 use crate::article::{Heading, Image, Link, List, Table};
 use crate::dom::{Tree, heading_level, is_block, is_content_element, is_void};
+use crate::safety::EmbedHosts;
 use crate::text::is_invisible;
 use table::TableBuilder;
 
@@ -219,6 +220,7 @@ enum Open {
     Link {
         md_at: usize,
         generation: u32,
+        internal: bool,
     },
     Emphasis {
         marker: &'static str,
@@ -284,7 +286,7 @@ struct Walker<'a> {
     faq_question: u32,
     faq_container: u32,
     anchors: HashSet<String>,
-    iframe_hosts: &'a [String],
+    iframe_hosts: &'a EmbedHosts,
     /// Nodes before this index are not written to the HTML (inside a dropped element).
     html_off_until: usize,
     /// Tags written to the HTML and not yet closed.
@@ -302,13 +304,13 @@ pub(crate) fn extract(
     tree: &Tree,
     page: Option<&Url>,
     source_len: usize,
-    iframe_hosts: &[String],
+    iframe_hosts: &EmbedHosts,
     max_table_cells: usize,
 ) -> Extracted {
     let mut w = Walker {
         tree,
         page,
-        host: page.and_then(|u| u.host_str()).map(normalise_host),
+        host: page.and_then(crate::href::site_name).map(str::to_string),
         out: Extracted::default(),
         inline: Inline::default(),
         open: Vec::new(),
@@ -358,31 +360,6 @@ pub(crate) fn extract(
     }
     w.flush();
     w.out
-}
-
-/// The host of an absolute `http(s)` URL, without parsing the rest.
-fn url_host(href: &str) -> Option<&str> {
-    let rest = href
-        .get(..8)
-        .filter(|p| p.eq_ignore_ascii_case("https://"))
-        .map(|_| &href[8..])
-        .or_else(|| {
-            href.get(..7)
-                .filter(|p| p.eq_ignore_ascii_case("http://"))
-                .map(|_| &href[7..])
-        })?;
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = &rest[..end];
-    let host = authority.rsplit('@').next().unwrap_or(authority);
-    let host = match host.rfind(':') {
-        Some(i) if !host.ends_with(']') => &host[..i],
-        _ => host,
-    };
-    Some(host)
-}
-
-fn normalise_host(h: &str) -> String {
-    h.trim_start_matches("www.").to_ascii_lowercase()
 }
 
 fn is_faq_name(s: &str) -> bool {
@@ -769,7 +746,11 @@ impl Walker<'_> {
                     self.push_block(BlockKind::Caption, text, md);
                 }
             }
-            Open::Link { md_at, generation } => self.close_link(o.index, md_at, generation),
+            Open::Link {
+                md_at,
+                generation,
+                internal,
+            } => self.close_link(o.index, md_at, generation, internal),
             Open::Emphasis {
                 marker,
                 md_at,
@@ -945,9 +926,11 @@ impl Walker<'_> {
         let Some(href) = node.attr("href").map(str::trim) else {
             return default;
         };
-        if !self.is_content_link(href) {
+        let Some(url) = self.content_link(href) else {
             return default;
-        }
+        };
+        // The same site to a browser: the host it would connect to, less a leading `www.`.
+        let internal = self.host.is_some() && crate::href::site_name(&url) == self.host.as_deref();
         self.inline.push_md("");
         let md_at = self.inline.md.len();
         self.inline.md.push('[');
@@ -955,35 +938,29 @@ impl Walker<'_> {
         Open::Link {
             md_at,
             generation: self.inline.generation,
+            internal,
         }
     }
 
-    /// In-page anchors, links back to this page's headings and script URLs are not content.
-    fn is_content_link(&self, href: &str) -> bool {
-        if href.is_empty() || href.starts_with('#') {
-            return false;
+    /// Links are absolute `http(s)`, `mailto` and `tel` URLs (the HTML's URLs are already
+    /// resolved and checked); in-page anchors and links back to this page's headings are not
+    /// content.
+    fn content_link(&self, href: &str) -> Option<Url> {
+        let url = Url::parse(href).ok()?;
+        if !crate::safety::safe_link(&url) {
+            return None;
         }
-        let lower = href.get(..11).unwrap_or(href).to_ascii_lowercase();
-        if !(lower.starts_with("http://")
-            || lower.starts_with("https://")
-            || lower.starts_with("mailto:")
-            || lower.starts_with("tel:"))
-        {
-            return false;
-        }
-        if !href.contains('#') {
-            return true;
-        }
-        if let (Some(page), Ok(url)) = (self.page, Url::parse(href))
-            && url.host_str() == page.host_str()
+        if url.fragment().is_some()
+            && let Some(page) = self.page
+            && url.host() == page.host()
             && url.path() == page.path()
         {
-            return false;
+            return None;
         }
-        true
+        Some(url)
     }
 
-    fn close_link(&mut self, i: usize, md_at: usize, generation: u32) {
+    fn close_link(&mut self, i: usize, md_at: usize, generation: u32, internal: bool) {
         let node = &self.tree.nodes[i];
         let href = node.attr("href").unwrap_or("").trim().to_string();
         let text = match self.link_text.pop() {
@@ -1003,10 +980,6 @@ impl Walker<'_> {
                 self.inline.md.push(')');
             }
         }
-        let internal = match (&self.host, url_host(&href)) {
-            (Some(host), Some(h)) => h.trim_start_matches("www.").eq_ignore_ascii_case(host),
-            _ => false,
-        };
         let rel = node
             .attr("rel")
             .map(|r| {

@@ -365,8 +365,7 @@ pub(super) fn media_url(sc: &Shortcode<'_>, inner: &str) -> Option<String> {
     const KEYS: &[&str] = &[
         "src", "mp3", "m4a", "ogg", "wav", "wma", "flac", "mp4", "m4v", "webm", "ogv", "wmv", "flv",
     ];
-    let is_url =
-        |s: &str| s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//");
+    let is_url = crate::href::names_web_host;
     let (named, positional) = parse_attrs(sc.attrs);
     let mut named: Vec<_> = named.collect();
     named.sort_by_key(|(k, _)| KEYS.iter().position(|x| x == k).unwrap_or(KEYS.len()));

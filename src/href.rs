@@ -1,0 +1,284 @@
+//! URLs read the way browsers read them. Every decision about a URL in the content (what it
+//! resolves to, its scheme, its host) is taken on the WHATWG parse the `url` crate makes, the
+//! parse every browser makes: no spelling (`\` for `/`, a tab inside a scheme, a `user@`
+//! prefix, a look-alike letter in a host) can make wpclean and a browser see two URLs.
+
+use std::sync::LazyLock;
+
+use url::{Host, ParseError, Url};
+
+/// What relative URLs of a post without a link are read against: only what every page would
+/// give them matters (an `https` scheme; for `//host/…`, the host they name). They are written
+/// as the author wrote them.
+static PLACEHOLDER: LazyLock<Url> =
+    LazyLock::new(|| Url::parse("https://wpclean.invalid/").expect("a valid URL"));
+
+/// A URL attribute of the content, resolved as a browser resolves it.
+#[derive(Debug)]
+pub(crate) struct Href<'a> {
+    /// The URL a browser follows, without credentials.
+    url: Url,
+    /// The author's own text, when that is what is written: in-page references (`#top`, the
+    /// empty URL) and relative URLs in a post without a link.
+    kept: Option<&'a str>,
+}
+
+impl<'a> Href<'a> {
+    /// Resolves `written` against the post's link `base`, or `None` when no browser could
+    /// follow it (`https://`, `http://exa mple.com`).
+    pub(crate) fn parse(base: Option<&Url>, written: &'a str) -> Option<Href<'a>> {
+        // What the URL parser strips from both ends (C0 controls and space), and no more: a
+        // wider trim (`str::trim` takes U+00A0) would make `\u{a0}javascript:…`, which a
+        // browser reads as a relative path, into a script URL.
+        let text = written.trim_matches(|c: char| c <= ' ');
+        let in_page = text.is_empty() || text.starts_with('#');
+        let (mut url, kept) = match base {
+            Some(base) => (base.join(text).ok()?, in_page.then_some(text)),
+            None => match Url::parse(text) {
+                Ok(url) => (url, None),
+                // Written as it stands, so it must not read as absolute to a looser reader
+                // either (one that trims every space: `\u{a0}javascript:…`).
+                Err(ParseError::RelativeUrlWithoutBase) if Url::parse(text.trim()).is_err() => {
+                    (PLACEHOLDER.join(text).ok()?, Some(text))
+                }
+                Err(_) => return None,
+            },
+        };
+        if !url.username().is_empty() || url.password().is_some() {
+            // Credentials are not published; the URL names the same resource without them.
+            // (Both calls only fail on URLs that cannot hold credentials.)
+            let _ = url.set_password(None);
+            let _ = url.set_username("");
+        }
+        Some(Href { url, kept })
+    }
+
+    /// The URL a browser follows (for a relative URL in a post without a link, read against
+    /// a placeholder page).
+    pub(crate) fn url(&self) -> &Url {
+        &self.url
+    }
+
+    /// The URL as written out: resolved and in the parser's canonical form (scheme and host
+    /// in lower case, IDN hosts in punycode, no default port, no credentials), or the author's
+    /// own text for in-page references and for relative URLs that nothing resolves.
+    pub(crate) fn written(&self) -> &str {
+        self.kept.unwrap_or(self.url.as_str())
+    }
+}
+
+/// Whether `text` is a web URL that names its host: `http(s)://host/…`, or `//host/…` (a
+/// shortcode attribute or a bare word is not, even if a page could resolve it).
+pub(crate) fn names_web_host(text: &str) -> bool {
+    let text = text.trim_matches(|c: char| c <= ' ');
+    match Url::parse(text) {
+        Ok(url) => matches!(url.scheme(), "http" | "https") && url.host().is_some(),
+        Err(ParseError::RelativeUrlWithoutBase) => PLACEHOLDER
+            .join(text)
+            .is_ok_and(|url| url.host() != PLACEHOLDER.host()),
+        Err(_) => false,
+    }
+}
+
+/// The host a URL names, as DNS reads it: lower case, punycode, without the trailing dot of a
+/// fully qualified name (`www.youtube.com.` is `www.youtube.com`).
+pub(crate) fn host(url: &Url) -> Option<Host<&str>> {
+    Some(match url.host()? {
+        Host::Domain(d) => Host::Domain(d.strip_suffix('.').unwrap_or(d)),
+        ip => ip,
+    })
+}
+
+/// The name a site goes by, for telling its own links from others: its host without a leading
+/// `www.` (`www.example.com` and `example.com` are one site).
+pub(crate) fn site_name(url: &Url) -> Option<&str> {
+    // The serialised host: lower case and punycode for a domain, `[…]` for IPv6.
+    let host = url.host_str()?;
+    let host = host.strip_suffix('.').unwrap_or(host);
+    Some(match host.strip_prefix("www.") {
+        Some(rest) if !rest.is_empty() => rest,
+        _ => host,
+    })
+}
+
+/// A relative `href` that reads as a host the author typed without `https://`
+/// (`www.example.org/page`): a browser, and wpclean, resolve it as a path on the post's own
+/// site, which is rarely what was meant. Returns the host it names.
+pub(crate) fn bare_host(written: &str) -> Option<String> {
+    let text = written.trim_matches(|c: char| c <= ' ');
+    // The cheap test first: this runs for every link.
+    if !text
+        .get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("www."))
+        || !matches!(Url::parse(text), Err(ParseError::RelativeUrlWithoutBase))
+    {
+        return None;
+    }
+    let url = Url::parse(&format!("https://{text}")).ok()?;
+    match host(&url)? {
+        Host::Domain(d) if d.matches('.').count() >= 2 => Some(d.to_string()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolved(base: Option<&str>, href: &str) -> Option<String> {
+        let base = base.map(|b| Url::parse(b).unwrap());
+        Href::parse(base.as_ref(), href).map(|h| h.written().to_string())
+    }
+
+    #[test]
+    fn resolves_as_a_browser_does() {
+        let page = Some("https://example.com/post/");
+        let r = |href| resolved(page, href);
+        assert_eq!(
+            r(r"https://evil.example\@example.com/").as_deref(),
+            Some("https://evil.example/@example.com/")
+        );
+        assert_eq!(
+            r(r"\\cdn.example\a.jpg").as_deref(),
+            Some("https://cdn.example/a.jpg")
+        );
+        assert_eq!(
+            r("//cdn.example/a.jpg").as_deref(),
+            Some("https://cdn.example/a.jpg")
+        );
+        assert_eq!(
+            r("HTTP://Example.org/A").as_deref(),
+            Some("http://example.org/A")
+        );
+        assert_eq!(
+            r("httPs://example.org/a/").as_deref(),
+            Some("https://example.org/a/")
+        );
+        assert_eq!(
+            r("MAILTO:me@example.org").as_deref(),
+            Some("mailto:me@example.org")
+        );
+        assert_eq!(r("/b/").as_deref(), Some("https://example.com/b/"));
+        assert_eq!(
+            r("my-long-slug-of-a-post-name/").as_deref(),
+            Some("https://example.com/post/my-long-slug-of-a-post-name/")
+        );
+        assert_eq!(
+            r("java\tscript:alert(1)").as_deref(),
+            Some("javascript:alert(1)")
+        );
+        assert_eq!(
+            r("\u{a0}javascript:alert(1)").as_deref(),
+            Some("https://example.com/post/%C2%A0javascript:alert(1)")
+        );
+        assert_eq!(
+            r("https://user:pass@example.com/p").as_deref(),
+            Some("https://example.com/p")
+        );
+        assert_eq!(r("#top").as_deref(), Some("#top"));
+        assert_eq!(r(" #top\u{1}").as_deref(), Some("#top"));
+        assert_eq!(r(""), Some(String::new()));
+        assert_eq!(r("https://"), None);
+        assert_eq!(r("http://exa mple.com/"), None);
+        assert_eq!(r("http://[::1/"), None);
+    }
+
+    #[test]
+    fn relative_urls_stay_as_written_without_a_base() {
+        let r = |href| resolved(None, href);
+        assert_eq!(r(" page/ ").as_deref(), Some("page/"));
+        assert_eq!(
+            r("//cdn.example/a.jpg").as_deref(),
+            Some("//cdn.example/a.jpg")
+        );
+        assert_eq!(
+            r("HTTPS://Example.org/").as_deref(),
+            Some("https://example.org/")
+        );
+        // A relative path to a browser, but a script URL once trimmed of every space: with
+        // nothing to resolve it against, it is left out rather than written as it stands.
+        assert_eq!(r("\u{a0}javascript:alert(1)"), None);
+        assert_eq!(r("\u{3000}https://example.org/"), None);
+        assert_eq!(
+            r("\u{1} javascript:alert(1)").as_deref(),
+            Some("javascript:alert(1)")
+        );
+        let h = Href::parse(None, r"\\evil.example\x").unwrap();
+        assert_eq!(h.url().host_str(), Some("evil.example"));
+        assert_eq!(h.url().scheme(), "https");
+    }
+
+    #[test]
+    fn hosts_and_site_names() {
+        let host_of = |s: &str| host(&Url::parse(s).unwrap()).map(|h| h.to_string());
+        assert_eq!(
+            host_of("https://WWW.YouTube.com./x").as_deref(),
+            Some("www.youtube.com")
+        );
+        assert_eq!(host_of("http://[0:0::1]:8080/").as_deref(), Some("[::1]"));
+        assert_eq!(host_of("http://0x7f.1/").as_deref(), Some("127.0.0.1"));
+        assert_eq!(
+            host_of("https://www.y\u{43e}utube.com/").as_deref(),
+            Some("www.xn--yutube-wqf.com")
+        );
+        assert_eq!(host_of("mailto:a@b.example"), None);
+        let site = |s: &str| site_name(&Url::parse(s).unwrap()).map(str::to_string);
+        assert_eq!(
+            site("https://www.example.com./").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(
+            site("https://example.com:8443/").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(
+            site("https://www.www.example/").as_deref(),
+            Some("www.example")
+        );
+        assert_eq!(site("https://www./").as_deref(), Some("www"));
+    }
+
+    #[test]
+    fn urls_that_name_a_web_host() {
+        for yes in [
+            "https://e.example/a.mp3",
+            "HTTP://e.example/a.mp3",
+            "//e.example/a.mp3",
+            r"\\e.example\a.mp3",
+        ] {
+            assert!(names_web_host(yes), "{yes:?}");
+        }
+        for no in [
+            "a.mp3",
+            "/media/a.mp3",
+            "loop",
+            "mailto:a@e.example",
+            "https://",
+            "",
+        ] {
+            assert!(!names_web_host(no), "{no:?}");
+        }
+    }
+
+    #[test]
+    fn bare_hosts_typed_without_a_scheme() {
+        assert_eq!(
+            bare_host("www.example.org/page").as_deref(),
+            Some("www.example.org")
+        );
+        assert_eq!(
+            bare_host(" WWW.Example.org").as_deref(),
+            Some("www.example.org")
+        );
+        for not in [
+            "my-long-slug-of-a-post-name/",
+            "page.html",
+            "/www.example.org/",
+            "https://www.example.org/",
+            "www.html",
+            "www.",
+        ] {
+            assert_eq!(bare_host(not), None, "{not:?}");
+        }
+    }
+}
