@@ -193,7 +193,7 @@ pub fn extract_json(json: &str, options: &Options) -> Result<Article> {
 /// The excerpt as plain text, without "read more" links and the `[…]` marker.
 fn excerpt(html: &str) -> String {
     let text = text::html_to_text_with(html, |el| {
-        el.name() == "a"
+        el.tag == dom::Tag::A
             && el
                 .attr("class")
                 .is_some_and(|c| c.contains("more-link") || c.contains("read-more"))

@@ -1,14 +1,16 @@
-//! Cleaning: one iterative walk over the parsed document that drops plugin furniture and
-//! copies what survives into our own [`Tree`](crate::dom::Tree).
+//! Cleaning: one iterative walk over the parsed [`Document`] that drops plugin furniture
+//! and copies what survives into the cleaned [`Tree`].
 
 pub(crate) mod rules;
 mod text_rules;
 
-use ego_tree::NodeRef;
-use scraper::{ElementRef, Html, Node as PNode, Selector, StrTendril};
+use tendril::StrTendril;
 use url::Url;
 
-use crate::dom::{Node, Tree, is_content_element};
+use crate::dom::select::Selector;
+use crate::dom::sink::{Attrs, parse_fragment};
+use crate::dom::tree::{Data, Document, Element, NodeId};
+use crate::dom::{Node, Tag, Tree, is_content_element};
 use crate::error::{Error, ErrorKind, Result};
 use crate::options::{Options, RuleGroup};
 use rules::{Action, Context, Guard, Rule, View};
@@ -30,8 +32,8 @@ pub(crate) struct Cleaned {
 }
 
 #[derive(Clone, Copy)]
-struct Frame<'a> {
-    node: Option<NodeRef<'a, PNode>>,
+struct Frame {
+    node: Option<NodeId>,
     /// Index of this element in the output, `None` when unwrapped.
     out: Option<usize>,
     /// Saw text or a content element.
@@ -73,10 +75,10 @@ struct Frame<'a> {
     wrote: bool,
 }
 
-impl<'a> Frame<'a> {
+impl Frame {
     /// The frame of an element left out of the output: its content belongs to the parent
     /// (`top`), whose context it keeps.
-    fn unwrapped(node: NodeRef<'a, PNode>, top: &Frame<'_>) -> Self {
+    fn unwrapped(node: NodeId, top: &Frame) -> Self {
         Frame {
             node: Some(node),
             heading: top.heading,
@@ -149,24 +151,30 @@ impl Cleaner {
 
     /// Parses `html` once and walks it once, without recursion.
     pub fn clean(&self, html: &str, base: Option<&Url>) -> Cleaned {
-        let doc = Html::parse_fragment(html);
+        // User selectors may ask for any attribute; the built-in rules read only a few.
+        let attrs = if self.keep.is_empty() && self.drop.is_empty() {
+            Attrs::Needed
+        } else {
+            Attrs::All
+        };
+        let doc = parse_fragment(html, attrs);
         self.clean_parsed(&doc, base, html.len())
     }
 
-    fn clean_parsed(&self, doc: &Html, base: Option<&Url>, source_len: usize) -> Cleaned {
+    fn clean_parsed(&self, doc: &Document, base: Option<&Url>, source_len: usize) -> Cleaned {
         let mut out = Cleaned::default();
         // Real posts average one node per 30-40 bytes of HTML.
         out.tree.nodes.reserve(source_len / 32);
         let nodes = &mut out.tree.nodes;
-        let mut stack: Vec<Frame<'_>> = Vec::with_capacity(64);
+        let mut stack: Vec<Frame> = Vec::with_capacity(64);
         stack.push(Frame::root());
-        let mut next = doc.tree.root().first_child();
+        let mut next = doc.first_child(NodeId::ROOT);
         // Legacy Quick Adsense writes no class: only a comment before the ad's div names it.
-        let mut marked_ad: Option<ego_tree::NodeId> = None;
+        let mut marked_ad: Option<NodeId> = None;
         let mut deferred: Vec<Deferred> = Vec::new();
         let mut recheck: Vec<usize> = Vec::new();
         // The elements the HTML writer will write around the current node (as it decides).
-        let mut written: Vec<html5ever::LocalName> = Vec::new();
+        let mut written: Vec<Tag> = Vec::new();
         let total_chars: u32;
         loop {
             let Some(node) = next else {
@@ -183,13 +191,13 @@ impl Cleaner {
                     deferred: &mut deferred,
                     recheck: &mut recheck,
                 };
-                self.close(&frame, parent, nodes, &mut out.removed, pending);
-                next = frame.node.and_then(|n| n.next_sibling());
+                self.close(doc, &frame, parent, nodes, &mut out.removed, pending);
+                next = frame.node.and_then(|n| doc.next_sibling(n));
                 continue;
             };
             let top = stack.last_mut().expect("frame stack is never empty here");
-            match node.value() {
-                PNode::Text(t) => {
+            match &doc.node(node).data {
+                Data::Text(t) => {
                     let (mut words, chars) = text_size(t);
                     let bytes = t.as_bytes();
                     if top.glue && words > 0 && !bytes.first().is_some_and(|&b| is_word_break(b)) {
@@ -209,11 +217,11 @@ impl Cleaner {
                     } else if !top.content && has_visible_text(t) {
                         top.content = true;
                     }
-                    push_text(nodes, &t.text, words);
-                    next = node.next_sibling();
+                    push_text(nodes, t, words);
+                    next = doc.next_sibling(node);
                 }
-                PNode::Element(el) => {
-                    let tag = el.name();
+                Data::Element(el) => {
+                    let tag: &str = &el.tag;
                     if matches!(tag, "html" | "body" | "head") {
                         // The fragment parser's own wrappers: transparent.
                         let frame = Frame {
@@ -221,7 +229,7 @@ impl Cleaner {
                             ..Frame::root()
                         };
                         stack.push(frame);
-                        next = node.first_child();
+                        next = doc.first_child(node);
                         continue;
                     }
                     let view = view_of(el);
@@ -229,20 +237,18 @@ impl Cleaner {
                         in_heading: top.heading.is_some(),
                         in_summary: top.in_summary,
                     };
-                    let mut action = if marked_ad == Some(node.id()) {
+                    let mut action = if marked_ad == Some(node) {
                         Some(Action::Drop(rules::QUICK_ADSENSE))
                     } else {
-                        self.decide(node, &view, ctx)
+                        self.decide(doc, node, &view, ctx)
                     };
                     // An AdSense `<ins>` is empty in real markup; one with content is unclosed
                     // and has swallowed what follows it, which must not be lost with it.
                     if tag == "ins"
                         && action == Some(Action::Drop(rules::ADSENSE))
-                        && node.children().any(|c| {
-                            c.value()
-                                .as_element()
-                                .is_some_and(|e| crate::dom::is_block(e.name()))
-                        })
+                        && doc
+                            .children(node)
+                            .any(|c| doc.element(c).is_some_and(|e| crate::dom::is_block(&e.tag)))
                     {
                         action = Some(Action::Unwrap(rules::ADSENSE));
                     }
@@ -254,13 +260,13 @@ impl Cleaner {
                     {
                         let frame = Frame::unwrapped(node, top);
                         stack.push(frame);
-                        next = node.first_child();
+                        next = doc.first_child(node);
                         continue;
                     }
                     match action {
                         Some(Action::Drop(rule)) => {
                             if tag == "script" && view.script_type.contains("ld+json") {
-                                out.tree.json_ld.push(child_text(node));
+                                out.tree.json_ld.push(child_text(doc, node));
                             }
                             count(&mut out.removed, rule);
                             // An id-carrying marker inside a heading still names the heading.
@@ -270,7 +276,7 @@ impl Cleaner {
                                 set_anchor(&mut nodes[h], view.id);
                             }
                             top.removed = Some(rule);
-                            next = node.next_sibling();
+                            next = doc.next_sibling(node);
                         }
                         Some(Action::Unwrap(rule)) => {
                             count(&mut out.removed, rule);
@@ -290,7 +296,7 @@ impl Cleaner {
                                 ..Frame::unwrapped(node, top)
                             };
                             stack.push(frame);
-                            next = node.first_child();
+                            next = doc.first_child(node);
                         }
                         None | Some(Action::Defer(..)) => {
                             let defer = match action {
@@ -308,7 +314,7 @@ impl Cleaner {
                             {
                                 nodes.truncate(idx);
                                 count(&mut out.removed, rules::FOREIGN_IFRAME);
-                                next = node.next_sibling();
+                                next = doc.next_sibling(node);
                                 continue;
                             }
                             let is_heading = crate::dom::heading_level(tag).is_some();
@@ -317,7 +323,7 @@ impl Cleaner {
                                 // A lazy-loading placeholder with no real source behind it.
                                 nodes.truncate(idx);
                                 count(&mut out.removed, rules::PLACEHOLDER_IMAGE);
-                                next = node.next_sibling();
+                                next = doc.next_sibling(node);
                                 continue;
                             }
                             let wrote = !crate::dom::is_void(tag)
@@ -327,7 +333,7 @@ impl Cleaner {
                                     &self.iframe_hosts,
                                 ) == crate::safety::Policy::Keep;
                             if wrote {
-                                written.push(el.name.local.clone());
+                                written.push(el.tag.clone());
                             }
                             let frame = Frame {
                                 node: Some(node),
@@ -346,23 +352,22 @@ impl Cleaner {
                                 ..Frame::root()
                             };
                             stack.push(frame);
-                            next = node.first_child();
+                            next = doc.first_child(node);
                         }
                     }
                 }
-                PNode::Comment(c) => {
+                Data::Comment(c) => {
                     if self.enabled[RuleGroup::Ads as usize]
                         && c.to_ascii_lowercase()
                             .contains("quick adsense wordpress plugin")
                     {
-                        marked_ad = node
-                            .next_siblings()
-                            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "div"))
-                            .map(|n| n.id());
+                        marked_ad = doc
+                            .next_siblings(node)
+                            .find(|&n| doc.element(n).is_some_and(|e| e.tag == Tag::Div));
                     }
-                    next = node.next_sibling();
+                    next = doc.next_sibling(node);
                 }
-                _ => next = node.next_sibling(),
+                Data::Document | Data::Detached => next = doc.next_sibling(node),
             }
         }
         self.settle(&mut out, deferred, &recheck, total_chars);
@@ -473,16 +478,18 @@ impl Cleaner {
         }
     }
 
-    fn decide(&self, node: NodeRef<'_, PNode>, view: &View<'_>, ctx: Context) -> Option<Action> {
-        if (!self.keep.is_empty() || !self.drop.is_empty())
-            && let Some(er) = ElementRef::wrap(node)
-        {
-            if self.keep.iter().any(|s| s.matches(&er)) {
-                return None;
-            }
-            if self.drop.iter().any(|s| s.matches(&er)) {
-                return Some(Action::Drop(rules::CUSTOM));
-            }
+    fn decide(
+        &self,
+        doc: &Document,
+        node: NodeId,
+        view: &View<'_>,
+        ctx: Context,
+    ) -> Option<Action> {
+        if self.keep.iter().any(|s| s.matches(doc, node)) {
+            return None;
+        }
+        if self.drop.iter().any(|s| s.matches(doc, node)) {
+            return Some(Action::Drop(rules::CUSTOM));
         }
         rules::classify(view, ctx, &self.enabled)
     }
@@ -491,8 +498,9 @@ impl Cleaner {
     /// its size and text show it is furniture.
     fn close(
         &self,
-        frame: &Frame<'_>,
-        parent: &mut Frame<'_>,
+        doc: &Document,
+        frame: &Frame,
+        parent: &mut Frame,
         nodes: &mut Vec<Node>,
         removed: &mut Vec<(Rule, u32)>,
         mut pending: Pending<'_>,
@@ -515,7 +523,7 @@ impl Cleaner {
         let tag_atom = nodes[i].tag.clone();
         let tag = &*tag_atom;
         let related_next = std::mem::take(&mut parent.related_next);
-        let mut drop = |nodes: &mut Vec<Node>, rule: Rule, parent: &mut Frame<'_>| {
+        let mut drop = |nodes: &mut Vec<Node>, rule: Rule, parent: &mut Frame| {
             pending.cut(nodes, i);
             count(removed, rule);
             parent.removed = Some(rule);
@@ -600,9 +608,9 @@ impl Cleaner {
         if (tag == "figcaption" || nodes[i].has_class("wp-caption-text"))
             // A table's "Source:" line is data attribution, not an image credit.
             && !frame.node.is_some_and(|n| {
-                n.prev_siblings()
-                    .chain(n.next_siblings())
-                    .any(|s| s.value().as_element().is_some_and(|e| e.name() == "table"))
+                doc.prev_siblings(n)
+                    .chain(doc.next_siblings(n))
+                    .any(|s| doc.element(s).is_some_and(|e| e.tag == Tag::Table))
             })
             && self.on(RuleGroup::Boilerplate)
             && text_rules::credit_only(&text_rules::normalise(text_pieces(&nodes[i + 1..])), words)
@@ -855,7 +863,7 @@ fn breaks_words(tag: &str) -> bool {
     crate::dom::is_block(tag) || (crate::dom::is_void(tag) && tag != "wbr")
 }
 
-/// The bytes [`count_words`] splits words at.
+/// The bytes `count_words` splits words at.
 fn is_word_break(b: u8) -> bool {
     matches!(b, b' ' | b'\n' | b'\t' | b'\r' | 0x0c)
 }
@@ -892,7 +900,7 @@ fn set_anchor(heading: &mut Node, id: &str) {
 fn push_text(nodes: &mut Vec<Node>, text: &StrTendril, words: u32) {
     let idx = nodes.len();
     nodes.push(Node {
-        tag: html5ever::local_name!(""),
+        tag: Tag::Text,
         attrs: Vec::new(),
         text: text.clone(),
         end: idx as u32 + 1,
@@ -908,9 +916,9 @@ pub(crate) fn has_visible_text(s: &str) -> bool {
         .any(|c| !(c.is_whitespace() || crate::text::is_invisible(c)))
 }
 
-fn child_text(node: NodeRef<'_, PNode>) -> String {
-    node.children()
-        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+fn child_text(doc: &Document, node: NodeId) -> String {
+    doc.children(node)
+        .filter_map(|c| doc.node(c).text().map(|t| t.to_string()))
         .collect()
 }
 
@@ -942,14 +950,14 @@ pub(crate) fn may_drop_when_empty(tag: &str) -> bool {
     )
 }
 
-fn view_of(el: &scraper::node::Element) -> View<'_> {
+fn view_of(el: &Element) -> View<'_> {
     let mut v = View {
-        tag: el.name(),
+        tag: &el.tag,
         ..View::default()
     };
-    for (name, value) in el.attrs.iter() {
-        let name: &str = &name.local;
-        let value: &str = value;
+    for a in &el.attrs {
+        let name: &str = &a.name;
+        let value: &str = &a.value;
         match name {
             "class" => v.class = value,
             "id" => v.id = value,
@@ -987,11 +995,12 @@ fn keep_attr(name: &str) -> Option<&'static str> {
     KEEP.iter().find(|k| **k == name).copied()
 }
 
-fn copy_element(el: &scraper::node::Element, base: Option<&Url>) -> Node {
-    let tag: &str = &el.name.local;
+fn copy_element(el: &Element, base: Option<&Url>) -> Node {
+    let tag: &str = &el.tag;
     let mut attrs: Vec<(&'static str, StrTendril)> = Vec::new();
-    for (name, value) in el.attrs.iter() {
-        if let Some(name) = keep_attr(&name.local) {
+    for a in &el.attrs {
+        let value = &a.value;
+        if let Some(name) = keep_attr(&a.name) {
             let value = match name {
                 // URLs are resolved, and dropped when their scheme could run code.
                 "href" | "cite" if !crate::safety::safe_link(value) => continue,
@@ -1012,7 +1021,7 @@ fn copy_element(el: &scraper::node::Element, base: Option<&Url>) -> Node {
     }
     attrs.sort_unstable_by(|a, b| a.0.cmp(b.0));
     Node {
-        tag: el.name.local.clone(),
+        tag: el.tag.clone(),
         attrs,
         text: StrTendril::new(),
         end: 0,
@@ -1050,7 +1059,7 @@ pub(crate) fn resolve(base: Option<&Url>, href: &str) -> StrTendril {
 
 /// The real image behind lazy-loading: `data-lazy-src`, `data-src`, … before a placeholder
 /// `src`, and the widest `srcset` candidate when nothing else is there.
-fn real_src(el: &scraper::node::Element) -> Option<&str> {
+fn real_src(el: &Element) -> Option<&str> {
     // Preference order: lazy-loading attributes, then `src`, then `srcset`s.
     const ORDER: [&str; 10] = [
         "data-lazy-src",
@@ -1070,10 +1079,11 @@ fn real_src(el: &scraper::node::Element) -> Option<&str> {
     };
     // One pass over the attributes (looking each name up would intern it every time).
     let mut best: Option<(usize, &str)> = None;
-    for (name, value) in el.attrs.iter() {
-        let Some(rank) = ORDER.iter().position(|o| *o == &*name.local) else {
+    for a in &el.attrs {
+        let Some(rank) = ORDER.iter().position(|o| *o == a.name) else {
             continue;
         };
+        let value = &a.value;
         if best.is_some_and(|(r, _)| r <= rank) {
             continue;
         }

@@ -288,7 +288,7 @@ struct Walker<'a> {
     /// Nodes before this index are not written to the HTML (inside a dropped element).
     html_off_until: usize,
     /// Tags written to the HTML and not yet closed.
-    written: Vec<html5ever::LocalName>,
+    written: Vec<crate::dom::Tag>,
     /// Counts visible things written to the HTML (text, images…): an element during whose
     /// writing it did not move shows nothing.
     visible: u64,
