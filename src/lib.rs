@@ -109,13 +109,7 @@ impl Extractor {
         let (content, cut) = limits::prescan(content, &self.limits);
         warnings.extend(cut);
         let cleaned = self.cleaner.clean(content, page.as_ref());
-        let ex = extract::extract(
-            &cleaned.tree,
-            page.as_ref(),
-            content.len(),
-            &self.iframe_hosts,
-            self.limits.max_table_cells,
-        );
+        let ex = extract::extract(&cleaned.tree, page.as_ref(), self.limits.max_table_cells);
         warnings.extend(ex.warnings);
 
         let mut faq = extract::faq::from_blocks(&ex.blocks, &ex.faq_groups, &ex.headings);
@@ -176,7 +170,7 @@ impl Extractor {
             sections,
             text,
             markdown,
-            html: ex.html,
+            html: render::html(&cleaned.tree, &self.iframe_hosts),
             removed,
             warnings,
         }

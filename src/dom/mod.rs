@@ -6,10 +6,12 @@
 //! index one past its last descendant (`end`), so a subtree is a contiguous range and
 //! dropping an element that turned out empty is a `truncate`.
 
+pub(crate) mod canon;
 pub(crate) mod select;
 pub(crate) mod sink;
 pub(crate) mod tag;
 pub(crate) mod tree;
+pub(crate) mod write;
 
 pub(crate) use tag::Tag;
 use tendril::StrTendril;
