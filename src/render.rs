@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use url::Url;
 
 use crate::article::{Heading, Section, Table};
+use crate::dom::Tag;
 use crate::dom::tree::{Attr, Data, Document, Element, NodeId, Ns};
 use crate::extract::{Block, BlockKind};
 use crate::safety::Policy;
@@ -33,7 +34,12 @@ pub(crate) fn html(tree: &crate::dom::Tree, iframe_hosts: &[String]) -> String {
             i += 1;
             continue;
         }
-        match crate::safety::policy(&node.tag, node.attr("src"), iframe_hosts) {
+        // `<strike>` is obsolete HTML: the output says `<s>`, which it keeps.
+        let tag = match node.tag {
+            Tag::Strike => Tag::S,
+            _ => node.tag.clone(),
+        };
+        match crate::safety::policy(&tag, node.attr("src"), iframe_hosts) {
             Policy::Keep => {
                 let attrs = node
                     .attrs
@@ -44,7 +50,7 @@ pub(crate) fn html(tree: &crate::dom::Tree, iframe_hosts: &[String]) -> String {
                     })
                     .collect();
                 let el = doc.push(Data::Element(Element {
-                    tag: node.tag.clone(),
+                    tag,
                     ns: Ns::Html,
                     attrs,
                 }));

@@ -542,7 +542,16 @@ impl Cleaner {
             {
                 set_anchor(&mut nodes[h], &id);
             }
+            // An inline spacer holding only white space (`opinión<span> </span>es`, common
+            // in text pasted from Word) parts the words around it: its white space stays.
+            let space = (!crate::dom::is_block(tag))
+                .then(|| white_space(&nodes[i + 1..]))
+                .flatten();
             pending.cut(nodes, i);
+            if let Some(space) = space {
+                push_text(nodes, &space, 0);
+                parent.glue = false;
+            }
             count(removed, rule);
             if frame.removed.is_some() {
                 parent.removed = frame.removed;
@@ -908,6 +917,15 @@ fn push_text(nodes: &mut Vec<Node>, text: &StrTendril, words: u32) {
         removed: false,
         long_word: std::cell::Cell::new(0),
     });
+}
+
+/// The text of a subtree that shows nothing, when it holds white space (which parts words).
+fn white_space(nodes: &[Node]) -> Option<StrTendril> {
+    let mut text = StrTendril::new();
+    for t in nodes.iter().filter(|n| n.is_text()) {
+        text.push_tendril(&t.text);
+    }
+    text.chars().any(char::is_whitespace).then_some(text)
 }
 
 /// Text that a reader would see (not only spaces, no-break spaces, soft hyphens, zero-width).

@@ -8,8 +8,8 @@
 //!    its place; foreign content (`svg`, `math`, whose parsing rules differ and which no
 //!    output keeps) and comments are left out;
 //! 2. emptiness, children before parents: a wrapper left with nothing to show (no visible
-//!    text, no image or other content element) is left out; a block leaves a line break, so
-//!    that the words on either side stay apart;
+//!    text, no image or other content element) is left out; a block leaves a line break and
+//!    an inline element its white space, so that the words on either side stay apart;
 //! 3. text: adjacent text merged, empty text removed, as a parser builds it.
 
 use super::tag::Tag;
@@ -86,8 +86,14 @@ fn drop_empty(doc: &mut Document, root: NodeId) {
                 }
             } else if may_drop_when_empty(&tag) {
                 let in_pre = open.iter().any(|o| o.1 == Tag::Pre);
-                if is_block(&tag) && !in_pre && !space_before(doc, done) {
-                    let text = doc.push(Data::Text("\n".into()));
+                if is_block(&tag) {
+                    if !in_pre && !space_before(doc, done) {
+                        let text = doc.push(Data::Text("\n".into()));
+                        doc.insert_before(done, text);
+                    }
+                } else if let Some(space) = white_space(doc, done) {
+                    // An inline spacer: its white space still parts the words around it.
+                    let text = doc.push(Data::Text(space));
                     doc.insert_before(done, text);
                 }
                 doc.detach(done);
@@ -120,6 +126,17 @@ fn space_before(doc: &Document, el: NodeId) -> bool {
         .and_then(|p| doc.node(p).text())
         .and_then(|t| t.chars().next_back())
         .is_some_and(|c| c.is_whitespace() && c != '\u{a0}')
+}
+
+/// The text under `el` (which shows nothing), when it holds white space.
+fn white_space(doc: &Document, el: NodeId) -> Option<tendril::StrTendril> {
+    let mut text = tendril::StrTendril::new();
+    for n in doc.descendants(el) {
+        if let Some(t) = doc.node(n).text() {
+            text.push_tendril(t);
+        }
+    }
+    text.chars().any(char::is_whitespace).then_some(text)
 }
 
 /// Walk 3: merges adjacent text and removes empty text, everywhere under `root`.
@@ -212,6 +229,8 @@ mod tests {
         let (_, html) = canon("one<div> </div>two <div><span></span></div>three");
         assert_eq!(html, "one\ntwo three");
         let (_, html) = canon("<p>x<span></span>y</p><p>&nbsp;</p><pre>a<div></div>b</pre>");
+        let (_, spaced) = canon("<p>x<span> </span>y<b><i>\u{a0}</i></b>z</p>");
+        assert_eq!(spaced, "<p>x y&nbsp;z</p>");
         // A no-break space shows nothing either.
         assert_eq!(html, "<p>xy</p>\n<pre>ab</pre>");
         let (_, html) = canon("<table><tr><td></td></tr></table><p><img src=\"i.png\"></p>");

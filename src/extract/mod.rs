@@ -455,6 +455,8 @@ impl Walker<'_> {
                 self.flush();
                 self.push_block(BlockKind::Rule, String::new(), "---".into());
             }
+            // In a table cell, preformatted text is the cell's text.
+            "pre" if self.tables.last().is_some_and(|t| t.in_cell()) => {}
             "pre" => {
                 self.flush();
                 self.pre += 1;
