@@ -104,7 +104,8 @@ fn drop_empty(doc: &mut Document, root: NodeId) {
             Data::Text(t) => has_visible_text(t),
             Data::Element(el) => {
                 if !is_void(&el.tag) {
-                    open.push((node, el.tag.clone(), false));
+                    // An iframe, a video… shows even with nothing inside.
+                    open.push((node, el.tag.clone(), is_content_element(&el.tag)));
                     next = doc.first_child(node);
                     continue;
                 }
@@ -236,6 +237,12 @@ mod tests {
         let (_, html) = canon("<table><tr><td></td></tr></table><p><img src=\"i.png\"></p>");
         // Cells are kept empty, but a table with nothing to show goes.
         assert_eq!(html, "\n<p><img src=\"i.png\"></p>");
+        let (_, html) =
+            canon("<div><div><iframe src=\"https://v.example/e\"></iframe></div></div>");
+        assert_eq!(
+            html,
+            "<div><div><iframe src=\"https://v.example/e\"></iframe></div></div>"
+        );
         let (_, html) = canon("<table><tr><td></td><td>x</td></tr></table>");
         assert_eq!(
             html,
