@@ -156,13 +156,7 @@ impl Extractor {
         warnings.extend(cut);
         let mut cleaned = self.cleaner.clean(content, page.as_ref());
         warnings.append(&mut cleaned.warnings);
-        let ex = extract::extract(
-            &cleaned.tree,
-            page.as_ref(),
-            content.len(),
-            &self.iframe_hosts,
-            self.limits.max_table_cells,
-        );
+        let ex = extract::extract(&cleaned.tree, page.as_ref(), self.limits.max_table_cells);
         warnings.extend(ex.warnings);
 
         let mut faq = extract::faq::from_blocks(&ex.blocks, &ex.faq_groups, &ex.headings);
@@ -235,7 +229,7 @@ impl Extractor {
             sections,
             text,
             markdown,
-            html: ex.html,
+            html: render::html(&cleaned.tree, &self.iframe_hosts),
             removed,
             warnings,
         }
@@ -271,7 +265,7 @@ pub fn extract_json(json: &str, options: &Options) -> Result<Article> {
 /// The excerpt as plain text, without "read more" links and the `[…]` marker.
 fn excerpt(html: &str) -> String {
     let text = text::html_to_text_with(html, |el| {
-        el.name() == "a"
+        el.tag == dom::Tag::A
             && el
                 .attr("class")
                 .is_some_and(|c| c.contains("more-link") || c.contains("read-more"))

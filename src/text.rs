@@ -1,6 +1,8 @@
 //! Small HTML snippets (titles, excerpts, term names, JSON-LD answers) to plain text.
 
-use scraper::{Html, Node};
+use crate::dom::Tag;
+use crate::dom::sink::{Attrs, parse_fragment};
+use crate::dom::tree::{Data, Element, NodeId};
 
 /// Decodes entities and drops tags, returning whitespace-normalised text.
 ///
@@ -10,58 +12,32 @@ pub(crate) fn html_to_text(s: &str) -> String {
 }
 
 /// Like [`html_to_text`], skipping elements for which `skip` returns true.
-pub(crate) fn html_to_text_with(s: &str, skip: impl Fn(&scraper::node::Element) -> bool) -> String {
+pub(crate) fn html_to_text_with(s: &str, skip: impl Fn(&Element) -> bool) -> String {
     if !s.contains('<') {
         // Most titles and names: entities only, no parser needed.
         if let Some(decoded) = decode_entities(s) {
             return collapse(&decoded);
         }
     }
-    let doc = Html::parse_fragment(s);
+    let doc = parse_fragment(s, Attrs::Needed);
     let mut out = String::with_capacity(s.len());
-    let mut next = doc.tree.root().first_child();
-    // Iterative walk: a skipped or finished subtree moves on to the next sibling upwards.
-    let root = doc.tree.root().id();
-    while let Some(node) = next {
-        let mut descend = false;
-        match node.value() {
-            Node::Text(t) => out.push_str(t),
-            Node::Element(el) => {
-                let name = el.name();
-                let block = matches!(
-                    name,
-                    "p" | "div"
-                        | "br"
-                        | "li"
-                        | "h1"
-                        | "h2"
-                        | "h3"
-                        | "h4"
-                        | "h5"
-                        | "h6"
-                        | "tr"
-                        | "td"
-                        | "th"
-                );
-                if block {
+    let mut walk = doc.descendants(NodeId::ROOT);
+    while let Some(node) = walk.next() {
+        match &doc.node(node).data {
+            Data::Text(t) => out.push_str(t),
+            Data::Element(el) => {
+                use Tag::*;
+                if matches!(
+                    el.tag,
+                    P | Div | Br | Li | H1 | H2 | H3 | H4 | H5 | H6 | Tr | Td | Th
+                ) {
                     out.push(' ');
                 }
-                descend =
-                    !matches!(name, "script" | "style" | "template" | "noscript") && !skip(el);
+                if matches!(el.tag, Script | Style | Template | Noscript) || skip(el) {
+                    walk.skip_children(node);
+                }
             }
             _ => {}
-        }
-        next = if descend { node.first_child() } else { None };
-        let mut cur = node;
-        while next.is_none() {
-            if let Some(s) = cur.next_sibling() {
-                next = Some(s);
-                break;
-            }
-            match cur.parent() {
-                Some(p) if p.id() != root => cur = p,
-                _ => break,
-            }
         }
     }
     collapse(&out)
@@ -102,7 +78,7 @@ pub(crate) fn decode_entities(s: &str) -> Option<String> {
             };
             out.push(c);
         } else {
-            let (a, b) = *html5ever::data::NAMED_ENTITIES.get(&rest[1..=end])?;
+            let (a, b) = crate::dom::sink::named_entity(&rest[1..=end])?;
             out.push(char::from_u32(a)?);
             if b != 0 {
                 out.push(char::from_u32(b)?);

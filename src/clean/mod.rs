@@ -1,14 +1,16 @@
-//! Cleaning: one iterative walk over the parsed document that drops plugin furniture and
-//! copies what survives into our own [`Tree`](crate::dom::Tree).
+//! Cleaning: one iterative walk over the parsed [`Document`] that drops plugin furniture
+//! and copies what survives into the cleaned [`Tree`].
 
 pub(crate) mod rules;
 mod text_rules;
 
-use ego_tree::NodeRef;
-use scraper::{ElementRef, Html, Node as PNode, Selector, StrTendril};
+use tendril::StrTendril;
 use url::Url;
 
-use crate::dom::{Node, Tree, is_content_element};
+use crate::dom::select::Selector;
+use crate::dom::sink::{Attrs, parse_fragment};
+use crate::dom::tree::{Data, Document, Element, NodeId};
+use crate::dom::{Node, Tag, Tree, is_content_element};
 use crate::error::{Error, ErrorKind, Result};
 use crate::href::Href;
 use crate::options::{Options, RuleGroup};
@@ -34,8 +36,8 @@ pub(crate) struct Cleaned {
 }
 
 #[derive(Clone, Copy)]
-struct Frame<'a> {
-    node: Option<NodeRef<'a, PNode>>,
+struct Frame {
+    node: Option<NodeId>,
     /// Index of this element in the output, `None` when unwrapped.
     out: Option<usize>,
     /// Saw text or a content element.
@@ -77,10 +79,10 @@ struct Frame<'a> {
     wrote: bool,
 }
 
-impl<'a> Frame<'a> {
+impl Frame {
     /// The frame of an element left out of the output: its content belongs to the parent
     /// (`top`), whose context it keeps.
-    fn unwrapped(node: NodeRef<'a, PNode>, top: &Frame<'_>) -> Self {
+    fn unwrapped(node: NodeId, top: &Frame) -> Self {
         Frame {
             node: Some(node),
             heading: top.heading,
@@ -142,24 +144,17 @@ fn compile(selectors: &[String]) -> Result<Vec<Selector>> {
         .collect()
 }
 
-/// A reader's account of why a selector does not parse. scraper prints most `selectors`
-/// errors as "Unexpected error occurred. Please report this to the developer" followed by
-/// the variant's name, so the name is looked up here; a name this table does not know yet is
-/// spelled out in words rather than hidden.
-fn selector_reason(e: &scraper::error::SelectorErrorKind) -> String {
-    use scraper::error::SelectorErrorKind as K;
-    let detail = match e {
-        K::UnexpectedSelectorParseError(inner) => format!("{inner:?}"),
-        K::UnexpectedToken => return "unexpected character or token".into(),
-        K::EndOfLine => {
-            return "ends too early: a name, a closing bracket, quote or parenthesis is missing at the end".into();
-        }
-        K::ExpectedColonOnPseudoElement => return "a pseudo-element needs `::`".into(),
-        K::ExpectedIdentityOnPseudoElement => return "a name is missing after `::`".into(),
-        other => return other.to_string().to_lowercase(),
-    };
+/// A reader's account of why a selector does not parse. The selector parser names its
+/// errors by variant (`NoQualifiedNameInAttributeSelector`, `EndOfInput`…), so the name is
+/// looked up here; a name this table does not know yet is spelled out in words rather than
+/// hidden.
+fn selector_reason(detail: &str) -> String {
     let name = detail.split(['(', ' ', '{']).next().unwrap_or_default();
     let known = match name {
+        "EndOfInput" => {
+            "ends too early: a name, a closing bracket, quote or parenthesis is missing at the end"
+        }
+        "UnexpectedToken" => "unexpected character or token",
         "NoQualifiedNameInAttributeSelector" => {
             "an attribute selector needs a name: `[name]`, `[name=value]`"
         }
@@ -220,24 +215,30 @@ impl Cleaner {
 
     /// Parses `html` once and walks it once, without recursion.
     pub fn clean(&self, html: &str, base: Option<&Url>) -> Cleaned {
-        let doc = Html::parse_fragment(html);
+        // User selectors may ask for any attribute; the built-in rules read only a few.
+        let attrs = if self.keep.is_empty() && self.drop.is_empty() {
+            Attrs::Needed
+        } else {
+            Attrs::All
+        };
+        let doc = parse_fragment(html, attrs);
         self.clean_parsed(&doc, base, html.len())
     }
 
-    fn clean_parsed(&self, doc: &Html, base: Option<&Url>, source_len: usize) -> Cleaned {
+    fn clean_parsed(&self, doc: &Document, base: Option<&Url>, source_len: usize) -> Cleaned {
         let mut out = Cleaned::default();
         // Real posts average one node per 30-40 bytes of HTML.
         out.tree.nodes.reserve(source_len / 32);
         let nodes = &mut out.tree.nodes;
-        let mut stack: Vec<Frame<'_>> = Vec::with_capacity(64);
+        let mut stack: Vec<Frame> = Vec::with_capacity(64);
         stack.push(Frame::root());
-        let mut next = doc.tree.root().first_child();
+        let mut next = doc.first_child(NodeId::ROOT);
         // Legacy Quick Adsense writes no class: only a comment before the ad's div names it.
-        let mut marked_ad: Option<ego_tree::NodeId> = None;
+        let mut marked_ad: Option<NodeId> = None;
         let mut deferred: Vec<Deferred> = Vec::new();
         let mut recheck: Vec<usize> = Vec::new();
         // The elements the HTML writer will write around the current node (as it decides).
-        let mut written: Vec<html5ever::LocalName> = Vec::new();
+        let mut written: Vec<Tag> = Vec::new();
         let total_chars: u32;
         loop {
             let Some(node) = next else {
@@ -254,13 +255,13 @@ impl Cleaner {
                     deferred: &mut deferred,
                     recheck: &mut recheck,
                 };
-                self.close(&frame, parent, nodes, &mut out.removed, pending);
-                next = frame.node.and_then(|n| n.next_sibling());
+                self.close(doc, &frame, parent, nodes, &mut out.removed, pending);
+                next = frame.node.and_then(|n| doc.next_sibling(n));
                 continue;
             };
             let top = stack.last_mut().expect("frame stack is never empty here");
-            match node.value() {
-                PNode::Text(t) => {
+            match &doc.node(node).data {
+                Data::Text(t) => {
                     let (mut words, chars) = text_size(t);
                     let bytes = t.as_bytes();
                     if top.glue && words > 0 && !bytes.first().is_some_and(|&b| is_word_break(b)) {
@@ -280,11 +281,11 @@ impl Cleaner {
                     } else if !top.content && has_visible_text(t) {
                         top.content = true;
                     }
-                    push_text(nodes, &t.text, words);
-                    next = node.next_sibling();
+                    push_text(nodes, t, words);
+                    next = doc.next_sibling(node);
                 }
-                PNode::Element(el) => {
-                    let tag = el.name();
+                Data::Element(el) => {
+                    let tag: &str = &el.tag;
                     if matches!(tag, "html" | "body" | "head") {
                         // The fragment parser's own wrappers: transparent.
                         let frame = Frame {
@@ -292,7 +293,7 @@ impl Cleaner {
                             ..Frame::root()
                         };
                         stack.push(frame);
-                        next = node.first_child();
+                        next = doc.first_child(node);
                         continue;
                     }
                     let view = view_of(el);
@@ -300,20 +301,18 @@ impl Cleaner {
                         in_heading: top.heading.is_some(),
                         in_summary: top.in_summary,
                     };
-                    let mut action = if marked_ad == Some(node.id()) {
+                    let mut action = if marked_ad == Some(node) {
                         Some(Action::Drop(rules::QUICK_ADSENSE))
                     } else {
-                        self.decide(node, &view, ctx)
+                        self.decide(doc, node, &view, ctx)
                     };
                     // An AdSense `<ins>` is empty in real markup; one with content is unclosed
                     // and has swallowed what follows it, which must not be lost with it.
                     if tag == "ins"
                         && action == Some(Action::Drop(rules::ADSENSE))
-                        && node.children().any(|c| {
-                            c.value()
-                                .as_element()
-                                .is_some_and(|e| crate::dom::is_block(e.name()))
-                        })
+                        && doc
+                            .children(node)
+                            .any(|c| doc.element(c).is_some_and(|e| crate::dom::is_block(&e.tag)))
                     {
                         action = Some(Action::Unwrap(rules::ADSENSE));
                     }
@@ -325,13 +324,13 @@ impl Cleaner {
                     {
                         let frame = Frame::unwrapped(node, top);
                         stack.push(frame);
-                        next = node.first_child();
+                        next = doc.first_child(node);
                         continue;
                     }
                     match action {
                         Some(Action::Drop(rule)) => {
                             if tag == "script" && view.script_type.contains("ld+json") {
-                                out.tree.json_ld.push(child_text(node));
+                                out.tree.json_ld.push(child_text(doc, node));
                             }
                             count(&mut out.removed, rule);
                             // An id-carrying marker inside a heading still names the heading.
@@ -341,7 +340,7 @@ impl Cleaner {
                                 set_anchor(&mut nodes[h], view.id);
                             }
                             top.removed = Some(rule);
-                            next = node.next_sibling();
+                            next = doc.next_sibling(node);
                         }
                         Some(Action::Unwrap(rule)) => {
                             count(&mut out.removed, rule);
@@ -361,7 +360,7 @@ impl Cleaner {
                                 ..Frame::unwrapped(node, top)
                             };
                             stack.push(frame);
-                            next = node.first_child();
+                            next = doc.first_child(node);
                         }
                         None | Some(Action::Defer(..)) => {
                             let defer = match action {
@@ -379,7 +378,7 @@ impl Cleaner {
                             {
                                 nodes.truncate(idx);
                                 count(&mut out.removed, rules::FOREIGN_IFRAME);
-                                next = node.next_sibling();
+                                next = doc.next_sibling(node);
                                 continue;
                             }
                             let is_heading = crate::dom::heading_level(tag).is_some();
@@ -388,7 +387,7 @@ impl Cleaner {
                                 // A lazy-loading placeholder with no real source behind it.
                                 nodes.truncate(idx);
                                 count(&mut out.removed, rules::PLACEHOLDER_IMAGE);
-                                next = node.next_sibling();
+                                next = doc.next_sibling(node);
                                 continue;
                             }
                             let wrote = !crate::dom::is_void(tag)
@@ -398,7 +397,7 @@ impl Cleaner {
                                     &self.iframe_hosts,
                                 ) == crate::safety::Policy::Keep;
                             if wrote {
-                                written.push(el.name.local.clone());
+                                written.push(el.tag.clone());
                             }
                             let frame = Frame {
                                 node: Some(node),
@@ -417,23 +416,22 @@ impl Cleaner {
                                 ..Frame::root()
                             };
                             stack.push(frame);
-                            next = node.first_child();
+                            next = doc.first_child(node);
                         }
                     }
                 }
-                PNode::Comment(c) => {
+                Data::Comment(c) => {
                     if self.enabled[RuleGroup::Ads as usize]
                         && c.to_ascii_lowercase()
                             .contains("quick adsense wordpress plugin")
                     {
-                        marked_ad = node
-                            .next_siblings()
-                            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "div"))
-                            .map(|n| n.id());
+                        marked_ad = doc
+                            .next_siblings(node)
+                            .find(|&n| doc.element(n).is_some_and(|e| e.tag == Tag::Div));
                     }
-                    next = node.next_sibling();
+                    next = doc.next_sibling(node);
                 }
-                _ => next = node.next_sibling(),
+                Data::Document | Data::Detached => next = doc.next_sibling(node),
             }
         }
         self.settle(&mut out, deferred, &recheck, total_chars);
@@ -544,16 +542,18 @@ impl Cleaner {
         }
     }
 
-    fn decide(&self, node: NodeRef<'_, PNode>, view: &View<'_>, ctx: Context) -> Option<Action> {
-        if (!self.keep.is_empty() || !self.drop.is_empty())
-            && let Some(er) = ElementRef::wrap(node)
-        {
-            if self.keep.iter().any(|s| s.matches(&er)) {
-                return None;
-            }
-            if self.drop.iter().any(|s| s.matches(&er)) {
-                return Some(Action::Drop(rules::CUSTOM));
-            }
+    fn decide(
+        &self,
+        doc: &Document,
+        node: NodeId,
+        view: &View<'_>,
+        ctx: Context,
+    ) -> Option<Action> {
+        if self.keep.iter().any(|s| s.matches(doc, node)) {
+            return None;
+        }
+        if self.drop.iter().any(|s| s.matches(doc, node)) {
+            return Some(Action::Drop(rules::CUSTOM));
         }
         rules::classify(view, ctx, &self.enabled)
     }
@@ -562,8 +562,9 @@ impl Cleaner {
     /// its size and text show it is furniture.
     fn close(
         &self,
-        frame: &Frame<'_>,
-        parent: &mut Frame<'_>,
+        doc: &Document,
+        frame: &Frame,
+        parent: &mut Frame,
         nodes: &mut Vec<Node>,
         removed: &mut Vec<(Rule, u32)>,
         mut pending: Pending<'_>,
@@ -586,7 +587,7 @@ impl Cleaner {
         let tag_atom = nodes[i].tag.clone();
         let tag = &*tag_atom;
         let related_next = std::mem::take(&mut parent.related_next);
-        let mut drop = |nodes: &mut Vec<Node>, rule: Rule, parent: &mut Frame<'_>| {
+        let mut drop = |nodes: &mut Vec<Node>, rule: Rule, parent: &mut Frame| {
             pending.cut(nodes, i);
             count(removed, rule);
             parent.removed = Some(rule);
@@ -605,7 +606,16 @@ impl Cleaner {
             {
                 set_anchor(&mut nodes[h], &id);
             }
+            // An inline spacer holding only white space (`opinión<span> </span>es`, common
+            // in text pasted from Word) parts the words around it: its white space stays.
+            let space = (!crate::dom::is_block(tag))
+                .then(|| white_space(&nodes[i + 1..]))
+                .flatten();
             pending.cut(nodes, i);
+            if let Some(space) = space {
+                push_text(nodes, &space, 0);
+                parent.glue = false;
+            }
             count(removed, rule);
             if frame.removed.is_some() {
                 parent.removed = frame.removed;
@@ -671,9 +681,9 @@ impl Cleaner {
         if (tag == "figcaption" || nodes[i].has_class("wp-caption-text"))
             // A table's "Source:" line is data attribution, not an image credit.
             && !frame.node.is_some_and(|n| {
-                n.prev_siblings()
-                    .chain(n.next_siblings())
-                    .any(|s| s.value().as_element().is_some_and(|e| e.name() == "table"))
+                doc.prev_siblings(n)
+                    .chain(doc.next_siblings(n))
+                    .any(|s| doc.element(s).is_some_and(|e| e.tag == Tag::Table))
             })
             && self.on(RuleGroup::Boilerplate)
             && text_rules::credit_only(&text_rules::normalise(text_pieces(&nodes[i + 1..])), words)
@@ -926,7 +936,7 @@ fn breaks_words(tag: &str) -> bool {
     crate::dom::is_block(tag) || (crate::dom::is_void(tag) && tag != "wbr")
 }
 
-/// The bytes [`count_words`] splits words at.
+/// The bytes `count_words` splits words at.
 fn is_word_break(b: u8) -> bool {
     matches!(b, b' ' | b'\n' | b'\t' | b'\r' | 0x0c)
 }
@@ -963,7 +973,7 @@ fn set_anchor(heading: &mut Node, id: &str) {
 fn push_text(nodes: &mut Vec<Node>, text: &StrTendril, words: u32) {
     let idx = nodes.len();
     nodes.push(Node {
-        tag: html5ever::local_name!(""),
+        tag: Tag::Text,
         attrs: Vec::new(),
         text: text.clone(),
         end: idx as u32 + 1,
@@ -973,15 +983,24 @@ fn push_text(nodes: &mut Vec<Node>, text: &StrTendril, words: u32) {
     });
 }
 
+/// The text of a subtree that shows nothing, when it holds white space (which parts words).
+fn white_space(nodes: &[Node]) -> Option<StrTendril> {
+    let mut text = StrTendril::new();
+    for t in nodes.iter().filter(|n| n.is_text()) {
+        text.push_tendril(&t.text);
+    }
+    text.chars().any(char::is_whitespace).then_some(text)
+}
+
 /// Text that a reader would see (not only spaces, no-break spaces, soft hyphens, zero-width).
 pub(crate) fn has_visible_text(s: &str) -> bool {
     s.chars()
         .any(|c| !(c.is_whitespace() || crate::text::is_invisible(c)))
 }
 
-fn child_text(node: NodeRef<'_, PNode>) -> String {
-    node.children()
-        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+fn child_text(doc: &Document, node: NodeId) -> String {
+    doc.children(node)
+        .filter_map(|c| doc.node(c).text().map(|t| t.to_string()))
         .collect()
 }
 
@@ -1013,14 +1032,14 @@ pub(crate) fn may_drop_when_empty(tag: &str) -> bool {
     )
 }
 
-fn view_of(el: &scraper::node::Element) -> View<'_> {
+fn view_of(el: &Element) -> View<'_> {
     let mut v = View {
-        tag: el.name(),
+        tag: &el.tag,
         ..View::default()
     };
-    for (name, value) in el.attrs.iter() {
-        let name: &str = &name.local;
-        let value: &str = value;
+    for a in &el.attrs {
+        let name: &str = &a.name;
+        let value: &str = &a.value;
         match name {
             "class" => v.class = value,
             "id" => v.id = value,
@@ -1058,15 +1077,12 @@ fn keep_attr(name: &str) -> Option<&'static str> {
     KEEP.iter().find(|k| **k == name).copied()
 }
 
-fn copy_element(
-    el: &scraper::node::Element,
-    base: Option<&Url>,
-    warnings: &mut Vec<String>,
-) -> Node {
-    let tag: &str = &el.name.local;
+fn copy_element(el: &Element, base: Option<&Url>, warnings: &mut Vec<String>) -> Node {
+    let tag: &str = &el.tag;
     let mut attrs: Vec<(&'static str, StrTendril)> = Vec::new();
-    for (name, value) in el.attrs.iter() {
-        if let Some(name) = keep_attr(&name.local) {
+    for a in &el.attrs {
+        let value = &a.value;
+        if let Some(name) = keep_attr(&a.name) {
             let value = match name {
                 // URLs are written as a browser resolves them, and dropped when their scheme
                 // could run code or no browser could follow them.
@@ -1109,7 +1125,7 @@ fn copy_element(
     }
     attrs.sort_unstable_by(|a, b| a.0.cmp(b.0));
     Node {
-        tag: el.name.local.clone(),
+        tag: el.tag.clone(),
         attrs,
         text: StrTendril::new(),
         end: 0,
@@ -1140,7 +1156,7 @@ fn is_web_source(src: &str) -> bool {
 
 /// The real image behind lazy-loading: `data-lazy-src`, `data-src`, … before a placeholder
 /// `src`, and the widest `srcset` candidate when nothing else is there.
-fn real_src(el: &scraper::node::Element) -> Option<&str> {
+fn real_src(el: &Element) -> Option<&str> {
     // Preference order: lazy-loading attributes, then `src`, then `srcset`s.
     const ORDER: [&str; 10] = [
         "data-lazy-src",
@@ -1160,10 +1176,11 @@ fn real_src(el: &scraper::node::Element) -> Option<&str> {
     };
     // One pass over the attributes (looking each name up would intern it every time).
     let mut best: Option<(usize, &str)> = None;
-    for (name, value) in el.attrs.iter() {
-        let Some(rank) = ORDER.iter().position(|o| *o == &*name.local) else {
+    for a in &el.attrs {
+        let Some(rank) = ORDER.iter().position(|o| *o == a.name) else {
             continue;
         };
+        let value = &a.value;
         if best.is_some_and(|(r, _)| r <= rank) {
             continue;
         }

@@ -218,6 +218,10 @@ pub(crate) fn classify(v: &View<'_>, ctx: Context, enabled: &[bool; 7]) -> Optio
         | "frameset" | "noembed" | "noframes" | "xmp" | "plaintext" | "title" | "base" => {
             return Some(Action::Drop(UNSAFE_ELEMENT));
         }
+        // The rest of a formula after a line break inside it, which ends MathML for an HTML
+        // parser (wpautop writes `<br>` for the newlines in a `<math>`): its pieces are
+        // parsed as unknown HTML elements. No HTML element has these names.
+        t if is_mathml_piece(t) => return Some(Action::Drop(UNSAFE_ELEMENT)),
         _ => {}
     }
     let found = by_tag(v, ctx, &on)
@@ -229,6 +233,43 @@ pub(crate) fn classify(v: &View<'_>, ctx: Context, enabled: &[bool; 7]) -> Optio
             _ => true,
         },
     })
+}
+
+/// MathML element names (other than `math` itself).
+fn is_mathml_piece(tag: &str) -> bool {
+    matches!(
+        tag,
+        "mi" | "mo"
+            | "mn"
+            | "ms"
+            | "mtext"
+            | "mspace"
+            | "mrow"
+            | "mfrac"
+            | "msqrt"
+            | "mroot"
+            | "mstyle"
+            | "merror"
+            | "mpadded"
+            | "mphantom"
+            | "menclose"
+            | "msub"
+            | "msup"
+            | "msubsup"
+            | "munder"
+            | "mover"
+            | "munderover"
+            | "mmultiscripts"
+            | "mprescripts"
+            | "mtable"
+            | "mtr"
+            | "mtd"
+            | "mlabeledtr"
+            | "maction"
+            | "semantics"
+            | "annotation"
+            | "annotation-xml"
+    )
 }
 
 fn is_adsense_script(v: &View<'_>) -> bool {

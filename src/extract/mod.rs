@@ -10,8 +10,7 @@ use std::collections::HashSet;
 use url::Url;
 
 use crate::article::{Heading, Image, Link, List, Table};
-use crate::dom::{Tree, heading_level, is_block, is_content_element, is_void};
-use crate::safety::EmbedHosts;
+use crate::dom::{Tree, heading_level, is_block, is_void};
 use crate::text::is_invisible;
 use table::TableBuilder;
 
@@ -75,7 +74,6 @@ pub(crate) struct Extracted {
     pub lists: Vec<List>,
     pub tables: Vec<Table>,
     pub faq_groups: Vec<FaqGroup>,
-    pub html: String,
     pub warnings: Vec<String>,
 }
 
@@ -235,13 +233,6 @@ struct OpenElement {
     open: Open,
     /// The element is also an FAQ container or question (besides being a heading, `strong`…).
     faq: FaqMark,
-    /// Its start tag was written to the HTML (so its end tag is due).
-    written: bool,
-    /// Where its start tag and its content begin in the HTML.
-    html_start: usize,
-    html_body: usize,
-    /// The visible-output count when it opened.
-    visible_at_open: u64,
     /// Its class or id names an FAQ ("faq", "rank-math-faq"…).
     faq_named: bool,
 }
@@ -286,27 +277,11 @@ struct Walker<'a> {
     faq_question: u32,
     faq_container: u32,
     anchors: HashSet<String>,
-    iframe_hosts: &'a EmbedHosts,
-    /// Nodes before this index are not written to the HTML (inside a dropped element).
-    html_off_until: usize,
-    /// Tags written to the HTML and not yet closed.
-    written: Vec<html5ever::LocalName>,
-    /// Counts visible things written to the HTML (text, images…): an element during whose
-    /// writing it did not move shows nothing.
-    visible: u64,
-    /// Index of the node being visited.
-    position: usize,
     max_table_cells: usize,
 }
 
 /// Walks `tree` once.
-pub(crate) fn extract(
-    tree: &Tree,
-    page: Option<&Url>,
-    source_len: usize,
-    iframe_hosts: &EmbedHosts,
-    max_table_cells: usize,
-) -> Extracted {
+pub(crate) fn extract(tree: &Tree, page: Option<&Url>, max_table_cells: usize) -> Extracted {
     let mut w = Walker {
         tree,
         page,
@@ -326,14 +301,8 @@ pub(crate) fn extract(
         faq_question: 0,
         faq_container: 0,
         anchors: HashSet::new(),
-        iframe_hosts,
-        html_off_until: 0,
-        written: Vec::new(),
-        visible: 0,
-        position: 0,
         max_table_cells,
     };
-    w.out.html.reserve(source_len);
     w.inline.text.reserve(4096);
     w.inline.md.reserve(4096);
     let mut i = 0;
@@ -342,7 +311,6 @@ pub(crate) fn extract(
             let o = w.open.pop().expect("checked");
             w.close(o);
         }
-        w.position = i;
         let node = &tree.nodes[i];
         if node.removed {
             i = node.end as usize;
@@ -399,70 +367,19 @@ fn faq_classes(class: &str) -> FaqClasses {
 impl Walker<'_> {
     fn text(&mut self, s: &str) {
         let pre = self.pre > 0;
-        let html = self.html_on();
         if let Some(cell) = self.tables.last_mut().filter(|t| t.in_cell() && !pre) {
             cell.push_text(s);
-            if html {
-                escape_html_text(s, &mut self.out.html);
-                if crate::clean::has_visible_text(s) {
-                    self.visible += 1;
-                }
-            }
             return;
         }
         self.inline.push_str(s, pre, true);
         for (_, t) in &mut self.link_text {
             t.push_str(s);
         }
-        if html {
-            escape_html_text(s, &mut self.out.html);
-            if crate::clean::has_visible_text(s) {
-                self.visible += 1;
-            }
-        }
     }
 
     fn open_element(&mut self, i: usize) {
         let node = &self.tree.nodes[i];
         let tag: &str = &node.tag;
-        // Serialise into the cleaned HTML, as the output policy allows.
-        let mut written = false;
-        let mut html_start = 0;
-        if self.html_on() {
-            let mut policy = crate::safety::policy(tag, node.attr("src"), self.iframe_hosts);
-            if policy == crate::safety::Policy::Keep
-                && crate::dom::would_not_reparse(tag, &self.written)
-            {
-                // The tree allows nestings that HTML cannot say (a heading in a heading, a
-                // block in a paragraph): leave the inner tag out so the HTML reads back the same.
-                policy = crate::safety::Policy::Unwrap;
-            }
-            match policy {
-                crate::safety::Policy::Keep => {
-                    if !is_void(tag) {
-                        self.written.push(node.tag.clone());
-                    }
-                    written = true;
-                    html_start = self.out.html.len();
-                    if is_content_element(tag) {
-                        self.visible += 1;
-                    }
-                    self.out.html.push('<');
-                    self.out.html.push_str(tag);
-                    for (name, value) in &node.attrs {
-                        self.out.html.push(' ');
-                        self.out.html.push_str(name);
-                        self.out.html.push_str("=\"");
-                        escape_html_attr(value, &mut self.out.html);
-                        self.out.html.push('"');
-                    }
-                    self.out.html.push('>');
-                }
-                crate::safety::Policy::Unwrap => {}
-                crate::safety::Policy::Drop => self.html_off_until = node.end as usize,
-            }
-        }
-
         let class = node.attr("class").unwrap_or("");
         let faq_named = is_faq_name(class) || node.attr("id").is_some_and(is_faq_name);
         if faq_named {
@@ -514,6 +431,8 @@ impl Walker<'_> {
                 self.flush();
                 self.push_block(BlockKind::Rule, String::new(), "---".into());
             }
+            // In a table cell, preformatted text is the cell's text.
+            "pre" if self.tables.last().is_some_and(|t| t.in_cell()) => {}
             "pre" => {
                 self.flush();
                 self.pre += 1;
@@ -627,17 +546,11 @@ impl Walker<'_> {
             end,
             open,
             faq: faq_mark,
-            written,
-            html_start,
-            html_body: self.out.html.len(),
-            visible_at_open: self.visible,
             faq_named,
         });
     }
 
     fn close(&mut self, o: OpenElement) {
-        let node = &self.tree.nodes[o.index];
-        let tag: &str = &node.tag;
         if o.faq_named {
             self.faq_container -= 1;
         }
@@ -768,33 +681,6 @@ impl Walker<'_> {
                 self.faq_question -= 1;
             }
         }
-        if o.written && !is_void(tag) {
-            self.written.pop();
-            // Left empty by a removal decided after cleaning (a hidden block): leave it out,
-            // as the cleaner does with every emptied wrapper.
-            if crate::clean::may_drop_when_empty(tag) && self.visible == o.visible_at_open {
-                self.out.html.truncate(o.html_start);
-                // A block still parts the text around it (the cleaner counted words so): a
-                // line break keeps the words on either side apart.
-                if is_block(tag) && self.pre == 0 && !self.out.html.ends_with(char::is_whitespace) {
-                    self.out.html.push('\n');
-                }
-                return;
-            }
-            // Parsers drop a newline right after `<pre>`: double it so a leading newline of
-            // the content survives a round trip.
-            if tag == "pre" && self.out.html[o.html_body..].starts_with('\n') {
-                self.out.html.insert(o.html_body, '\n');
-            }
-            self.out.html.push_str("</");
-            self.out.html.push_str(tag);
-            self.out.html.push('>');
-        }
-    }
-
-    /// Whether HTML is being written (not inside an element the output policy drops).
-    fn html_on(&self) -> bool {
-        self.position >= self.html_off_until
     }
 
     fn in_thead(&self) -> bool {
@@ -1104,42 +990,4 @@ fn md_url(url: &str) -> String {
     url.replace(' ', "%20")
         .replace('(', "%28")
         .replace(')', "%29")
-}
-
-pub(crate) fn escape_html_text(s: &str, out: &mut String) {
-    escape_html(s, out, false);
-}
-
-pub(crate) fn escape_html_attr(s: &str, out: &mut String) {
-    escape_html(s, out, true);
-}
-
-fn escape_html(s: &str, out: &mut String, attr: bool) {
-    let bytes = s.as_bytes();
-    let needs = memchr::memchr3(b'&', b'<', b'>', bytes).is_some()
-        || memchr::memchr2(b'"', 0xC2, bytes).is_some();
-    if !needs {
-        out.push_str(s);
-        return;
-    }
-    let mut last = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let rep = match bytes[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' if attr => "&quot;",
-            0xC2 if bytes.get(i + 1) == Some(&0xA0) => "&nbsp;",
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        out.push_str(&s[last..i]);
-        out.push_str(rep);
-        i += if bytes[i] == 0xC2 { 2 } else { 1 };
-        last = i;
-    }
-    out.push_str(&s[last..]);
 }

@@ -1,19 +1,27 @@
-//! The cleaned tree: our own compact copy of the parts of the parsed document that survive
-//! cleaning. It is the one place besides `clean` that knows the parser's types are gone:
-//! everything after cleaning reads this tree.
+//! Our trees. [`tree::Document`] is the parsed post, built by html5ever through
+//! [`sink`] (the one module that names the parser's types) and read by cleaning;
+//! [`Tree`] is the cleaned copy that extraction and the outputs read.
 //!
-//! Nodes are stored in document (pre-)order; each element records the index one past its
-//! last descendant (`end`), so a subtree is a contiguous range and dropping an element that
-//! turned out empty is a `truncate`.
+//! In the cleaned tree, nodes are stored in document (pre-)order; each element records the
+//! index one past its last descendant (`end`), so a subtree is a contiguous range and
+//! dropping an element that turned out empty is a `truncate`.
 
-use scraper::StrTendril;
+pub(crate) mod canon;
+pub(crate) mod select;
+pub(crate) mod sink;
+pub(crate) mod tag;
+pub(crate) mod tree;
+pub(crate) mod write;
+
+pub(crate) use tag::Tag;
+use tendril::StrTendril;
 
 /// One node of the cleaned tree. Text and attribute values share the parser's buffers
 /// (tendrils are reference-counted), so copying the survivors costs no string copies.
 #[derive(Debug, Clone)]
 pub(crate) struct Node {
-    /// Lower-case tag name, or empty for a text node.
-    pub tag: html5ever::LocalName,
+    /// Lower-case tag name, or [`Tag::Text`] (the empty name) for a text node.
+    pub tag: Tag,
     /// Kept attributes (name, value); for text nodes, empty.
     pub attrs: Vec<(&'static str, StrTendril)>,
     /// The text of a text node.
@@ -166,7 +174,7 @@ pub(crate) fn heading_level(tag: &str) -> Option<u8> {
 /// paragraph, a link in a link, or a list item directly in a list item, so a parser closes
 /// the outer element first. Such an inner element is left out (unwrapped), by the cleaner
 /// and by the HTML writer alike.
-pub(crate) fn would_not_reparse(tag: &str, written: &[html5ever::LocalName]) -> bool {
+pub(crate) fn would_not_reparse(tag: &str, written: &[Tag]) -> bool {
     let open = |t: &str| written.iter().any(|w| &**w == t);
     let in_p = || open("p");
     if heading_level(tag).is_some() {
