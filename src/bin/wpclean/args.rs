@@ -213,6 +213,9 @@ pub enum Format {
     Text,
     /// Each article as Markdown, title first.
     Markdown,
+    /// One Parquet file of every article (`-o FILE`), columns as `wpclean::arrow` documents.
+    #[cfg(feature = "parquet")]
+    Parquet,
 }
 
 /// The article fields `--fields` accepts.

@@ -14,6 +14,8 @@ use output::{Sink, file_stem, output, render, write_json};
 use pipeline::pipeline;
 mod args;
 mod output;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod pipeline;
 
 fn main() -> ExitCode {
@@ -45,6 +47,10 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
 }
 
 fn run_clean(cli: &CleanArgs) -> anyhow::Result<u8> {
+    #[cfg(feature = "parquet")]
+    if cli.format == Format::Parquet {
+        return parquet::run(cli);
+    }
     for f in &cli.fields {
         if !FIELDS.contains(&f.as_str()) {
             bail!(

@@ -49,6 +49,8 @@ pub fn render(a: &Article, cli: &CleanArgs) -> anyhow::Result<Vec<u8>> {
             }
             writeln!(out, "# {}\n\n{}", a.title, a.markdown)?;
         }
+        #[cfg(feature = "parquet")]
+        Format::Parquet => unreachable!("Parquet is written by parquet::run"),
     }
     Ok(out)
 }
@@ -145,6 +147,8 @@ impl Sink {
                 Format::Markdown => "md",
                 Format::Text => "txt",
                 Format::Json | Format::Ndjson => "json",
+                #[cfg(feature = "parquet")]
+                Format::Parquet => unreachable!("Parquet is written by parquet::run"),
             };
             // Unique among this run's files, and never over a file that was already there.
             let mut n = 1;
