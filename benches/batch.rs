@@ -1,12 +1,14 @@
 //! Batch cleaning end to end: `cargo bench --bench batch`.
 //!
 //! Builds a large export from real posts (the 214 WCXB WordPress posts from `../shared` when
-//! present, else the shipped fixtures), written three ways: one JSON array file, NDJSON, and a
-//! folder of REST pages of 100 posts. Then runs the `wpclean` binary on each with `-j 1` and
-//! with all cores, and reports MB/s, posts/s and peak memory (VmHWM), beside two in-process
-//! baselines over the same posts measured in the same run: a bare
-//! `scraper::Html::parse_fragment` of each post's HTML, and the library's single-threaded
-//! `Extractor::extract`.
+//! present, else the shipped fixtures), written four ways: one JSON array file, NDJSON, a
+//! folder of REST pages of 100 posts, and a folder of one-post files (the most common scrape
+//! layout). Then runs the `wpclean` binary on each with `-j 1` and with all cores, and reports
+//! MB/s, posts/s and peak memory (VmHWM), beside two in-process baselines over the same posts
+//! measured in the same run: a bare `scraper::Html::parse_fragment` of each post's HTML, and
+//! the library's single-threaded `Extractor::extract`. Last, whole processes alternately, three
+//! rounds: the folder of one-post files against the array file at `-j 1`, and the folder at
+//! `-j 2` against `-j 1`, as median wall-time ratios.
 //!
 //! `WPCLEAN_BATCH_MB` sets the export size (default 200).
 
@@ -26,6 +28,7 @@ struct Export {
     array: PathBuf,
     ndjson: PathBuf,
     pages: PathBuf,
+    files: PathBuf,
     posts: usize,
     bytes: u64,
 }
@@ -34,6 +37,7 @@ struct Export {
 fn build_export(dir: &Path, target_mb: u64, source: &[serde_json::Value]) -> Export {
     use std::io::Write;
     std::fs::create_dir_all(dir.join("pages")).unwrap();
+    std::fs::create_dir_all(dir.join("files")).unwrap();
     let array_path = dir.join("export.json");
     let ndjson_path = dir.join("export.ndjson");
     let mut array = std::io::BufWriter::new(std::fs::File::create(&array_path).unwrap());
@@ -64,6 +68,7 @@ fn build_export(dir: &Path, target_mb: u64, source: &[serde_json::Value]) -> Exp
         ndjson.write_all(line.as_bytes()).unwrap();
         ndjson.write_all(b"\n").unwrap();
         bytes += line.len() as u64 + 1;
+        std::fs::write(dir.join("files").join(format!("{:07}.json", n + 1)), &line).unwrap();
         page.push(line);
         if page.len() == 100 {
             flush_page(&mut page, &mut page_no);
@@ -76,6 +81,7 @@ fn build_export(dir: &Path, target_mb: u64, source: &[serde_json::Value]) -> Exp
         array: array_path,
         ndjson: ndjson_path,
         pages: dir.join("pages"),
+        files: dir.join("files"),
         posts: n,
         bytes,
     }
@@ -175,6 +181,7 @@ fn main() {
         ("array", &export.array),
         ("ndjson", &export.ndjson),
         ("pages", &export.pages),
+        ("files", &export.files),
     ] {
         for jobs in [Some(1), None] {
             let (elapsed, peak_kb) = run_cli(input, jobs);
@@ -198,5 +205,23 @@ fn main() {
             );
         }
     }
+    // Whole processes, alternately, so that load on the machine falls on both sides alike.
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let (mut files_vs_array, mut two_vs_one) = (Vec::new(), Vec::new());
+    for _ in 0..3 {
+        let array_1 = run_cli(&export.array, Some(1)).0.as_secs_f64();
+        let files_1 = run_cli(&export.files, Some(1)).0.as_secs_f64();
+        let files_2 = run_cli(&export.files, Some(2)).0.as_secs_f64();
+        files_vs_array.push(files_1 / array_1);
+        two_vs_one.push(files_2 / files_1);
+    }
+    println!(
+        "alternating, median of 3: one-post files / array file at -j 1: {:.2}x wall time; one-post files -j 2 / -j 1: {:.2}x wall time",
+        median(files_vs_array),
+        median(two_vs_one)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

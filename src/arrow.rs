@@ -37,7 +37,7 @@ pub use arrow_schema::{ArrowError, SchemaRef};
 use arrow_schema::{DataType, Field, Fields, Schema};
 use serde::Serialize;
 
-use crate::{Article, Error, IndexRecord};
+use crate::{Article, IndexRecord};
 
 fn text(name: &str) -> Field {
     Field::new(name, DataType::Utf8, true)
@@ -217,10 +217,12 @@ struct RecordRow<'a> {
     error: Option<String>,
 }
 
-/// One row per item, in order: the article, or (for `Err`) an error row.
-pub fn articles_to_batch<'a, I>(rows: I) -> Result<RecordBatch, ArrowError>
+/// One row per item, in order: the article, or (for `Err`) an error row whose `error` is
+/// the error's message (any `Display`: a [`wpclean::Error`](crate::Error) or the caller's).
+pub fn articles_to_batch<'a, I, E>(rows: I) -> Result<RecordBatch, ArrowError>
 where
-    I: IntoIterator<Item = Result<&'a Article, &'a Error>>,
+    I: IntoIterator<Item = Result<&'a Article, E>>,
+    E: std::fmt::Display,
 {
     let rows: Vec<ArticleRow<'_>> = rows
         .into_iter()
@@ -239,10 +241,12 @@ where
 }
 
 /// One row per search record of each post, posts in order, each row tagged with the post's
-/// input `row`; a post that failed gives one error row. A post without text gives no row.
-pub fn records_to_batch<'a, I>(posts: I) -> Result<RecordBatch, ArrowError>
+/// input `row`; a post that failed gives one error row (its message, as in
+/// [`articles_to_batch`]). A post without text gives no row.
+pub fn records_to_batch<'a, I, E>(posts: I) -> Result<RecordBatch, ArrowError>
 where
-    I: IntoIterator<Item = (u64, Result<&'a [IndexRecord], &'a Error>)>,
+    I: IntoIterator<Item = (u64, Result<&'a [IndexRecord], E>)>,
+    E: std::fmt::Display,
 {
     let mut rows = Vec::new();
     for (row, result) in posts {
@@ -313,7 +317,7 @@ mod tests {
             "<h2 id=\"a\">Head</h2><p><a href=\"/x\" rel=\"nofollow\">go</a></p>\
              <table><tr><th>k</th></tr><tr><td>v</td></tr></table>",
         );
-        let batch = articles_to_batch([Ok(&a)]).unwrap();
+        let batch = articles_to_batch([Ok::<_, &crate::Error>(&a)]).unwrap();
         let ids = batch.column_by_name("id").unwrap();
         let ids = ids.as_any().downcast_ref::<Int64Array>().unwrap();
         assert_eq!(ids.value(0), 7);
@@ -370,7 +374,7 @@ mod tests {
 
     #[test]
     fn no_rows_is_an_empty_batch_with_the_schema() {
-        let batch = articles_to_batch([]).unwrap();
+        let batch = articles_to_batch::<_, &crate::Error>([]).unwrap();
         assert_eq!(batch.num_rows(), 0);
         assert_eq!(batch.schema(), article_schema());
     }

@@ -53,6 +53,12 @@ pub use limits::Limits;
 pub use options::{Options, RuleGroup};
 pub use records::{IndexRecord, RecordOptions, records};
 
+/// Not part of the API (hidden, may change): raw `post_content` rendered the way WordPress
+/// renders it, for the comparison with WordPress itself (`examples/render_raw.rs`,
+/// `tests/wpautop.rs`).
+#[doc(hidden)]
+pub use input::raw::render_raw;
+
 use url::Url;
 
 /// Cleans and extracts posts with one set of compiled [`Options`].
@@ -75,6 +81,8 @@ pub struct Extractor {
     cleaner: clean::Cleaner,
     iframe_hosts: Vec<String>,
     limits: Limits,
+    statuses: Option<Vec<String>>,
+    include_protected: bool,
 }
 
 impl Extractor {
@@ -84,6 +92,32 @@ impl Extractor {
             cleaner: clean::Cleaner::new(options)?,
             iframe_hosts: options.iframe_hosts.clone(),
             limits: options.limits,
+            statuses: options.statuses.clone(),
+            include_protected: options.include_protected,
+        })
+    }
+
+    /// Why this post is not published under the options (`status draft`), or `None` when it
+    /// is. [`Extractor::extract`] cleans whatever it is given: batch readers, the command
+    /// line and the Python package ask this first and count the post as skipped.
+    ///
+    /// ```
+    /// use wpclean::{Extractor, Options, Post};
+    ///
+    /// let draft = Post::from_json(r#"{"id": 3, "status": "draft", "content": {"rendered": "<p>Soon</p>"}}"#)?;
+    /// let extractor = Extractor::new(&Options::default())?;
+    /// assert_eq!(extractor.skip_reason(&draft).as_deref(), Some("status draft"));
+    /// let everything = Extractor::new(&Options::default().any_status())?;
+    /// assert_eq!(everything.skip_reason(&draft), None);
+    /// # Ok::<(), wpclean::Error>(())
+    /// ```
+    pub fn skip_reason(&self, post: &Post) -> Option<String> {
+        let status = post.status.as_deref();
+        (!options::status_admitted(self.statuses.as_deref(), status)).then(|| {
+            format!(
+                "status {}",
+                status.unwrap_or("").trim().to_ascii_lowercase()
+            )
         })
     }
 
@@ -97,14 +131,24 @@ impl Extractor {
                 post.link.as_deref().unwrap_or("")
             ));
         }
-        if post.protected && post.content_html.trim().is_empty() {
+        // A password-protected post's body, excerpt and FAQ schema are what the password
+        // guards: left out unless the caller opted in.
+        let withheld = post.protected && !self.include_protected;
+        if withheld {
+            warnings.push(
+                "content is password-protected: withheld (opt in with `include_protected`, \
+                 `--include-protected`)"
+                    .to_string(),
+            );
+        } else if post.protected && post.content_html.trim().is_empty() {
             warnings.push("content is password-protected: no body".to_string());
         }
+        let body: &str = if withheld { "" } else { &post.content_html };
         let rendered;
         let content = match post.format {
-            ContentFormat::Rendered => post.content_html.as_str(),
+            ContentFormat::Rendered => body,
             ContentFormat::Raw => {
-                rendered = input::raw::render_raw(&post.content_html, &mut warnings);
+                rendered = input::raw::render_raw(body, &mut warnings);
                 rendered.as_str()
             }
         };
@@ -129,10 +173,12 @@ impl Extractor {
             }
         }
         extract::faq::merge(&mut faq, from_ld);
-        extract::faq::merge(&mut faq, post.schema_faq.clone());
+        if !withheld {
+            extract::faq::merge(&mut faq, post.schema_faq.clone());
+        }
 
         let text = render::text(&ex.blocks);
-        if text.is_empty() && !cleaned.removed.is_empty() && !post.content_html.trim().is_empty() {
+        if text.is_empty() && !cleaned.removed.is_empty() && !body.trim().is_empty() {
             warnings.push(
                 "no text left after cleaning: every element was removed by a rule".to_string(),
             );
@@ -160,7 +206,11 @@ impl Extractor {
             date: post.date.clone(),
             date_gmt: post.date_gmt.clone(),
             modified: post.modified.clone(),
-            excerpt: excerpt(&post.excerpt_html),
+            excerpt: if withheld {
+                String::new()
+            } else {
+                excerpt(&post.excerpt_html)
+            },
             author: post.author.clone(),
             categories: post.categories.clone(),
             tags: post.tags.clone(),

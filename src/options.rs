@@ -89,6 +89,17 @@ pub struct Options {
     pub iframe_hosts: Vec<String>,
     /// Size and nesting limits.
     pub limits: crate::Limits,
+    /// The post statuses that are published: posts with another status are skipped by
+    /// [`Extractor::skip_reason`](crate::Extractor::skip_reason) (and so by the command line
+    /// and every batch reader). `None` admits every status. Default: `publish` only, which
+    /// is what a site shows to strangers. A post without a status (REST responses to
+    /// anonymous clients only hold published posts, and many scrapes drop the field) counts
+    /// as published.
+    pub statuses: Option<Vec<String>>,
+    /// Whether password-protected posts keep their content. Default `false`: their text,
+    /// Markdown, HTML, sections and everything extracted from the body are left empty, and
+    /// the article's `warnings` say why.
+    pub include_protected: bool,
 }
 
 impl Default for Options {
@@ -102,6 +113,8 @@ impl Default for Options {
                 .map(|h| h.to_string())
                 .collect(),
             limits: crate::Limits::default(),
+            statuses: Some(vec!["publish".to_string()]),
+            include_protected: false,
         }
     }
 }
@@ -142,8 +155,57 @@ impl Options {
         self
     }
 
+    /// Sets the post statuses that are published (see [`Options::statuses`]).
+    ///
+    /// ```
+    /// let options = wpclean::Options::default().statuses(["publish", "future"]);
+    /// assert!(options.admits_status(Some("future")));
+    /// assert!(!options.admits_status(Some("draft")));
+    /// assert!(options.admits_status(None));
+    /// ```
+    pub fn statuses<I, S>(mut self, statuses: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.statuses = Some(statuses.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Admits posts of every status (drafts, private, trashed…).
+    ///
+    /// ```
+    /// assert!(wpclean::Options::default().any_status().admits_status(Some("private")));
+    /// ```
+    pub fn any_status(mut self) -> Self {
+        self.statuses = None;
+        self
+    }
+
+    /// Keeps the content of password-protected posts (see [`Options::include_protected`]).
+    pub fn include_protected(mut self, yes: bool) -> Self {
+        self.include_protected = yes;
+        self
+    }
+
+    /// Whether a post with this status is published under these options (no status counts
+    /// as `publish`).
+    pub fn admits_status(&self, status: Option<&str>) -> bool {
+        status_admitted(self.statuses.as_deref(), status)
+    }
+
     /// Whether a rule group is on.
     pub fn is_enabled(&self, group: RuleGroup) -> bool {
         !self.disabled_groups.contains(&group)
     }
+}
+
+/// Whether `status` is in `list` (`None`: every status); no status counts as `publish`.
+pub(crate) fn status_admitted(list: Option<&[String]>, status: Option<&str>) -> bool {
+    let Some(list) = list else { return true };
+    let status = status
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or("publish");
+    list.iter().any(|s| s.eq_ignore_ascii_case(status))
 }

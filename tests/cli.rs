@@ -255,7 +255,7 @@ fn output_formats() {
 }
 
 #[test]
-fn out_dir_writes_one_safe_unique_file_per_post() {
+fn out_dir_writes_one_safe_file_per_post_and_a_rerun_updates_it() {
     let dir = tempfile::tempdir().unwrap();
     let same_slug = format!(
         "[{},{},{}]",
@@ -271,23 +271,37 @@ fn out_dir_writes_one_safe_unique_file_per_post() {
         .arg(dir.path().join("in.json"))
         .assert()
         .success();
-    let mut names: Vec<_> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
-    assert_eq!(names, ["etc-passwd.md", "post-1-2.md", "post-1.md"]);
+    let names = || {
+        let mut names: Vec<_> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        names
+    };
+    // Post 9 has post 1's slug: its id tells the two apart. The log records which post
+    // each file holds.
+    let expected = [
+        ".wpclean-files.ndjson",
+        "etc-passwd.md",
+        "post-1-9.md",
+        "post-1.md",
+    ];
+    assert_eq!(names(), expected);
     let md = std::fs::read_to_string(out.join("post-1.md")).unwrap();
     assert!(md.starts_with("---\ntitle: \"Post 1\"\nid: 1\n"), "{md}");
     assert!(md.contains("url: \"https://example.com/p1/\""));
-    // A second run never overwrites: new names.
+    // A second run writes each post over its own file: no copies.
+    std::fs::write(out.join("post-1.md"), "stale").unwrap();
     wpclean()
         .args(["--format", "markdown", "--out-dir"])
         .arg(&out)
         .arg(dir.path().join("in.json"))
         .assert()
         .success();
-    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 6);
+    assert_eq!(names(), expected);
+    let again = std::fs::read_to_string(out.join("post-1.md")).unwrap();
+    assert_eq!(again, md);
 }
 
 #[test]

@@ -6,10 +6,10 @@ use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use rayon::prelude::*;
-use wpclean::{Article, Error, ErrorKind, IndexRecord, Limits, Post, RecordOptions};
+use wpclean::{Article, Error, ErrorKind, IndexRecord, Limits, Location, Post, RecordOptions};
 
 use crate::convert::{self, Input};
-use crate::errors;
+use crate::errors::{self, Failure};
 
 /// Cleans WordPress posts with one set of compiled options (see `wpclean.pyi`).
 #[pyclass(frozen, module = "wpclean")]
@@ -20,7 +20,7 @@ pub struct Extractor {
 }
 
 /// The result of one post in a batch: its JSON (an article, or an array of records).
-pub type Cleaned = Result<String, Error>;
+pub type Cleaned = Result<String, Failure>;
 
 impl Extractor {
     /// Cleans one parsed post; a panic in the engine becomes this post's error.
@@ -34,20 +34,31 @@ impl Extractor {
             Error::new(ErrorKind::Io(format!(
                 "internal error while cleaning: {msg}"
             )))
-            .at(wpclean::Location::new().with_id(post.id))
+            .at(Location::new().with_id(post.id))
         })
     }
 
+    /// Cleans one parsed post the options publish.
+    fn publish(&self, post: &Post) -> Result<Article, Failure> {
+        if let Some(reason) = self.inner.skip_reason(post) {
+            return Err(Failure::Skipped {
+                reason,
+                location: Location::new().with_id(post.id),
+            });
+        }
+        Ok(self.article(post)?)
+    }
+
     /// Parses and cleans one post.
-    pub fn clean_input(&self, input: Result<Input, Error>) -> Result<Article, Error> {
+    pub fn clean_input(&self, input: Result<Input, Error>) -> Result<Article, Failure> {
         let post = convert::parse(input?, &self.limits)?;
-        self.article(&post)
+        self.publish(&post)
     }
 
     /// Parses and cleans one post given as JSON text.
-    pub fn clean_str(&self, json: &str) -> Result<Article, Error> {
+    pub fn clean_str(&self, json: &str) -> Result<Article, Failure> {
         let post = convert::parse_str(json, &self.limits)?;
-        self.article(&post)
+        self.publish(&post)
     }
 
     /// The search records of one post.
@@ -98,7 +109,8 @@ impl Extractor {
     #[pyo3(signature = (**options))]
     fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
         let parsed = crate::options::parse(options)?;
-        let inner = wpclean::Extractor::new(&parsed.options).map_err(|e| errors::to_py(py, &e))?;
+        let inner =
+            wpclean::Extractor::new(&parsed.options).map_err(|e| errors::to_py(py, &e.into()))?;
         Ok(Extractor {
             inner,
             limits: parsed.options.limits,
@@ -128,7 +140,7 @@ impl Extractor {
         let results = Self::parallel(py, inputs, threads, |i, input| {
             self.clean_input(input)
                 .map(|a| convert::to_json(&a))
-                .map_err(|e| e.at(wpclean::Location::new().with_index(i as u64)))
+                .map_err(|e| e.at_index(i))
         })?;
         results_to_list(py, results)
     }
@@ -161,7 +173,7 @@ impl Extractor {
         let results = Self::parallel(py, inputs, threads, |i, input| {
             self.clean_input(input)
                 .map(|a| convert::to_json(&self.records_of(&a)))
-                .map_err(|e| e.at(wpclean::Location::new().with_index(i as u64)))
+                .map_err(|e| e.at_index(i))
         })?;
         results_to_list(py, results)
     }

@@ -6,7 +6,7 @@ use pyo3::types::PyDict;
 use wpclean::{Options, RecordOptions, RuleGroup};
 
 /// The keyword arguments `Extractor` accepts.
-pub const NAMES: [&str; 12] = [
+pub const NAMES: [&str; 13] = [
     "disable",
     "drop",
     "keep",
@@ -19,6 +19,7 @@ pub const NAMES: [&str; 12] = [
     "max_chars",
     "overlap",
     "statuses",
+    "include_protected",
 ];
 
 /// Options for cleaning and for cutting records.
@@ -88,7 +89,13 @@ pub fn parse(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Parsed> {
             "max_table_cells" => options.limits.max_table_cells = count(&k, &v)?,
             "max_chars" => records = records.max_chars(count(&k, &v)?),
             "overlap" => records = records.overlap(count(&k, &v)?),
-            "statuses" => statuses(&mut options, &v)?,
+            "statuses" => options = statuses(options, &v)?,
+            "include_protected" => {
+                options =
+                    options.include_protected(v.extract::<bool>().map_err(|_| {
+                        PyTypeError::new_err("include_protected takes True or False")
+                    })?)
+            }
             _ => {
                 return Err(PyTypeError::new_err(format!(
                     "unknown option {k:?} (known: {})",
@@ -100,9 +107,19 @@ pub fn parse(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Parsed> {
     Ok(Parsed { options, records })
 }
 
-/// The status filter: not in this version of the library yet.
-fn statuses(_options: &mut Options, _v: &Bound<'_, PyAny>) -> PyResult<()> {
-    Err(PyValueError::new_err(
-        "statuses: this version of wpclean cleans posts of every status",
-    ))
+/// The status filter: a list of statuses, or `None` (or `"any"`) for every status.
+fn statuses(options: Options, v: &Bound<'_, PyAny>) -> PyResult<Options> {
+    if v.is_none() {
+        return Ok(options.any_status());
+    }
+    if let Ok(s) = v.extract::<String>() {
+        return if s == "any" {
+            Ok(options.any_status())
+        } else {
+            Err(PyTypeError::new_err(
+                "statuses takes a list of statuses, \"any\" or None",
+            ))
+        };
+    }
+    Ok(options.statuses(strings("statuses", v)?))
 }

@@ -96,7 +96,9 @@ impl ExportReader {
                     self.skipped.bind(py).append(d)?;
                 }
                 Some(Record::Failed(e)) => {
-                    self.failed.bind(py).append(errors::error_dict(py, &e)?)?;
+                    self.failed
+                        .bind(py)
+                        .append(errors::error_dict(py, &e.into())?)?;
                 }
                 Some(_) => {}
             }
@@ -138,7 +140,7 @@ pub fn read_export(
     let max = max_post_bytes.unwrap_or(Limits::default().max_post_bytes);
     let reader = py
         .detach(|| wpclean::open_path(&path, format, max))
-        .map_err(|e| errors::to_py(py, &e))?;
+        .map_err(|e| errors::to_py(py, &e.into()))?;
     Ok(ExportReader {
         reader: Mutex::new(reader),
         skipped: PyList::empty(py).unbind(),

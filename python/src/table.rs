@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 use wpclean::arrow::{articles_to_batch, records_to_batch};
 use wpclean::{Error, ErrorKind, Location};
 
+use crate::errors::Failure;
 use crate::extractor::Extractor;
 
 /// The posts of one column: JSON text per row, or why a row has none.
@@ -93,8 +94,9 @@ pub fn clean_arrow<'py>(
     let batch = RecordBatch::from_pyarrow_bound(batch)?;
     let rows = posts(&batch, column)?;
     let articles = Extractor::parallel(py, rows, threads, |i, row| {
-        row.and_then(|json| ex.clean_str(json))
-            .map_err(|e| e.at(Location::new().with_index(i as u64)))
+        row.map_err(Failure::from)
+            .and_then(|json| ex.clean_str(json))
+            .map_err(|e| e.at_index(i))
     })?;
     let out = py
         .detach(|| articles_to_batch(articles.iter().map(|r| r.as_ref())))
@@ -113,9 +115,10 @@ pub fn records_arrow<'py>(
     let batch = RecordBatch::from_pyarrow_bound(batch)?;
     let rows = posts(&batch, column)?;
     let records = Extractor::parallel(py, rows, threads, |i, row| {
-        row.and_then(|json| ex.clean_str(json))
+        row.map_err(Failure::from)
+            .and_then(|json| ex.clean_str(json))
             .map(|a| ex.records_of(&a))
-            .map_err(|e| e.at(Location::new().with_index(i as u64)))
+            .map_err(|e| e.at_index(i))
     })?;
     let out = py
         .detach(|| {

@@ -40,9 +40,12 @@ def cli():
 
 
 def cli_articles(cli, path, *args):
-    """The NDJSON articles the command writes for one export (failed posts are left out)."""
+    """The NDJSON articles the command writes for one export (failed posts are left out).
+
+    Every copy of a post is cleaned (`--keep-duplicates`): the Python calls clean each post
+    they are given, and leave de-duplication across a run to the caller."""
     run = subprocess.run(
-        [cli, "--quiet", "--jobs", "1", *args, str(path)],
+        [cli, "--quiet", "--jobs", "1", "--keep-duplicates", *args, str(path)],
         capture_output=True,
         text=True,
     )

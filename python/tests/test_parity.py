@@ -18,13 +18,14 @@ def _posts(value):
 
 
 def _clean_all(ex, posts):
-    """Cleans each post, leaving out what is not a post (the command skips those)."""
+    """Cleans each post, leaving out what the command skips: what is not a post, and posts
+    the options do not publish (drafts)."""
     out = []
     for post in posts:
         try:
             out.append(ex.clean(post))
         except wpclean.Error as e:
-            if e.kind != "not_a_post":
+            if e.kind not in ("not_a_post", "skipped"):
                 out.append({"failed": e.kind})
     return [a for a in out if "failed" not in a]
 
@@ -85,3 +86,21 @@ def test_options_match_the_command_flags(cli):
     ex = wpclean.Extractor(disable=["toc"], drop=["p:first-child"], max_depth=40)
     assert [ex.clean(p) for p in wpclean.read_export(path)] == expected
     assert expected != cli_articles(cli, path)
+
+
+def test_the_status_filter_matches_the_command(cli, tmp_path):
+    seed = json.loads((FIXTURES / "seed-post.json").read_text(encoding="utf-8"))
+    posts = [dict(seed, id=i, status=s) for i, s in enumerate(["publish", "draft", "future"])]
+    path = tmp_path / "statuses.ndjson"
+    path.write_text("".join(json.dumps(p) + "\n" for p in posts), encoding="utf-8")
+    for flags, options in [([], {}), (["--status", "publish,future"], {"statuses": ["publish", "future"]}),
+                           (["--status", "any"], {"statuses": None})]:
+        expected = cli_articles(cli, path, *flags)
+        ex = wpclean.Extractor(**options)
+        assert _clean_all(ex, posts) == expected, flags
+    assert [a["status"] for a in cli_articles(cli, path)] == ["publish"]
+    with pytest.raises(wpclean.Error) as e:
+        wpclean.Extractor().clean(posts[1])
+    assert e.value.kind == "skipped" and "status draft" in str(e.value)
+    row = wpclean.Extractor().clean_many(posts)[1]
+    assert row["kind"] == "skipped" and row["index"] == 1

@@ -78,8 +78,15 @@ pub fn open_path(
             format = InputFormat::Wxr;
         }
     }
-    open_reader(Box::new(file), Some(name), format, max_post_bytes)
+    // A buffer no larger than the file: many scrapes are folders of small one-post files,
+    // and a buffer is zeroed when first filled.
+    let size = file.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
+    let capacity = size.saturating_add(1).clamp(4 << 10, BUFFER as u64) as usize;
+    open_buffered(Box::new(file), Some(name), format, max_post_bytes, capacity)
 }
+
+/// The read buffer for inputs of unknown or large size.
+const BUFFER: usize = 256 << 10;
 
 /// Opens any byte stream of posts (standard input, a socket…). Gzip is detected by its
 /// magic bytes.
@@ -89,12 +96,22 @@ pub fn open_reader(
     format: InputFormat,
     max_post_bytes: usize,
 ) -> Result<Box<dyn RecordReader + Send>> {
+    open_buffered(reader, name, format, max_post_bytes, BUFFER)
+}
+
+fn open_buffered(
+    reader: Box<dyn Read + Send>,
+    name: Option<String>,
+    format: InputFormat,
+    max_post_bytes: usize,
+    capacity: usize,
+) -> Result<Box<dyn RecordReader + Send>> {
     let count = Arc::new(AtomicU64::new(0));
     let counted = Counting {
         inner: reader,
         count: count.clone(),
     };
-    let mut raw = BufReader::with_capacity(256 << 10, counted);
+    let mut raw = BufReader::with_capacity(capacity, counted);
     let io = |e: std::io::Error| {
         let mut l = Location::new().with_offset(0);
         l.file = name.clone();
@@ -103,7 +120,7 @@ pub fn open_reader(
     let gzip = raw.fill_buf().map_err(io)?.starts_with(&[0x1f, 0x8b]);
     let mut input: Box<dyn BufRead + Send> = if gzip {
         Box::new(BufReader::with_capacity(
-            256 << 10,
+            BUFFER,
             flate2::read::MultiGzDecoder::new(raw),
         ))
     } else {

@@ -56,6 +56,8 @@ enum Field {
     /// A `<category>` of the `category` (true) or `post_tag` (false) taxonomy, with its
     /// nicename.
     Term(bool, Option<String>),
+    /// `wp:post_password`: the post is password-protected when it is not empty.
+    Password,
     /// Anything else: read past.
     Other,
 }
@@ -70,6 +72,7 @@ impl Field {
             b"wp:post_date_gmt" => Field::DateGmt,
             b"wp:post_modified" => Field::Modified,
             b"wp:status" => Field::Status,
+            b"wp:post_password" => Field::Password,
             b"wp:post_name" => Field::Name,
             b"wp:post_type" => Field::Type,
             b"dc:creator" => Field::Creator,
@@ -133,6 +136,8 @@ impl Item {
             Field::DateGmt => p.date_gmt = value().filter(|d| !is_zero_date(d)),
             Field::Modified => p.modified = value().filter(|d| !is_zero_date(d)),
             Field::Status => p.status = value(),
+            // The password itself is never kept: only that there is one.
+            Field::Password => p.protected = !text.trim().is_empty(),
             Field::Name => p.slug = value().map(|s| percent_decode(&s)),
             Field::Type => self.kind = value(),
             Field::Creator => {

@@ -76,6 +76,20 @@ pub struct InputArgs {
     /// Never remove elements matching this CSS selector (repeatable).
     #[arg(long = "keep", value_name = "SELECTOR")]
     pub keep: Vec<String>,
+    /// Post statuses to publish, comma-separated (default `publish`; `any` for all). Others
+    /// are counted as skipped.
+    #[arg(long, value_delimiter = ',', value_name = "LIST")]
+    pub status: Vec<String>,
+    /// Keep the content of password-protected posts (withheld by default).
+    #[arg(long)]
+    pub include_protected: bool,
+    /// Clean every copy of a post met more than once (same id and link); by default only
+    /// the first is written and the others are counted as skipped.
+    #[arg(long)]
+    pub keep_duplicates: bool,
+    /// List each skipped item, with its reason, on standard error.
+    #[arg(short, long)]
+    pub verbose: bool,
     /// Largest post JSON accepted, in bytes; larger posts fail.
     #[arg(long, value_name = "BYTES", default_value_t = wpclean::Limits::default().max_post_bytes)]
     pub max_post_bytes: usize,

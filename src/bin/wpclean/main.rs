@@ -1,6 +1,5 @@
 //! The `wpclean` command: WordPress exports in, clean articles out.
 
-use std::collections::HashSet;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -10,9 +9,12 @@ use clap::Parser;
 use args::{CleanArgs, Cli, Command, FIELDS, Format, RecordFormat, RecordsArgs};
 #[cfg(feature = "index")]
 use args::{IndexArgs, SearchArgs};
-use output::{Sink, file_stem, output, render, write_json};
+use out_dir::{OutDir, PostName};
+use output::{Sink, output, render, write_json};
 use pipeline::pipeline;
 mod args;
+mod gate;
+mod out_dir;
 mod output;
 #[cfg(feature = "parquet")]
 mod parquet;
@@ -59,18 +61,23 @@ fn run_clean(cli: &CleanArgs) -> anyhow::Result<u8> {
             );
         }
     }
-    let out = match &cli.out_dir {
+    let (out, out_dir) = match &cli.out_dir {
         Some(dir) => {
-            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-            None
+            let ext = match cli.format {
+                Format::Markdown => "md",
+                Format::Text => "txt",
+                Format::Json | Format::Ndjson => "json",
+                #[cfg(feature = "parquet")]
+                Format::Parquet => unreachable!("Parquet is written by parquet::run"),
+            };
+            (None, Some(OutDir::open(dir, ext)?))
         }
-        None => Some(output(&cli.output)?),
+        None => (Some(output(&cli.output)?), None),
     };
     let mut sink = Sink {
         format: cli.format,
         out,
-        out_dir: cli.out_dir.clone(),
-        used_names: HashSet::new(),
+        out_dir,
         first: true,
     };
     if cli.format == Format::Json && sink.out_dir.is_none() {
@@ -79,10 +86,10 @@ fn run_clean(cli: &CleanArgs) -> anyhow::Result<u8> {
     let tally = pipeline(
         &cli.input,
         |article, _| {
-            let name = file_stem(&article);
+            let name = PostName::of(&article);
             Ok((render(&article, cli)?, name))
         },
-        |(bytes, name)| sink.article(&bytes, &name),
+        |(bytes, name)| sink.article(&name, &bytes),
     )?;
     if cli.format == Format::Json && sink.out_dir.is_none() {
         sink.write_all(b"\n]\n")?;

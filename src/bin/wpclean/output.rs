@@ -1,7 +1,6 @@
 //! Writing results: articles rendered per format, JSON that line-oriented readers cannot
 //! split, one file per post.
 
-use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -10,6 +9,7 @@ use anyhow::Context as _;
 use wpclean::Article;
 
 use crate::args::{CleanArgs, Format};
+use crate::out_dir::{OutDir, PostName};
 
 /// Standard output, or the file given, buffered.
 pub fn output(path: &Option<PathBuf>) -> anyhow::Result<Box<dyn Write>> {
@@ -95,41 +95,11 @@ pub fn front_matter(out: &mut Vec<u8>, a: &Article) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A file name for the post: its slug, else `post-{id}`, made safe for any file system.
-pub fn file_stem(a: &Article) -> String {
-    let raw = a
-        .slug
-        .clone()
-        .filter(|s| !s.trim().is_empty())
-        .or_else(|| a.id.map(|id| format!("post-{id}")))
-        .unwrap_or_else(|| "post".into());
-    let mut name: String = raw
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    name = name.trim_matches(['.', '-']).to_string();
-    if name.is_empty() {
-        name = "post".into();
-    }
-    // Stay well under file-name limits (255 bytes) on a char boundary.
-    while name.len() > 120 {
-        name.pop();
-    }
-    name
-}
-
 /// Writes cleaned articles: to one stream with separators, or one file per post.
 pub struct Sink {
     pub format: Format,
     pub out: Option<Box<dyn Write>>,
-    pub out_dir: Option<PathBuf>,
-    pub used_names: HashSet<String>,
+    pub out_dir: Option<OutDir>,
     pub first: bool,
 }
 
@@ -141,31 +111,9 @@ impl Sink {
         Ok(())
     }
 
-    pub fn article(&mut self, bytes: &[u8], name: &str) -> anyhow::Result<()> {
-        if let Some(dir) = self.out_dir.clone() {
-            let ext = match self.format {
-                Format::Markdown => "md",
-                Format::Text => "txt",
-                Format::Json | Format::Ndjson => "json",
-                #[cfg(feature = "parquet")]
-                Format::Parquet => unreachable!("Parquet is written by parquet::run"),
-            };
-            // Unique among this run's files, and never over a file that was already there.
-            let mut n = 1;
-            let path = loop {
-                let stem = if n == 1 {
-                    name.to_string()
-                } else {
-                    format!("{name}-{n}")
-                };
-                let candidate = dir.join(format!("{stem}.{ext}"));
-                if !self.used_names.contains(&stem) && !candidate.exists() {
-                    self.used_names.insert(stem);
-                    break candidate;
-                }
-                n += 1;
-            };
-            std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
+    pub fn article(&mut self, name: &PostName, bytes: &[u8]) -> anyhow::Result<()> {
+        if let Some(dir) = &mut self.out_dir {
+            dir.write(name, bytes)?;
             return Ok(());
         }
         let sep: &[u8] = match (self.format, self.first) {
@@ -196,18 +144,47 @@ impl serde_json::ser::Formatter for LineSafe {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        // U+0085 is C2 85 in UTF-8, U+2028 and U+2029 are E2 80 A8 and E2 80 A9: look for
+        // their first bytes only, which most text never holds.
+        let bytes = fragment.as_bytes();
         let mut start = 0;
-        for (i, c) in fragment.char_indices() {
-            let esc = match c {
-                '\u{85}' => "\\u0085",
-                '\u{2028}' => "\\u2028",
-                '\u{2029}' => "\\u2029",
-                _ => continue,
+        let mut at = 0;
+        while let Some(p) = memchr::memchr2(0xC2, 0xE2, &bytes[at..]) {
+            let i = at + p;
+            let esc: &[u8] = match bytes.get(i..i + 3) {
+                Some([0xC2, 0x85, ..]) => b"\\u0085",
+                Some([0xE2, 0x80, 0xA8]) => b"\\u2028",
+                Some([0xE2, 0x80, 0xA9]) => b"\\u2029",
+                _ if bytes.get(i..i + 2) == Some(&[0xC2, 0x85]) => b"\\u0085",
+                _ => {
+                    at = i + 1;
+                    continue;
+                }
             };
-            writer.write_all(&fragment.as_bytes()[start..i])?;
-            writer.write_all(esc.as_bytes())?;
-            start = i + c.len_utf8();
+            writer.write_all(&bytes[start..i])?;
+            writer.write_all(esc)?;
+            start = i + if bytes[i] == 0xC2 { 2 } else { 3 };
+            at = start;
         }
-        writer.write_all(&fragment.as_bytes()[start..])
+        writer.write_all(&bytes[start..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_separators_are_escaped_and_nothing_else_changes() {
+        let text = "a\u{85}b\u{2028}c\u{2029}d é\u{2027}\u{20ac}\u{85}";
+        let mut out = Vec::new();
+        write_json(&mut out, &text, false).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(
+            out,
+            "\"a\\u0085b\\u2028c\\u2029d é\u{2027}\u{20ac}\\u0085\""
+        );
+        let back: String = serde_json::from_str(&out).unwrap();
+        assert_eq!(back, text);
     }
 }

@@ -42,7 +42,8 @@ pub fn run(cli: &CleanArgs) -> anyhow::Result<u8> {
         .context("starting the Parquet file")?;
     let mut pending: Vec<Article> = Vec::with_capacity(BATCH);
     let write = |writer: &mut ArrowWriter<_>, pending: &mut Vec<Article>| -> anyhow::Result<()> {
-        let batch = wpclean::arrow::articles_to_batch(pending.iter().map(Ok))?;
+        let batch =
+            wpclean::arrow::articles_to_batch(pending.iter().map(Ok::<_, &wpclean::Error>))?;
         writer.write(&batch).context("writing Parquet")?;
         pending.clear();
         Ok(())

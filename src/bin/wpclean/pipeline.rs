@@ -1,7 +1,7 @@
 //! The batch path: inputs found, posts read in batches and cleaned on the worker pool,
 //! results handed on in input order, every post accounted for.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -10,9 +10,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
 use rayon::prelude::*;
-use wpclean::{Article, Error, Extractor, Options, Record, RecordReader, RuleGroup};
+use wpclean::{Article, Error, Extractor, Options, Record, RuleGroup};
 
 use crate::args::{InputArgs, input_format};
+use crate::gate::{Gate, SkipReasons, verbose_line};
 
 /// One input to read.
 pub enum Input {
@@ -29,9 +30,18 @@ impl Input {
     }
 }
 
-/// Expands directories (recursively, sorted) and glob patterns.
+/// Expands directories (recursively, sorted; symbolic links followed, loops reported and
+/// not entered) and glob patterns. Each file is read once, however many arguments, links or
+/// patterns lead to it.
 pub fn expand(inputs: &[String]) -> anyhow::Result<Vec<Input>> {
     let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    let mut add = |out: &mut Vec<Input>, p: PathBuf| {
+        let key = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+        if seen.insert(key) {
+            out.push(Input::File(p));
+        }
+    };
     for arg in inputs {
         if arg == "-" {
             out.push(Input::Stdin);
@@ -39,12 +49,13 @@ pub fn expand(inputs: &[String]) -> anyhow::Result<Vec<Input>> {
         }
         let path = Path::new(arg);
         if path.is_dir() {
-            let mut files = Vec::new();
-            walk_dir(path, &mut files).with_context(|| format!("reading directory {arg}"))?;
+            let mut files = walk_dir(path);
             files.sort();
-            out.extend(files.into_iter().map(Input::File));
+            for f in files {
+                add(&mut out, f);
+            }
         } else if path.exists() {
-            out.push(Input::File(path.to_path_buf()));
+            add(&mut out, path.to_path_buf());
         } else if arg.contains(['*', '?', '[']) {
             let mut matched: Vec<PathBuf> = glob::glob(arg)
                 .with_context(|| format!("bad glob pattern {arg:?}"))?
@@ -55,7 +66,9 @@ pub fn expand(inputs: &[String]) -> anyhow::Result<Vec<Input>> {
                 bail!("no file matches {arg:?}");
             }
             matched.sort();
-            out.extend(matched.into_iter().map(Input::File));
+            for f in matched {
+                add(&mut out, f);
+            }
         } else {
             bail!("no such file or directory: {arg}");
         }
@@ -63,19 +76,18 @@ pub fn expand(inputs: &[String]) -> anyhow::Result<Vec<Input>> {
     Ok(out)
 }
 
-pub fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d)? {
-            let p = entry?.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if is_export(&p) {
-                out.push(p);
-            }
+/// The export files under `dir`. A directory that cannot be read, or a link that leads back
+/// into a directory being walked, is reported on standard error and left out.
+pub fn walk_dir(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).follow_links(true) {
+        match entry {
+            Ok(e) if e.file_type().is_file() && is_export(e.path()) => out.push(e.into_path()),
+            Ok(_) => {}
+            Err(e) => eprintln!("wpclean: warning: {e}"),
         }
     }
-    Ok(())
+    out
 }
 
 pub fn is_export(p: &Path) -> bool {
@@ -96,7 +108,10 @@ pub enum Outcome<T> {
         removed: Vec<(String, u32)>,
     },
     Failed(Error),
-    Skipped,
+    Skipped {
+        location: wpclean::Location,
+        reason: String,
+    },
 }
 
 #[derive(Default)]
@@ -106,6 +121,7 @@ pub struct Tally {
     ok: u64,
     failed: u64,
     skipped: u64,
+    skip_reasons: SkipReasons,
     io_errors: u64,
     removed: BTreeMap<String, u64>,
     bytes: u64,
@@ -140,6 +156,14 @@ pub fn extractor_for(args: &InputArgs) -> anyhow::Result<Extractor> {
     options.limits.max_depth = args.max_depth;
     options.limits.max_elements = args.max_elements;
     options.limits.max_table_cells = args.max_table_cells;
+    if !args.status.is_empty() {
+        options = if args.status.iter().any(|s| s == "any") {
+            options.any_status()
+        } else {
+            options.statuses(args.status.iter().cloned())
+        };
+    }
+    options = options.include_protected(args.include_protected);
     Ok(Extractor::new(&options)?)
 }
 
@@ -186,81 +210,86 @@ where
     let started = Instant::now();
     let mut tally = Tally {
         bytes: total_bytes,
+        files: inputs.len() as u64,
         ..Tally::default()
     };
-    let mut done_bytes = 0u64;
-    'inputs: for input in &inputs {
-        tally.files += 1;
-        let name = input.name();
-        let format = input_format(args.input_format);
-        let opened = match input {
-            Input::Stdin => wpclean::open_reader(
-                Box::new(io::stdin()),
-                Some("-".into()),
-                format,
-                args.max_post_bytes,
-            ),
-            Input::File(p) => wpclean::open_path(p, format, args.max_post_bytes),
-        };
-        let reader = match opened {
-            Ok(r) => r,
-            Err(e) => {
+    let mut gate = Gate::new(args.keep_duplicates);
+    // One reader thread reads every input in turn and fills batches that span files, while
+    // the workers clean the previous batch: a folder of one-post files is cleaned in
+    // parallel like one big file.
+    let (tx, rx) = mpsc::sync_channel::<Feed>(2);
+    let format = input_format(args.input_format);
+    let max_post_bytes = args.max_post_bytes;
+    let reader_thread =
+        std::thread::spawn(move || read_batches(inputs, format, max_post_bytes, tx));
+    'feed: for feed in rx.iter() {
+        let (batch, bytes_done, name) = match feed {
+            Feed::Batch {
+                records,
+                bytes_done,
+                file,
+            } => (records, bytes_done, file),
+            Feed::OpenFailed(e) => {
                 eprintln!("wpclean: error: {e}");
                 tally.io_errors += 1;
                 continue;
             }
+            Feed::NoPosts(name) => {
+                if !args.quiet {
+                    eprintln!("wpclean: warning: {name}: no posts");
+                }
+                continue;
+            }
         };
-        let read_before = tally.read;
-        // A reader thread fills batches while the workers clean the previous one.
-        let (tx, rx) = mpsc::sync_channel::<(Vec<Record>, u64)>(2);
-        let reader_thread = std::thread::spawn(move || read_batches(reader, tx));
-        for (batch, bytes_read) in rx.iter() {
-            tally.read += batch.len() as u64;
-            let outcomes: Vec<Outcome<T>> = pool.install(|| {
-                batch
-                    .into_par_iter()
-                    .map(|r| process(&extractor, r, &map))
-                    .collect()
-            });
-            for outcome in outcomes {
-                match outcome {
-                    Outcome::Done { value, removed } => {
-                        tally.ok += 1;
-                        for (g, n) in removed {
-                            *tally.removed.entry(g).or_default() += u64::from(n);
-                        }
-                        sink(value)?;
+        tally.read += batch.len() as u64;
+        let batch: Vec<Record> = batch
+            .into_iter()
+            .map(|r| gate.admit(&extractor, r))
+            .collect();
+        let outcomes: Vec<Outcome<T>> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|r| process(&extractor, r, &map))
+                .collect()
+        });
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Done { value, removed } => {
+                    tally.ok += 1;
+                    for (g, n) in removed {
+                        *tally.removed.entry(g).or_default() += u64::from(n);
                     }
-                    Outcome::Skipped => tally.skipped += 1,
-                    Outcome::Failed(e) => {
-                        tally.failed += 1;
-                        report(&e, &mut errors)?;
-                        if args.fail_fast {
-                            drop(rx);
-                            let _ = reader_thread.join();
-                            break 'inputs;
-                        }
+                    sink(value)?;
+                }
+                Outcome::Skipped { location, reason } => {
+                    tally.skipped += 1;
+                    tally.skip_reasons.add(&reason);
+                    if args.verbose {
+                        eprintln!("{}", verbose_line(&location, &reason));
+                    }
+                }
+                Outcome::Failed(e) => {
+                    tally.failed += 1;
+                    report(&e, &mut errors)?;
+                    if args.fail_fast {
+                        break 'feed;
                     }
                 }
             }
-            if let Some(bar) = &progress {
-                bar.set_position(done_bytes + bytes_read);
-                let secs = started.elapsed().as_secs_f64().max(1e-6);
-                bar.set_message(format!(
-                    "{} posts ({:.0}/s) in {name}",
-                    tally.read,
-                    tally.read as f64 / secs
-                ));
-            }
         }
-        let _ = reader_thread.join();
-        if tally.read == read_before && !args.quiet {
-            eprintln!("wpclean: warning: {name}: no posts");
-        }
-        if let Input::File(p) = input {
-            done_bytes += std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        if let Some(bar) = &progress {
+            bar.set_position(bytes_done);
+            let secs = started.elapsed().as_secs_f64().max(1e-6);
+            bar.set_message(format!(
+                "{} posts ({:.0}/s) in {name}",
+                tally.read,
+                tally.read as f64 / secs
+            ));
         }
     }
+    // Stops the reader at its next batch when the loop ended early (`--fail-fast`).
+    drop(rx);
+    let _ = reader_thread.join();
     if let Some(e) = &mut errors {
         e.flush().context("writing the error file")?;
     }
@@ -290,30 +319,88 @@ pub fn report(e: &Error, errors: &mut Option<BufWriter<File>>) -> anyhow::Result
     Ok(())
 }
 
-/// Sends records in batches (up to 128 posts or 4 MiB of input, whichever comes first), each
-/// with the bytes read so far. Two batches wait in the channel at most: memory stays bounded
-/// whatever the size of the input.
+/// What the reader thread sends.
+pub enum Feed {
+    /// Records of one or more files, the bytes of all inputs read so far, and the file the
+    /// last record came from.
+    Batch {
+        records: Vec<Record>,
+        bytes_done: u64,
+        file: String,
+    },
+    /// An input that could not be opened.
+    OpenFailed(wpclean::Error),
+    /// An input that held no posts.
+    NoPosts(String),
+}
+
+/// Reads every input in turn and sends its records in batches of up to 128 posts or 4 MiB of
+/// input, whichever comes first; a batch goes on into the next file. Two batches wait in the
+/// channel at most, so memory stays bounded whatever the size of the input.
 pub fn read_batches(
-    mut reader: Box<dyn RecordReader + Send>,
-    tx: mpsc::SyncSender<(Vec<Record>, u64)>,
+    inputs: Vec<Input>,
+    format: wpclean::InputFormat,
+    max_post_bytes: usize,
+    tx: mpsc::SyncSender<Feed>,
 ) {
     const MAX_POSTS: usize = 128;
     const MAX_BYTES: u64 = 4 << 20;
-    loop {
-        let start = reader.bytes_read();
-        let mut batch = Vec::with_capacity(MAX_POSTS);
-        while batch.len() < MAX_POSTS && reader.bytes_read() - start < MAX_BYTES {
-            match reader.next() {
-                Some(r) => batch.push(r),
-                None => break,
+    let mut batch = Vec::with_capacity(MAX_POSTS);
+    let mut batch_bytes = 0u64;
+    let mut done_bytes = 0u64;
+    let mut name = String::new();
+    for input in inputs {
+        name = input.name();
+        let opened = match &input {
+            Input::Stdin => wpclean::open_reader(
+                Box::new(io::stdin()),
+                Some("-".into()),
+                format,
+                max_post_bytes,
+            ),
+            Input::File(p) => wpclean::open_path(p, format, max_post_bytes),
+        };
+        let mut reader = match opened {
+            Ok(r) => r,
+            Err(e) => {
+                if tx.send(Feed::OpenFailed(e)).is_err() {
+                    return;
+                }
+                continue;
+            }
+        };
+        let mut posts = 0u64;
+        let mut counted = 0u64;
+        while let Some(record) = reader.next() {
+            posts += 1;
+            batch.push(record);
+            let read = reader.bytes_read();
+            batch_bytes += read - counted;
+            counted = read;
+            if batch.len() >= MAX_POSTS || batch_bytes >= MAX_BYTES {
+                let records = std::mem::replace(&mut batch, Vec::with_capacity(MAX_POSTS));
+                batch_bytes = 0;
+                let feed = Feed::Batch {
+                    records,
+                    bytes_done: done_bytes + read,
+                    file: name.clone(),
+                };
+                if tx.send(feed).is_err() {
+                    return;
+                }
             }
         }
-        if batch.is_empty() {
+        done_bytes += reader.bytes_read();
+        if posts == 0 && tx.send(Feed::NoPosts(name.clone())).is_err() {
             return;
         }
-        if tx.send((batch, reader.bytes_read())).is_err() {
-            return;
-        }
+    }
+    if !batch.is_empty() {
+        let _ = tx.send(Feed::Batch {
+            records: batch,
+            bytes_done: done_bytes,
+            file: name,
+        });
     }
 }
 
@@ -324,9 +411,14 @@ pub fn process<T>(
 ) -> Outcome<T> {
     let (post, location) = match record {
         Record::Post { post, location } => (post, location),
-        Record::Skipped { .. } => return Outcome::Skipped,
+        Record::Skipped { location, reason } => return Outcome::Skipped { location, reason },
         Record::Failed(e) => return Outcome::Failed(e),
-        _ => return Outcome::Skipped,
+        _ => {
+            return Outcome::Skipped {
+                location: wpclean::Location::new(),
+                reason: "not a post".into(),
+            };
+        }
     };
     // A bug must cost one post, not the run: a panic becomes this post's error.
     let article =
@@ -376,12 +468,17 @@ pub fn summary(t: &Tally, elapsed: Duration) -> String {
             .join(", ")
     };
     format!(
-        "wpclean: {} files, {} posts read: {} ok, {} failed, {} skipped; removed {}; {:.2} s, {:.1} MB/s, {:.0} posts/s",
+        "wpclean: {} files, {} posts read: {} ok, {} failed, {} skipped{}; removed {}; {:.2} s, {:.1} MB/s, {:.0} posts/s",
         t.files,
         t.read,
         t.ok,
         t.failed,
         t.skipped,
+        if t.skip_reasons.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", t.skip_reasons.describe())
+        },
         removed,
         secs,
         t.bytes as f64 / 1e6 / secs,
