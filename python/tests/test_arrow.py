@@ -135,3 +135,16 @@ def test_a_missing_column_is_a_key_error():
 def test_a_numeric_column_is_a_type_error():
     with pytest.raises(TypeError, match="JSON strings or binary"):
         wpclean.clean_arrow(pa.record_batch({"post": [1, 2]}))
+
+
+def test_the_command_writes_the_same_parquet(cli, tmp_path):
+    import pyarrow.parquet as pq
+    import subprocess
+
+    out = tmp_path / "articles.parquet"
+    seed = FIXTURES / "seed-post.json"
+    subprocess.run([cli, "--quiet", "--format", "parquet", "-o", str(out), str(seed)], check=True)
+    table = pq.read_table(out)
+    assert table.schema == ARTICLE
+    posts = [json.dumps(json.loads(SEED))]
+    assert table.to_pylist() == wpclean.clean_arrow(pa.record_batch({"post": posts})).to_pylist()
