@@ -269,6 +269,9 @@ pub enum Format {
     Text,
     // Each article as Markdown, title first.
     Markdown,
+    /// One Parquet file of every article (`-o FILE`), columns as `wpclean::arrow` documents.
+    #[cfg(feature = "parquet")]
+    Parquet,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

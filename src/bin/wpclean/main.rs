@@ -20,6 +20,8 @@ mod generate;
 mod html_input;
 mod out_dir;
 mod output;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod pipeline;
 
 fn main() -> ExitCode {
@@ -69,6 +71,10 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
 }
 
 fn run_clean(cli: &CleanArgs) -> anyhow::Result<u8> {
+    #[cfg(feature = "parquet")]
+    if cli.format == Format::Parquet {
+        return parquet::run(cli);
+    }
     if !cli.fields.is_empty() && matches!(cli.format, Format::Text | Format::Markdown) {
         bail!(
             "--fields selects fields of JSON output: use it with --format ndjson or json (text and markdown are fixed renderings)"
@@ -80,6 +86,8 @@ fn run_clean(cli: &CleanArgs) -> anyhow::Result<u8> {
                 Format::Markdown => "md",
                 Format::Text => "txt",
                 Format::Json | Format::Ndjson => "json",
+                #[cfg(feature = "parquet")]
+                Format::Parquet => unreachable!("Parquet is written by parquet::run"),
             };
             (None, Some(OutDir::open(dir, ext)?))
         }

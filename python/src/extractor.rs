@@ -1,0 +1,212 @@
+//! `wpclean.Extractor`: compiled options, and the per-post and batch calls.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+use rayon::prelude::*;
+use wpclean::{Article, Error, ErrorKind, IndexRecord, Limits, Location, Post, RecordOptions};
+
+use crate::convert::{self, Input};
+use crate::errors::{self, Failure};
+
+/// Cleans WordPress posts with one set of compiled options (see `wpclean.pyi`).
+#[pyclass(frozen, module = "wpclean")]
+pub struct Extractor {
+    inner: wpclean::Extractor,
+    limits: Limits,
+    records: RecordOptions,
+}
+
+/// The result of one post in a batch: its JSON (an article, or an array of records).
+pub type Cleaned = Result<String, Failure>;
+
+impl Extractor {
+    /// Cleans one parsed post; a panic in the engine becomes this post's error.
+    pub fn article(&self, post: &Post) -> Result<Article, Error> {
+        catch_unwind(AssertUnwindSafe(|| self.inner.extract(post))).map_err(|panic| {
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown".into());
+            Error::new(ErrorKind::Io(format!(
+                "internal error while cleaning: {msg}"
+            )))
+            .at(Location::new().with_id(post.id))
+        })
+    }
+
+    /// Cleans one parsed post the options publish.
+    fn publish(&self, post: &Post) -> Result<Article, Failure> {
+        if let Some(reason) = self.inner.skip_reason(post) {
+            return Err(Failure::Skipped {
+                reason,
+                location: Location::new().with_id(post.id),
+            });
+        }
+        Ok(self.article(post)?)
+    }
+
+    /// Parses and cleans one post.
+    pub fn clean_input(&self, input: Result<Input, Error>) -> Result<Article, Failure> {
+        let post = convert::parse(input?, &self.limits)?;
+        self.publish(&post)
+    }
+
+    /// Parses and cleans one post given as JSON text.
+    pub fn clean_str(&self, json: &str) -> Result<Article, Failure> {
+        let post = convert::parse_str(json, &self.limits)?;
+        self.publish(&post)
+    }
+
+    /// The search records of one post.
+    pub fn records_of(&self, article: &Article) -> Vec<IndexRecord> {
+        wpclean::records(article, &self.records)
+    }
+
+    /// Runs `f` over `items` on the worker pool, in order, without the GIL.
+    pub fn parallel<I, T, F>(
+        py: Python<'_>,
+        items: Vec<I>,
+        threads: Option<usize>,
+        f: F,
+    ) -> PyResult<Vec<T>>
+    where
+        I: Send,
+        T: Send,
+        F: Fn(usize, I) -> T + Sync + Send,
+    {
+        let pool = crate::pool::pool(threads).map_err(PyValueError::new_err)?;
+        Ok(py.detach(|| {
+            pool.install(|| {
+                items
+                    .into_par_iter()
+                    .enumerate()
+                    .map(|(i, item)| f(i, item))
+                    .collect()
+            })
+        }))
+    }
+}
+
+/// Every post's result as a dict (the article, the records list, or the error row).
+fn results_to_list<'py>(py: Python<'py>, results: Vec<Cleaned>) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for r in results {
+        match r {
+            Ok(json) => list.append(convert::loads(py, &json)?)?,
+            Err(e) => list.append(errors::error_dict(py, &e)?)?,
+        }
+    }
+    Ok(list)
+}
+
+#[pymethods]
+impl Extractor {
+    #[new]
+    #[pyo3(signature = (**options))]
+    fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        let parsed = crate::options::parse(options)?;
+        let inner =
+            wpclean::Extractor::new(&parsed.options).map_err(|e| errors::to_py(py, &e.into()))?;
+        Ok(Extractor {
+            inner,
+            limits: parsed.options.limits,
+            records: parsed.records,
+        })
+    }
+
+    /// Cleans one post into an article dict; a malformed post raises `wpclean.Error`.
+    fn clean<'py>(&self, py: Python<'py>, post: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let input = convert::input(post)?;
+        let article = py
+            .detach(|| self.clean_input(input).map(|a| convert::to_json(&a)))
+            .map_err(|e| errors::to_py(py, &e))?;
+        convert::loads(py, &article)
+    }
+
+    /// Cleans many posts on every core (or `threads` of them), without the GIL; a post that
+    /// fails gives an error dict in its place.
+    #[pyo3(signature = (posts, threads=None))]
+    fn clean_many<'py>(
+        &self,
+        py: Python<'py>,
+        posts: &Bound<'py, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let inputs = convert::inputs(posts)?;
+        let results = Self::parallel(py, inputs, threads, |i, input| {
+            self.clean_input(input)
+                .map(|a| convert::to_json(&a))
+                .map_err(|e| e.at_index(i))
+        })?;
+        results_to_list(py, results)
+    }
+
+    /// The search records of one post, as dicts (the command's `records` lines).
+    fn records<'py>(
+        &self,
+        py: Python<'py>,
+        post: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let input = convert::input(post)?;
+        let records = py
+            .detach(|| {
+                self.clean_input(input)
+                    .map(|a| convert::to_json(&self.records_of(&a)))
+            })
+            .map_err(|e| errors::to_py(py, &e))?;
+        convert::loads(py, &records)
+    }
+
+    /// The search records of many posts, a list per post (an error dict for a failed one).
+    #[pyo3(signature = (posts, threads=None))]
+    fn records_many<'py>(
+        &self,
+        py: Python<'py>,
+        posts: &Bound<'py, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let inputs = convert::inputs(posts)?;
+        let results = Self::parallel(py, inputs, threads, |i, input| {
+            self.clean_input(input)
+                .map(|a| convert::to_json(&self.records_of(&a)))
+                .map_err(|e| e.at_index(i))
+        })?;
+        results_to_list(py, results)
+    }
+
+    /// Cleans the posts in one column of a `pyarrow.RecordBatch` into a batch of articles.
+    #[pyo3(signature = (batch, column="post", threads=None))]
+    fn clean_arrow<'py>(
+        &self,
+        py: Python<'py>,
+        batch: &Bound<'py, PyAny>,
+        column: &str,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::table::clean_arrow(self, py, batch, column, threads)
+    }
+
+    /// The search records of the posts in one column of a `pyarrow.RecordBatch`.
+    #[pyo3(signature = (batch, column="post", threads=None))]
+    fn records_arrow<'py>(
+        &self,
+        py: Python<'py>,
+        batch: &Bound<'py, PyAny>,
+        column: &str,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::table::records_arrow(self, py, batch, column, threads)
+    }
+
+    /// Refuses pickling with a clear message: build an `Extractor` where it is used.
+    fn __reduce__(&self) -> PyResult<()> {
+        Err(PyRuntimeError::new_err(
+            "an Extractor is not sent between processes: build one in each worker \
+             (wpclean.spark and wpclean.ray do)",
+        ))
+    }
+}

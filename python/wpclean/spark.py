@@ -1,0 +1,81 @@
+"""wpclean on Spark: a DataFrame column of post JSON in, a DataFrame of articles out.
+
+The posts are cleaned in the executors' Python workers through ``mapInArrow``: Arrow
+batches go from the JVM to ``Extractor.clean_arrow`` and back without a Python object per
+row. Spark splits the work by partition (one task per partition, in parallel over the
+executors); each task builds its own :class:`wpclean.Extractor` once. PySpark is imported
+only when these functions are called.
+
+    from pyspark.sql import SparkSession
+    import wpclean.spark
+
+    spark = SparkSession.builder.getOrCreate()
+    posts = spark.read.text("exports/*.ndjson").withColumnRenamed("value", "post")
+    wpclean.spark.clean(posts).write.parquet("articles.parquet")
+"""
+
+__all__ = ["article_schema", "clean", "record_schema", "records"]
+
+
+def _spark_schema(arrow_schema):
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    return from_arrow_schema(arrow_schema)
+
+
+def article_schema():
+    """The Spark ``StructType`` of :func:`clean`'s DataFrame."""
+    import wpclean
+
+    return _spark_schema(wpclean.article_schema())
+
+
+def record_schema():
+    """The Spark ``StructType`` of :func:`records`'s DataFrame."""
+    import wpclean
+
+    return _spark_schema(wpclean.record_schema())
+
+
+def _batches(method, column, threads, options):
+    """The function each task runs: one Extractor, every batch of the partition through it."""
+
+    def run(batches):
+        import wpclean
+
+        ex = wpclean.Extractor(**options)
+        call = getattr(ex, method)
+        for batch in batches:
+            yield call(batch, column, threads)
+
+    return run
+
+
+def clean(df, column="post", threads=1, **options):
+    """Cleans the posts in ``column`` (JSON strings) of a Spark DataFrame.
+
+    Returns a DataFrame with :func:`article_schema`: one row per input row (in each
+    partition's order), ``error`` set and the rest null for a post that failed. ``threads``
+    is the cores each task uses (default 1: Spark already runs one task per core).
+    ``options`` are :class:`wpclean.Extractor`'s.
+    """
+    import wpclean
+
+    wpclean.Extractor(**options)  # Bad options fail here, not in every task.
+    return df.select(column).mapInArrow(
+        _batches("clean_arrow", column, threads, options), article_schema()
+    )
+
+
+def records(df, column="post", threads=1, **options):
+    """The search records of the posts in ``column``, with :func:`record_schema`.
+
+    ``row`` is the post's position within its Arrow batch; add your own key column to the
+    input and join if records must be traced back across partitions.
+    """
+    import wpclean
+
+    wpclean.Extractor(**options)
+    return df.select(column).mapInArrow(
+        _batches("records_arrow", column, threads, options), record_schema()
+    )
