@@ -1,39 +1,17 @@
 //! The `wpclean` command on every input kind and output mode.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn fixture(p: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(p)
-}
-
-fn wpclean() -> Command {
-    Command::cargo_bin("wpclean").unwrap()
-}
+mod common;
+use common::{fixture, ids, lines, wpclean};
 
 fn post(id: u64) -> String {
     format!(
         r#"{{"id":{id},"type":"post","slug":"post-{id}","link":"https://example.com/p{id}/","title":{{"rendered":"Post {id}"}},"content":{{"rendered":"<h2 id=\"h\">Heading {id}</h2><p>Body of post {id}.</p><ins class=\"adsbygoogle\"></ins>"}}}}"#
     )
-}
-
-fn lines(out: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(out)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
-}
-
-fn ids(out: &[u8]) -> Vec<u64> {
-    lines(out)
-        .iter()
-        .map(|v| v["id"].as_u64().unwrap())
-        .collect()
 }
 
 /// Parses "N posts read: N ok, N failed, N skipped" from the summary line.

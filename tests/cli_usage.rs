@@ -1,39 +1,15 @@
 //! The command line as a new user meets it: errors that say what to do, options that list
 //! their values, HTML files, date ranges, a config file, `search` exit codes.
 
-use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn fixture(p: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(p)
-}
-
-fn wpclean() -> Command {
-    Command::cargo_bin("wpclean").unwrap()
-}
-
-fn lines(out: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(out)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
-}
+mod common;
+use common::{fixture, ids, lines, wpclean};
 
 fn post(id: u64, modified: &str) -> String {
     format!(
         r#"{{"id":{id},"type":"post","slug":"p{id}","modified":"{modified}","link":"https://example.com/p{id}/","title":{{"rendered":"Post {id}"}},"content":{{"rendered":"<p>Body {id}.</p><div class=\"promo\">Buy</div><iframe src=\"https://player.example.org/v/{id}\"></iframe>"}}}}"#
     )
-}
-
-fn ids(out: &[u8]) -> Vec<u64> {
-    lines(out)
-        .iter()
-        .map(|v| v["id"].as_u64().unwrap())
-        .collect()
 }
 
 fn summary(stderr: &[u8]) -> String {

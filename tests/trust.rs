@@ -2,38 +2,13 @@
 //! public content is published by default, directories with link loops end, and re-runs
 //! update instead of copying.
 
-use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
-
-fn fixture(p: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(p)
-}
-
-fn wpclean() -> Command {
-    Command::cargo_bin("wpclean").unwrap()
-}
+mod common;
+use common::{fixture, ids, lines, wpclean};
 
 fn post(id: u64) -> String {
     format!(
         r#"{{"id":{id},"type":"post","slug":"post-{id}","link":"https://example.com/p{id}/","title":{{"rendered":"Post {id}"}},"content":{{"rendered":"<p>Body of post {id}.</p>"}}}}"#
     )
-}
-
-fn articles(out: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(out)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
-}
-
-fn ids(out: &[u8]) -> Vec<u64> {
-    articles(out)
-        .iter()
-        .map(|v| v["id"].as_u64().unwrap())
-        .collect()
 }
 
 fn stderr(o: &std::process::Output) -> String {
@@ -155,7 +130,7 @@ fn status_opts_in_and_verbose_lists_what_was_skipped() {
 fn password_protected_content_is_withheld_unless_asked_for() {
     let wxr = fixture("wxr/statuses.xml");
     let o = wpclean().arg(&wxr).assert().success().get_output().clone();
-    let page = articles(&o.stdout).pop().unwrap();
+    let page = lines(&o.stdout).pop().unwrap();
     assert_eq!(page["id"], 209);
     for field in ["text", "markdown", "html", "excerpt"] {
         assert_eq!(page[field], "", "{field}");
@@ -173,7 +148,7 @@ fn password_protected_content_is_withheld_unless_asked_for() {
         .success()
         .get_output()
         .clone();
-    let page = articles(&o.stdout).pop().unwrap();
+    let page = lines(&o.stdout).pop().unwrap();
     assert!(
         page["text"].as_str().unwrap().contains("gate code"),
         "{page}"

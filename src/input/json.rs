@@ -414,35 +414,21 @@ impl<R: BufRead> JsonReader<R> {
         if self.offset != self.line_start {
             return Ok(false);
         }
-        // Peek: move bytes into the pending buffer until the line's first other byte shows.
-        let mut seen = Vec::new();
-        let answer = loop {
-            let chunk = self.reader.fill_buf()?;
-            if chunk.is_empty() {
-                break false;
-            }
-            let ws = chunk
-                .iter()
-                .take_while(|b| matches!(b, b' ' | b'\t' | b'\r'))
-                .count();
-            let n = if ws < chunk.len() { ws + 1 } else { ws };
-            seen.extend_from_slice(&chunk[..n]);
-            self.reader.consume(n);
-            if (seen.len() as u64) > col + 1 {
-                break false;
-            }
-            if n > ws {
-                break seen.last() == Some(&b'{');
-            }
-        };
-        self.reader.unread(&seen);
-        Ok(answer)
+        let (blanks, next) = self.peek_past_blanks(col)?;
+        Ok(blanks <= col && next == Some(b'{'))
     }
 
     /// The next byte that is not a space or tab (`\n` at a line's end), not consumed.
     fn next_byte_on_line(&mut self) -> std::io::Result<Option<u8>> {
+        Ok(self.peek_past_blanks(u64::MAX)?.1)
+    }
+
+    /// Looks past spaces, tabs and carriage returns without consuming them: how many there
+    /// are and the byte after them (`None` at the end of the input, or once more than `limit`
+    /// were seen).
+    fn peek_past_blanks(&mut self, limit: u64) -> std::io::Result<(u64, Option<u8>)> {
         let mut seen = Vec::new();
-        let found = loop {
+        let next = loop {
             let chunk = self.reader.fill_buf()?;
             if chunk.is_empty() {
                 break None;
@@ -454,12 +440,12 @@ impl<R: BufRead> JsonReader<R> {
             seen.extend_from_slice(&chunk[..ws]);
             let next = chunk.get(ws).copied();
             self.reader.consume(ws);
-            if next.is_some() {
+            if next.is_some() || seen.len() as u64 > limit {
                 break next;
             }
         };
         self.reader.unread(&seen);
-        Ok(found)
+        Ok((seen.len() as u64, next))
     }
 
     fn record(&mut self, start: u64) -> Record {
