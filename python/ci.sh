@@ -12,7 +12,7 @@ python="${PYTHON:-python3}"
 rm -rf "$venv"
 "$python" -m venv "$venv"
 "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements-test.txt"
-if [ "${WPCLEAN_RAY:-1}" = 1 ]; then
+if [ "${WPCLEAN_RAY:-0}" = 1 ]; then
   "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements-ray.txt"
 fi
 

@@ -94,7 +94,7 @@ pub fn kind_name(kind: &ErrorKind) -> &'static str {
         ErrorKind::Json(_) => "json",
         ErrorKind::Xml(_) => "xml",
         ErrorKind::NotAPost(_) => "not_a_post",
-        ErrorKind::Selector(_) => "selector",
+        ErrorKind::Selector { .. } => "selector",
         ErrorKind::Limit(_) => "limit",
         ErrorKind::Io(_) => "io",
         _ => "other",
