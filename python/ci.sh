@@ -26,7 +26,9 @@ export WPCLEAN_BIN="$target/debug/wpclean"
 
 cd "$here"
 set +e
-"$venv/bin/python" -m pytest -q -rs tests
+# The pytest script, not `python -m pytest`: that would put this folder on sys.path and
+# import the source tree (which has no compiled module) instead of the installed wheel.
+"$venv/bin/pytest" -q -rs tests
 status=$?
 set -e
 if [ "$status" -eq 5 ]; then
