@@ -93,6 +93,7 @@ static ARTICLE_SCHEMA: LazyLock<SchemaRef> = LazyLock::new(|| {
         text("date"),
         text("date_gmt"),
         text("modified"),
+        text("modified_gmt"),
         text("excerpt"),
         Field::new(
             "author",
@@ -178,6 +179,7 @@ static RECORD_SCHEMA: LazyLock<SchemaRef> = LazyLock::new(|| {
         text("anchor"),
         text("date"),
         text("modified"),
+        text("modified_gmt"),
         list("categories", DataType::Utf8),
         list("tags", DataType::Utf8),
         text("author"),
