@@ -117,14 +117,17 @@ def test_read_export_reports_skipped_and_failed(tmp_path):
     assert e.value.kind == "io"
 
 
-def test_no_thread_is_started_at_import():
+def test_no_thread_is_started_at_import(tmp_path):
     code = (
         "import os, sys; before = len(os.listdir('/proc/self/task'));"
         "import wpclean; after = len(os.listdir('/proc/self/task'));"
         "wpclean.Extractor().clean_many(['{}'] * 4, threads=3);"
         "print(before, after, len(os.listdir('/proc/self/task')))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # Run outside the source folder, so `import wpclean` is the installed package.
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
     before, after, used = map(int, out.stdout.split())
     assert before == after, out.stdout
     assert used >= after + 3, out.stdout

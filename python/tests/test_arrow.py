@@ -30,7 +30,7 @@ TERM = pa.struct([f("id", pa.int64()), f("slug", STRING), f("name", STRING)])
 ARTICLE = pa.schema([
     f("id", pa.int64()), f("type", STRING), f("status", STRING), f("slug", STRING),
     f("url", STRING), f("title", STRING), f("date", STRING), f("date_gmt", STRING),
-    f("modified", STRING), f("excerpt", STRING),
+    f("modified", STRING), f("modified_gmt", STRING), f("excerpt", STRING),
     f("author", pa.struct([f("id", pa.int64()), f("name", STRING), f("slug", STRING)])),
     f("categories", pa.list_(pa.field("element", TERM))),
     f("tags", pa.list_(pa.field("element", TERM))),
@@ -62,7 +62,8 @@ def test_record_schema_is_the_documented_one():
         f("title", STRING),
         pa.field("hierarchy", pa.map_(pa.field("key", STRING, nullable=False), STRING)),
         f("content", STRING), f("type", STRING), f("anchor", STRING), f("date", STRING),
-        f("modified", STRING), f("categories", STRINGS), f("tags", STRINGS),
+        f("modified", STRING), f("modified_gmt", STRING), f("categories", STRINGS),
+        f("tags", STRINGS),
         f("author", STRING), f("position", pa.int32()), f("chunk", pa.int32()),
         f("word_count", pa.int32()), f("error", STRING),
     ])
