@@ -21,6 +21,8 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
+# The installed package, not the source folder this script sits in (it has no compiled module).
+sys.path = [p for p in sys.path if pathlib.Path(p or ".").resolve() != ROOT / "python"]
 sys.path.insert(0, str(ROOT / "python" / "tests"))
 
 
