@@ -1,7 +1,7 @@
 //! Cleaning: one iterative walk over the parsed [`Document`] that drops plugin furniture
 //! and copies what survives into the cleaned [`Tree`].
 
-pub(crate) mod rules;
+pub(crate) use crate::rules;
 mod text_rules;
 
 use tendril::StrTendril;
@@ -21,6 +21,7 @@ use rules::{Action, Context, Guard, Rule, View};
 #[derive(Debug)]
 pub(crate) struct Cleaner {
     enabled: [bool; 7],
+    rules: rules::Rules,
     iframe_hosts: crate::safety::EmbedHosts,
     drop: Vec<Selector>,
     keep: Vec<Selector>,
@@ -207,6 +208,7 @@ impl Cleaner {
         }
         Ok(Cleaner {
             enabled,
+            rules: rules::Rules::new(options)?,
             iframe_hosts: crate::safety::EmbedHosts::new(&options.iframe_hosts),
             drop: compile(&options.drop_selectors)?,
             keep: compile(&options.keep_selectors)?,
@@ -216,11 +218,12 @@ impl Cleaner {
     /// Parses `html` once and walks it once, without recursion.
     pub fn clean(&self, html: &str, base: Option<&Url>) -> Cleaned {
         // User selectors may ask for any attribute; the built-in rules read only a few.
-        let attrs = if self.keep.is_empty() && self.drop.is_empty() {
-            Attrs::Needed
-        } else {
-            Attrs::All
-        };
+        let attrs =
+            if self.keep.is_empty() && self.drop.is_empty() && !self.rules.needs_all_attributes() {
+                Attrs::Needed
+            } else {
+                Attrs::All
+            };
         let doc = parse_fragment(html, attrs);
         self.clean_parsed(&doc, base, html.len())
     }
@@ -555,7 +558,7 @@ impl Cleaner {
         if self.drop.iter().any(|s| s.matches(doc, node)) {
             return Some(Action::Drop(rules::CUSTOM));
         }
-        rules::classify(view, ctx, &self.enabled)
+        self.rules.classify(view, ctx)
     }
 
     /// Finishes an element: records its extent, or drops it when nothing is left in it or
@@ -1032,9 +1035,10 @@ pub(crate) fn may_drop_when_empty(tag: &str) -> bool {
     )
 }
 
-fn view_of(el: &Element) -> View<'_> {
+pub(crate) fn view_of(el: &Element) -> View<'_> {
     let mut v = View {
         tag: &el.tag,
+        attrs: &el.attrs,
         ..View::default()
     };
     for a in &el.attrs {

@@ -1,0 +1,633 @@
+//! Rows compiled into lookups: one hash table per exact key (tag, class, id), sorted prefix
+//! tables, and one Aho-Corasick automaton over every word the class-word and id-word rows
+//! name, which dismisses nearly every class with one scan. Rules are called for every
+//! element, so what a class name finds in the built-in table is also remembered per thread.
+
+use std::cell::RefCell;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashMap;
+
+use super::table::{
+    self, Does, Flag, INLINE, Key, Mode, POST_CLASSES, Row, StyleKind, Tags, Test, When, WhenOff,
+};
+use super::{Action, Context, Group, View};
+
+/// No entry.
+const NONE: u32 = u32::MAX;
+
+/// Bits of a row mask: bit `i` stands for the `i`-th row of its phase, and the last bit for
+/// that row and every later one (rare: only a caller's long list of word rows gets there).
+const MASK_BITS: usize = 64;
+
+/// A compiled set of rows.
+#[derive(Debug)]
+pub(crate) struct Compiled {
+    rows: Vec<Row>,
+    /// Row lists that exact keys and prefixes point to.
+    lists: Vec<Vec<u32>>,
+    tags: FxHashMap<Box<str>, u32>,
+    classes: FxHashMap<Box<str>, u32>,
+    class_numbered: Vec<(Box<str>, u32)>,
+    /// Sorted, so that the prefixes of a class are found by binary search.
+    class_prefixes: Vec<(Box<str>, u32)>,
+    class_tests: Vec<u32>,
+    class_suffixes: Vec<(Box<str>, u32)>,
+    element_tests: Vec<u32>,
+    class_words: Vec<u32>,
+    id_words: Vec<u32>,
+    /// Every word of the class-word and id-word rows, and which rows each one is in.
+    words: Option<AhoCorasick>,
+    word_rows: Vec<(u64, u64)>,
+    ids: FxHashMap<Box<str>, u32>,
+    id_prefixes: Vec<(Box<str>, u32)>,
+    any_id: Vec<u32>,
+    attributes: Vec<u32>,
+    /// Whether what a class finds is remembered in [`TOKEN_FACTS`] (for one table only: the
+    /// built-in one).
+    cached: bool,
+}
+
+/// What the tables say of one class name, whatever element carries it.
+#[derive(Clone, Copy)]
+struct TokenFacts {
+    exact: u32,
+    numbered: u32,
+    prefix: u32,
+    /// The class-word rows whose words it holds.
+    words: u64,
+}
+
+thread_local! {
+    /// Class names repeat within a post and across a site's posts: each is looked up in the
+    /// built-in table once per thread. Bounded: cleared when full.
+    static TOKEN_FACTS: RefCell<FxHashMap<Box<str>, TokenFacts>> =
+        RefCell::new(FxHashMap::default());
+}
+
+static BUILTIN: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(&table::rows(), true));
+
+/// The built-in table, compiled on first use.
+pub(crate) fn builtin() -> &'static Compiled {
+    &BUILTIN
+}
+
+fn mask_bit(i: usize) -> u64 {
+    1 << i.min(MASK_BITS - 1)
+}
+
+/// The rows of `list` whose bit is set in `mask`, in order.
+fn masked(list: &[u32], mask: u64) -> impl Iterator<Item = u32> + '_ {
+    list.iter()
+        .enumerate()
+        .filter(move |&(i, _)| mask & mask_bit(i) != 0)
+        .map(|(_, &r)| r)
+}
+
+impl Compiled {
+    pub fn new(rows: &[Row], cached: bool) -> Self {
+        let mut c = Compiled {
+            rows: rows.to_vec(),
+            lists: Vec::new(),
+            tags: FxHashMap::default(),
+            classes: FxHashMap::default(),
+            class_numbered: Vec::new(),
+            class_prefixes: Vec::new(),
+            class_tests: Vec::new(),
+            class_suffixes: Vec::new(),
+            element_tests: Vec::new(),
+            class_words: Vec::new(),
+            id_words: Vec::new(),
+            words: None,
+            word_rows: Vec::new(),
+            ids: FxHashMap::default(),
+            id_prefixes: Vec::new(),
+            any_id: Vec::new(),
+            attributes: Vec::new(),
+            cached,
+        };
+        let mut class_prefixes: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut id_prefixes: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut words: Vec<Box<str>> = Vec::new();
+        let mut word_index: FxHashMap<Box<str>, usize> = FxHashMap::default();
+        let mut word_rows: Vec<(u64, u64)> = Vec::new();
+        let mut add_word = |w: &str, class_bit: u64, id_bit: u64| {
+            let lower: Box<str> = w.to_ascii_lowercase().into();
+            let at = *word_index.entry(lower.clone()).or_insert_with(|| {
+                words.push(lower);
+                word_rows.push((0, 0));
+                words.len() - 1
+            });
+            word_rows[at].0 |= class_bit;
+            word_rows[at].1 |= id_bit;
+        };
+        for (i, row) in rows.iter().enumerate() {
+            let i = i as u32;
+            let lists = &mut c.lists;
+            let mut push = |map: &mut FxHashMap<Box<str>, u32>, key: &str| {
+                let at = *map.entry(key.into()).or_insert_with(|| {
+                    lists.push(Vec::new());
+                    (lists.len() - 1) as u32
+                });
+                lists[at as usize].push(i);
+            };
+            match &row.key {
+                Key::Tag(tags) => {
+                    for t in tags {
+                        push(&mut c.tags, t);
+                    }
+                }
+                Key::Class(name) => push(&mut c.classes, name),
+                Key::ClassNumbered(p) => c.class_numbered.push((p.clone(), i)),
+                Key::ClassPrefix(p) => push(&mut class_prefixes, p),
+                Key::ClassTest => c.class_tests.push(i),
+                Key::ClassSuffix(s) => c.class_suffixes.push((s.clone(), i)),
+                Key::ElementTest => c.element_tests.push(i),
+                Key::ClassWord(ws, _) => {
+                    let bit = mask_bit(c.class_words.len());
+                    c.class_words.push(i);
+                    for w in ws {
+                        add_word(w, bit, 0);
+                    }
+                }
+                Key::IdWord(ws, _) => {
+                    let bit = mask_bit(c.id_words.len());
+                    c.id_words.push(i);
+                    for w in ws {
+                        add_word(w, 0, bit);
+                    }
+                }
+                Key::Id(id) => push(&mut c.ids, id),
+                Key::IdPrefix(p) => push(&mut id_prefixes, p),
+                Key::AnyId => c.any_id.push(i),
+                Key::Flag(_) | Key::Attribute(_) | Key::Style(_) | Key::StyleDecl(..) => {
+                    c.attributes.push(i)
+                }
+                Key::Text(_) | Key::Walk(_) => {}
+            }
+        }
+        c.class_prefixes = class_prefixes.into_iter().collect();
+        c.class_prefixes.sort();
+        c.id_prefixes = id_prefixes.into_iter().collect();
+        c.id_prefixes.sort();
+        if !words.is_empty() {
+            c.words = Some(
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(words.iter().map(|w| w.as_bytes()))
+                    .expect("plain words always build"),
+            );
+        }
+        c.word_rows = word_rows;
+        c
+    }
+
+    /// Whether a row reads attributes that only a full attribute list holds.
+    pub fn reads_attributes(&self) -> bool {
+        self.rows.iter().any(|r| matches!(r.key, Key::Attribute(_)))
+    }
+
+    /// The decision of the first row that fires: `Some(None)` when it keeps the element (a
+    /// keep row, or a row whose group is off), `None` when no row fires.
+    pub fn classify(
+        &self,
+        v: &View<'_>,
+        ctx: Context,
+        enabled: &[bool; 7],
+    ) -> Option<Option<Action>> {
+        let fire = |i: u32, token: &str| self.fire(i, v, ctx, enabled, token);
+        let first = |list: u32, token: &str| {
+            self.lists[list as usize]
+                .iter()
+                .find_map(|&i| fire(i, token))
+        };
+        // 1. Tags.
+        if let Some(&list) = self.tags.get(v.tag)
+            && let Some(d) = first(list, "")
+        {
+            return Some(d);
+        }
+        // 2. Classes: exact, numbered, prefixed, tested, suffixed.
+        for c in v.classes() {
+            let facts = self.facts(c);
+            if facts.exact != NONE
+                && let Some(d) = first(facts.exact, c)
+            {
+                return Some(d);
+            }
+            if facts.numbered != NONE
+                && let Some(d) = fire(facts.numbered, c)
+            {
+                return Some(d);
+            }
+            if facts.prefix != NONE
+                && let Some(d) = first(facts.prefix, c)
+            {
+                return Some(d);
+            }
+            if let Some(d) = self.class_tests.iter().find_map(|&i| fire(i, c)) {
+                return Some(d);
+            }
+            if let Some(d) = self
+                .class_suffixes
+                .iter()
+                .filter(|(s, _)| c.len() > s.len() && c.ends_with(&**s))
+                .find_map(|&(_, i)| fire(i, c))
+            {
+                return Some(d);
+            }
+        }
+        // 3. Whole-element tests.
+        if let Some(d) = self.element_tests.iter().find_map(|&i| fire(i, "")) {
+            return Some(d);
+        }
+        // 4. Words in classes.
+        if !self.class_words.is_empty() {
+            for c in v.classes() {
+                let mask = self.facts(c).words;
+                if mask == 0 {
+                    continue;
+                }
+                let lower;
+                let c = if c.bytes().any(|b| b.is_ascii_uppercase()) {
+                    lower = c.to_ascii_lowercase();
+                    lower.as_str()
+                } else {
+                    c
+                };
+                if let Some(d) = masked(&self.class_words, mask)
+                    .filter(|&i| self.words_match(i, c))
+                    .find_map(|i| fire(i, c))
+                {
+                    return Some(d);
+                }
+            }
+        }
+        if !v.id.is_empty() {
+            // 5. Words in the id.
+            let mask = self.word_mask(v.id).1;
+            if mask != 0 {
+                let id = v.id.to_ascii_lowercase();
+                if let Some(d) = masked(&self.id_words, mask)
+                    .filter(|&i| self.words_match(i, &id))
+                    .find_map(|i| fire(i, &id))
+                {
+                    return Some(d);
+                }
+            }
+            // 6. The id, then its prefix.
+            if let Some(&list) = self.ids.get(v.id)
+                && let Some(d) = first(list, v.id)
+            {
+                return Some(d);
+            }
+            if let Some(list) = longest_prefix(&self.id_prefixes, v.id)
+                && let Some(d) = first(list, v.id)
+            {
+                return Some(d);
+            }
+            // 7. Any id.
+            if let Some(d) = self.any_id.iter().find_map(|&i| fire(i, v.id)) {
+                return Some(d);
+            }
+        }
+        // 8. Attributes and inline styles.
+        if !self.attributes.is_empty() {
+            let style = LazyStyle::new(v.style);
+            for &i in &self.attributes {
+                let hit = match &self.rows[i as usize].key {
+                    Key::Flag(Flag::AdvadsTrackid) => v.advads_prefix.is_some(),
+                    Key::Flag(Flag::AdData) => v.data_ad,
+                    Key::Flag(Flag::Hidden) => v.hidden,
+                    Key::Attribute(name) => v.attrs.iter().any(|a| *a.name == **name),
+                    Key::Style(kind) => style.kind() == Some(*kind),
+                    Key::StyleDecl(p, value) => declares(v.style, p, value),
+                    _ => false,
+                };
+                if hit && let Some(d) = fire(i, "") {
+                    return Some(d);
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether an id alone would make a row remove its element.
+    pub fn is_furniture_id(&self, id: &str) -> bool {
+        if self.ids.contains_key(id) || longest_prefix(&self.id_prefixes, id).is_some() {
+            return true;
+        }
+        let mask = self.word_mask(id).1;
+        mask != 0 && {
+            let id = id.to_ascii_lowercase();
+            masked(&self.id_words, mask).any(|i| self.words_match(i, &id))
+        }
+    }
+
+    /// Row `i` fires on this element (and, for class and id rows, this class or id): its
+    /// decision, or `None` to let the next row try.
+    fn fire(
+        &self,
+        i: u32,
+        v: &View<'_>,
+        ctx: Context,
+        enabled: &[bool; 7],
+        token: &str,
+    ) -> Option<Option<Action>> {
+        let row = &self.rows[i as usize];
+        let tag_ok = match &row.tags {
+            Tags::Any => true,
+            Tags::Only(tags) => tags.iter().any(|t| **t == *v.tag),
+            Tags::Inline => INLINE.contains(&v.tag),
+            Tags::Block => !INLINE.contains(&v.tag),
+        };
+        let context_ok = match row.context {
+            When::Anywhere => true,
+            When::InHeading => ctx.in_heading,
+            When::InSummary => ctx.in_summary,
+            When::InHeadingOrSummary => ctx.in_heading || ctx.in_summary,
+        };
+        if !tag_ok || !context_ok || !row.test.is_none_or(|t| passes(t, v, token)) {
+            return None;
+        }
+        let on = match row.rule.group {
+            Group::Builtin(g) => enabled[g as usize],
+            _ => true,
+        };
+        if !on {
+            match row.off {
+                WhenOff::Keeps => return Some(None),
+                WhenOff::StepsAside => return None,
+                WhenOff::Fires => {}
+            }
+        }
+        Some(match (row.does, row.guard) {
+            (Does::Keep, _) => None,
+            (Does::Unwrap, _) => Some(Action::Unwrap(row.rule)),
+            (Does::Drop, None) => Some(Action::Drop(row.rule)),
+            (Does::Drop, Some(g)) => Some(Action::Defer(row.rule, g)),
+        })
+    }
+
+    /// Whether a word row's words are in `s` (lower-cased), compared as the row says.
+    fn words_match(&self, i: u32, s: &str) -> bool {
+        let (Key::ClassWord(words, mode) | Key::IdWord(words, mode)) = &self.rows[i as usize].key
+        else {
+            return false;
+        };
+        words.iter().any(|w| mode_matches(*mode, w, s))
+    }
+
+    /// The class-word and id-word rows whose words `s` holds.
+    fn word_mask(&self, s: &str) -> (u64, u64) {
+        let Some(ac) = &self.words else {
+            return (0, 0);
+        };
+        ac.find_overlapping_iter(s).fold((0, 0), |acc, m| {
+            let (c, i) = self.word_rows[m.pattern().as_usize()];
+            (acc.0 | c, acc.1 | i)
+        })
+    }
+
+    fn facts(&self, c: &str) -> TokenFacts {
+        if !self.cached {
+            return self.facts_of(c);
+        }
+        const MAX_TOKENS: usize = 16_384;
+        if let Some(f) = TOKEN_FACTS.with_borrow(|m| m.get(c).copied()) {
+            return f;
+        }
+        let facts = self.facts_of(c);
+        TOKEN_FACTS.with_borrow_mut(|m| {
+            if m.len() >= MAX_TOKENS {
+                m.clear();
+            }
+            m.insert(c.into(), facts);
+        });
+        facts
+    }
+
+    fn facts_of(&self, c: &str) -> TokenFacts {
+        let words = if c.len() < 3 || is_post_class(c) {
+            0
+        } else {
+            self.word_mask(c).0
+        };
+        TokenFacts {
+            exact: self.classes.get(c).copied().unwrap_or(NONE),
+            numbered: self
+                .class_numbered
+                .iter()
+                .find(|(p, _)| is_numbered(c, p))
+                .map_or(NONE, |&(_, i)| i),
+            prefix: longest_prefix(&self.class_prefixes, c).unwrap_or(NONE),
+            words,
+        }
+    }
+}
+
+/// The entry of a sorted prefix table that `s` starts with, the longest if several do.
+/// Every prefix of `s` sorts at or before `s`, so only the entries just before its position
+/// need a look.
+fn longest_prefix(table: &[(Box<str>, u32)], s: &str) -> Option<u32> {
+    let at = table.partition_point(|(p, _)| **p <= *s);
+    table[..at]
+        .iter()
+        .rev()
+        .take_while(|(p, _)| p.as_bytes().first() == s.as_bytes().first())
+        .find(|(p, _)| s.starts_with(&**p))
+        .map(|&(_, l)| l)
+}
+
+fn mode_matches(mode: Mode, word: &str, s: &str) -> bool {
+    match mode {
+        Mode::Contains => s.contains(word),
+        Mode::Word => s.split(['-', '_']).any(|p| p == word),
+        Mode::Prefix => s.starts_with(word),
+        Mode::Exact => s == word,
+        Mode::Numbered => is_numbered(s, word),
+    }
+}
+
+/// `s` is `prefix` and then one or more ASCII digits.
+fn is_numbered(s: &str, prefix: &str) -> bool {
+    s.strip_prefix(prefix)
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn is_post_class(c: &str) -> bool {
+    POST_CLASSES.iter().any(|&(m, w)| mode_matches(m, w, c))
+}
+
+/// Evaluates a coded condition on the element and the class or id its row matched.
+fn passes(test: Test, v: &View<'_>, token: &str) -> bool {
+    match test {
+        Test::AdsenseScript => {
+            v.script_src.contains("adsbygoogle") || v.script_src.contains("googlesyndication.com")
+        }
+        Test::IconFont => v.classes().any(|c| {
+            matches!(
+                c,
+                "fa" | "fas" | "far" | "fab" | "dashicons" | "genericon" | "material-icons"
+            ) || (v.aria_hidden && c.contains("icon"))
+        }),
+        Test::HasClass(class) => v.has_class(class),
+        Test::Unless(prefix) => !token.starts_with(prefix),
+        Test::HexWithDataIndex => {
+            v.data_index && token.len() == 32 && token.bytes().all(|b| b.is_ascii_hexdigit())
+        }
+        Test::AdvadsTarget => v
+            .advads_prefix
+            .is_some_and(|p| token.strip_prefix(p) == Some("target")),
+        Test::AdvadsPlacement => advanced_ads_placement(v),
+        Test::NotShared => token
+            .match_indices("share")
+            .any(|(i, _)| token.as_bytes().get(i + 5) != Some(&b'd')),
+        Test::AuthorBox => is_author_box(token),
+        Test::PostMeta => is_post_meta(token),
+        Test::Dialog => is_dialog(v),
+    }
+}
+
+fn is_author_box(c: &str) -> bool {
+    let Some(i) = c.find("author") else {
+        return false;
+    };
+    let rest = &c[i + 6..];
+    if [
+        "box", "bio", "about", "info", "area", "card", "profile", "wrap", "desc",
+    ]
+    .iter()
+    .any(|w| rest.contains(w))
+    {
+        return true;
+    }
+    let before = c[..i].trim_end_matches(['-', '_']);
+    let before = before
+        .strip_suffix("content")
+        .unwrap_or(before)
+        .trim_end_matches(['-', '_']);
+    ["about", "single", "article", "post"]
+        .iter()
+        .any(|w| before.ends_with(w))
+}
+
+fn is_post_meta(c: &str) -> bool {
+    if c.contains("byline") {
+        return true;
+    }
+    ["post", "entry", "blog", "article"].iter().any(|p| {
+        c.strip_prefix(p).is_some_and(|rest| {
+            let rest = rest.trim_start_matches(['-', '_']);
+            let rest = rest
+                .strip_prefix("item")
+                .map_or(rest, |r| r.trim_start_matches(['-', '_']));
+            rest == "meta" || rest.starts_with("meta-") || rest.starts_with("meta_")
+        })
+    })
+}
+
+/// `<div class="{p}{placement}" id="{p}{8+ digits}">`, where `{p}` is the site's prefix
+/// (Advanced Ads gives the wrapper no fixed class of its own).
+fn advanced_ads_placement(v: &View<'_>) -> bool {
+    let id = v.id;
+    let digits = id.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if digits < 8 || digits == id.len() {
+        return false;
+    }
+    let prefix = &id[..id.len() - digits];
+    if !prefix.ends_with('-') || prefix.len() < 3 || prefix.len() > 20 {
+        return false;
+    }
+    // WordPress's own ids look the same: `post-12345678`, `comment-…`, `attachment-…`.
+    if matches!(
+        prefix,
+        "post-" | "page-" | "comment-" | "attachment-" | "li-comment-" | "media-" | "product-"
+    ) {
+        return false;
+    }
+    v.classes().any(|c| {
+        c.strip_prefix(prefix)
+            .is_some_and(|rest| rest.bytes().any(|b| b.is_ascii_alphabetic()))
+    })
+}
+
+fn is_dialog(v: &View<'_>) -> bool {
+    let named = |s: &str| {
+        let s = s.to_ascii_lowercase();
+        ["modal", "popup", "dialog", "form"]
+            .iter()
+            .any(|w| s.contains(w))
+    };
+    v.role == "dialog" || named(v.class) || named(v.id)
+}
+
+/// An inline style's [`StyleKind`], worked out on first request.
+struct LazyStyle<'a> {
+    style: &'a str,
+    kind: std::cell::OnceCell<Option<StyleKind>>,
+}
+
+impl<'a> LazyStyle<'a> {
+    fn new(style: &'a str) -> Self {
+        LazyStyle {
+            style,
+            kind: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn kind(&self) -> Option<StyleKind> {
+        *self.kind.get_or_init(|| {
+            if self.style.is_empty() {
+                None
+            } else {
+                style_kind(self.style)
+            }
+        })
+    }
+}
+
+/// The `property: value` declarations of an inline style, trimmed, `!important` removed.
+fn declarations(style: &str) -> impl Iterator<Item = (&str, &str)> {
+    style.split(';').filter_map(|decl| {
+        let (prop, value) = decl.split_once(':')?;
+        Some((
+            prop.trim(),
+            value.trim().trim_end_matches("!important").trim(),
+        ))
+    })
+}
+
+/// Whether an inline style sets `property` (lower-cased) to `value` (lower-cased).
+fn declares(style: &str, property: &str, value: &str) -> bool {
+    declarations(style)
+        .any(|(p, v)| p.eq_ignore_ascii_case(property) && v.eq_ignore_ascii_case(value))
+}
+
+/// What an inline style does to its element, if it hides it from every reader.
+pub(crate) fn style_kind(style: &str) -> Option<StyleKind> {
+    let (mut display_none, mut hidden) = (false, false);
+    let (mut zero_height, mut zero_font, mut clear) = (false, false, false);
+    for (prop, value) in declarations(style) {
+        let prop = prop.to_ascii_lowercase();
+        let zero = matches!(value, "0" | "0px" | "0em" | "0rem" | "0%");
+        match prop.as_str() {
+            "display" => display_none |= value.eq_ignore_ascii_case("none"),
+            "visibility" => hidden |= value.eq_ignore_ascii_case("hidden"),
+            "height" | "max-height" => zero_height |= zero,
+            "font-size" => zero_font |= zero,
+            "clear" => clear |= value.eq_ignore_ascii_case("both"),
+            _ => {}
+        }
+    }
+    if display_none || hidden {
+        Some(StyleKind::Hidden)
+    } else if zero_height && zero_font && clear {
+        Some(StyleKind::ZeroClear)
+    } else if zero_height && zero_font {
+        Some(StyleKind::ZeroSize)
+    } else {
+        None
+    }
+}
