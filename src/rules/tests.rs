@@ -257,3 +257,53 @@ fn the_table_decides_as_the_old_rules_on_the_edges_of_its_rows() {
     }
     assert!(compared > 50_000, "{compared}");
 }
+
+/// Every rule of the table (but `custom`, which only the caller's selectors and rows fire)
+/// is named by a fixture case under `fixtures/plugins/` that fires it.
+#[test]
+fn every_built_in_rule_has_a_fixture_that_fires_it() {
+    let plugins = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/plugins");
+    let extractor = crate::Extractor::new(&Options::default()).unwrap();
+    let mut fired = std::collections::BTreeSet::new();
+    for folder in std::fs::read_dir(&plugins).unwrap() {
+        let folder = folder.unwrap().path();
+        let Ok(manifest) = std::fs::read_to_string(folder.join("manifest.json")) else {
+            continue;
+        };
+        let group = folder.file_name().unwrap().to_str().unwrap().to_string();
+        let cases: Vec<serde_json::Value> = serde_json::from_str(&manifest).unwrap();
+        for case in cases {
+            if case["kept"] == true {
+                continue;
+            }
+            let file = case["file"].as_str().unwrap();
+            let html = std::fs::read_to_string(folder.join(file)).unwrap();
+            let article = extractor.extract(&crate::Post::from_html(
+                html,
+                Some("https://example.com/2024/05/post/"),
+            ));
+            let rule = case["rule"].as_str().unwrap();
+            let group = case["group"].as_str().unwrap_or(&group);
+            if article
+                .removed
+                .iter()
+                .any(|r| r.rule == rule && r.group == group)
+            {
+                fired.insert((group.to_string(), rule.to_string()));
+            }
+        }
+    }
+    let mut missing: Vec<String> = table::rows()
+        .iter()
+        .map(|row| row.rule)
+        .filter(|r| r.group != Group::Custom)
+        .filter(|r| !fired.contains(&(r.group.name().to_string(), r.name.to_string())))
+        .map(|r| format!("{}/{}", r.group.name(), r.name))
+        .collect();
+    missing.dedup();
+    assert!(
+        missing.is_empty(),
+        "rules no fixture fires: {}",
+        missing.join(", ")
+    );
+}
