@@ -44,6 +44,8 @@ pub(crate) struct Compiled {
     id_prefixes: Vec<(Box<str>, u32)>,
     any_id: Vec<u32>,
     attributes: Vec<u32>,
+    /// Whether a row of phase 8 reads more than the view's flags and style.
+    reads_any_attribute: bool,
     /// Whether what a class finds is remembered in [`TOKEN_FACTS`] (for one table only: the
     /// built-in one).
     cached: bool,
@@ -66,7 +68,7 @@ thread_local! {
         RefCell::new(FxHashMap::default());
 }
 
-static BUILTIN: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(&table::rows(), true));
+static BUILTIN: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(table::rows(), true));
 
 /// The built-in table, compiled on first use.
 pub(crate) fn builtin() -> &'static Compiled {
@@ -86,9 +88,9 @@ fn masked(list: &[u32], mask: u64) -> impl Iterator<Item = u32> + '_ {
 }
 
 impl Compiled {
-    pub fn new(rows: &[Row], cached: bool) -> Self {
+    pub fn new(rows: Vec<Row>, cached: bool) -> Self {
         let mut c = Compiled {
-            rows: rows.to_vec(),
+            rows: Vec::new(),
             lists: Vec::new(),
             tags: FxHashMap::default(),
             classes: FxHashMap::default(),
@@ -105,6 +107,7 @@ impl Compiled {
             id_prefixes: Vec::new(),
             any_id: Vec::new(),
             attributes: Vec::new(),
+            reads_any_attribute: false,
             cached,
         };
         let mut class_prefixes: FxHashMap<Box<str>, u32> = FxHashMap::default();
@@ -161,8 +164,10 @@ impl Compiled {
                 Key::Id(id) => push(&mut c.ids, id),
                 Key::IdPrefix(p) => push(&mut id_prefixes, p),
                 Key::AnyId => c.any_id.push(i),
-                Key::Flag(_) | Key::Attribute(_) | Key::Style(_) | Key::StyleDecl(..) => {
-                    c.attributes.push(i)
+                Key::Flag(_) | Key::Style(_) => c.attributes.push(i),
+                Key::Attribute(_) | Key::StyleDecl(..) => {
+                    c.attributes.push(i);
+                    c.reads_any_attribute = true;
                 }
                 Key::Text(_) | Key::Walk(_) => {}
             }
@@ -175,11 +180,14 @@ impl Compiled {
             c.words = Some(
                 AhoCorasick::builder()
                     .ascii_case_insensitive(true)
+                    // What a class finds is cached, so a fast build beats a fast search.
+                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                     .build(words.iter().map(|w| w.as_bytes()))
                     .expect("plain words always build"),
             );
         }
         c.word_rows = word_rows;
+        c.rows = rows;
         c
     }
 
@@ -208,9 +216,14 @@ impl Compiled {
         {
             return Some(d);
         }
-        // 2. Classes: exact, numbered, prefixed, tested, suffixed.
-        for c in v.classes() {
+        // 2. Classes: exact, numbered, prefixed, tested, suffixed. What the first classes
+        // find is kept for phase 4.
+        let mut seen = [None; 8];
+        for (k, c) in v.classes().enumerate() {
             let facts = self.facts(c);
+            if let Some(slot) = seen.get_mut(k) {
+                *slot = Some(facts);
+            }
             if facts.exact != NONE
                 && let Some(d) = first(facts.exact, c)
             {
@@ -226,7 +239,12 @@ impl Compiled {
             {
                 return Some(d);
             }
-            if let Some(d) = self.class_tests.iter().find_map(|&i| fire(i, c)) {
+            if let Some(d) = self
+                .class_tests
+                .iter()
+                .filter(|&&i| self.rows[i as usize].test.is_some_and(|t| passes(t, v, c)))
+                .find_map(|&i| fire(i, c))
+            {
                 return Some(d);
             }
             if let Some(d) = self
@@ -244,8 +262,9 @@ impl Compiled {
         }
         // 4. Words in classes.
         if !self.class_words.is_empty() {
-            for c in v.classes() {
-                let mask = self.facts(c).words;
+            for (k, c) in v.classes().enumerate() {
+                let facts = seen.get(k).copied().flatten();
+                let mask = facts.unwrap_or_else(|| self.facts(c)).words;
                 if mask == 0 {
                     continue;
                 }
@@ -293,7 +312,8 @@ impl Compiled {
             }
         }
         // 8. Attributes and inline styles.
-        if !self.attributes.is_empty() {
+        let any = v.advads_prefix.is_some() || v.data_ad || v.hidden || !v.style.is_empty();
+        if (any || self.reads_any_attribute) && !self.attributes.is_empty() {
             let style = LazyStyle::new(v.style);
             for &i in &self.attributes {
                 let hit = match &self.rows[i as usize].key {

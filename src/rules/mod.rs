@@ -134,7 +134,7 @@ impl Rules {
             None
         } else {
             let rows = row::to_rows(&options.rules)?;
-            Some(compile::Compiled::new(&rows, false))
+            Some(compile::Compiled::new(rows, false))
         };
         Ok(Rules {
             user,
