@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::table::StyleKind;
 use super::*;
-use crate::clean::view_of;
+use crate::clean::attrs::view_of;
 use crate::dom::sink::{Attrs, parse_fragment};
 use crate::dom::tree::{Data, NodeId};
 
