@@ -347,6 +347,7 @@ impl Compiled {
 
     /// Row `i` fires on this element (and, for class and id rows, this class or id): its
     /// decision, or `None` to let the next row try.
+    #[inline]
     fn fire(
         &self,
         i: u32,
@@ -481,6 +482,7 @@ fn is_post_class(c: &str) -> bool {
 }
 
 /// Evaluates a coded condition on the element and the class or id its row matched.
+#[inline]
 fn passes(test: Test, v: &View<'_>, token: &str) -> bool {
     match test {
         Test::AdsenseScript => {

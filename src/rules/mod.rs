@@ -9,8 +9,6 @@
 //! [`Options::rules`](crate::Options::rules)) compile the same way and are tried first.
 
 pub(crate) mod compile;
-#[cfg(test)]
-mod legacy;
 mod row;
 pub(crate) mod table;
 #[cfg(test)]
