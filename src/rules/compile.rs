@@ -46,6 +46,8 @@ pub(crate) struct Compiled {
     attributes: Vec<u32>,
     /// Whether a row of phase 8 reads more than the view's flags and style.
     reads_any_attribute: bool,
+    /// Whether a row reads attributes by name (which the tree keeps only on request).
+    reads_attributes: bool,
     /// Whether what a class finds is remembered in [`TOKEN_FACTS`] (for one table only: the
     /// built-in one).
     cached: bool,
@@ -108,6 +110,7 @@ impl Compiled {
             any_id: Vec::new(),
             attributes: Vec::new(),
             reads_any_attribute: false,
+            reads_attributes: false,
             cached,
         };
         let mut class_prefixes: FxHashMap<Box<str>, u32> = FxHashMap::default();
@@ -165,7 +168,12 @@ impl Compiled {
                 Key::IdPrefix(p) => push(&mut id_prefixes, p),
                 Key::AnyId => c.any_id.push(i),
                 Key::Flag(_) | Key::Style(_) => c.attributes.push(i),
-                Key::Attribute(_) | Key::StyleDecl(..) => {
+                Key::Attribute(_) => {
+                    c.attributes.push(i);
+                    c.reads_any_attribute = true;
+                    c.reads_attributes = true;
+                }
+                Key::StyleDecl(..) => {
                     c.attributes.push(i);
                     c.reads_any_attribute = true;
                 }
@@ -193,7 +201,7 @@ impl Compiled {
 
     /// Whether a row reads attributes that only a full attribute list holds.
     pub fn reads_attributes(&self) -> bool {
-        self.rows.iter().any(|r| matches!(r.key, Key::Attribute(_)))
+        self.reads_attributes
     }
 
     /// The decision of the first row that fires: `Some(None)` when it keeps the element (a
