@@ -81,6 +81,14 @@ fn mask_bit(i: usize) -> u64 {
     1 << i.min(MASK_BITS - 1)
 }
 
+/// The mask of the rows of `list` that `keep` keeps.
+fn masked_bits(list: &[u32], keep: impl Fn(u32) -> bool) -> u64 {
+    list.iter()
+        .enumerate()
+        .filter(|&(_, &r)| keep(r))
+        .fold(0, |m, (i, _)| m | mask_bit(i))
+}
+
 /// The rows of `list` whose bit is set in `mask`, in order.
 fn masked(list: &[u32], mask: u64) -> impl Iterator<Item = u32> + '_ {
     list.iter()
@@ -188,8 +196,6 @@ impl Compiled {
             c.words = Some(
                 AhoCorasick::builder()
                     .ascii_case_insensitive(true)
-                    // What a class finds is cached, so a fast build beats a fast search.
-                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                     .build(words.iter().map(|w| w.as_bytes()))
                     .expect("plain words always build"),
             );
@@ -225,8 +231,12 @@ impl Compiled {
             return Some(d);
         }
         // 2. Classes: exact, numbered, prefixed, tested, suffixed. What the first classes
-        // find is kept for phase 4.
+        // find is kept for phase 4. Class tests that need what this element lacks are left
+        // out once, not for every class.
         let mut seen = [None; 8];
+        let class_tests = masked_bits(&self.class_tests, |i| {
+            self.rows[i as usize].test.is_some_and(|t| may_pass(t, v))
+        });
         for (k, c) in v.classes().enumerate() {
             let facts = self.facts(c);
             if let Some(slot) = seen.get_mut(k) {
@@ -247,11 +257,10 @@ impl Compiled {
             {
                 return Some(d);
             }
-            if let Some(d) = self
-                .class_tests
-                .iter()
-                .filter(|&&i| self.rows[i as usize].test.is_some_and(|t| passes(t, v, c)))
-                .find_map(|&i| fire(i, c))
+            if class_tests != 0
+                && let Some(d) = masked(&self.class_tests, class_tests)
+                    .filter(|&i| self.rows[i as usize].test.is_some_and(|t| passes(t, v, c)))
+                    .find_map(|i| fire(i, c))
             {
                 return Some(d);
             }
@@ -487,6 +496,15 @@ fn is_numbered(s: &str, prefix: &str) -> bool {
 
 fn is_post_class(c: &str) -> bool {
     POST_CLASSES.iter().any(|&(m, w)| mode_matches(m, w, c))
+}
+
+/// Whether a class test can pass on this element at all (whatever its classes).
+fn may_pass(test: Test, v: &View<'_>) -> bool {
+    match test {
+        Test::HexWithDataIndex => v.data_index,
+        Test::AdvadsTarget => v.advads_prefix.is_some(),
+        _ => true,
+    }
 }
 
 /// Evaluates a coded condition on the element and the class or id its row matched.
