@@ -8,6 +8,7 @@
 //! them in a fixed order of phases for every element. The caller's rows ([`RuleRow`], from
 //! [`Options::rules`](crate::Options::rules)) compile the same way and are tried first.
 
+mod coded;
 pub(crate) mod compile;
 mod row;
 pub(crate) mod table;

@@ -158,7 +158,7 @@ pub(crate) enum StyleKind {
 }
 
 /// Conditions that are code, not names (each explained where it is evaluated, in
-/// `compile.rs`).
+/// `coded.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Test {
     /// A `script` loading AdSense.

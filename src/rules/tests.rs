@@ -123,7 +123,7 @@ fn quick_adsense_needs_hex_class_and_data_index() {
 
 #[test]
 fn styles_that_hide() {
-    use compile::style_kind;
+    use coded::style_kind;
     assert_eq!(style_kind("display:none"), Some(StyleKind::Hidden));
     assert_eq!(
         style_kind("DISPLAY : none !important"),
