@@ -157,7 +157,12 @@ impl Cleaner {
         };
         canon::shape(&mut doc, root, canon::Foreign::Keep);
         let outcome = decide::run(self, &mut doc, root, base, &marked);
-        canon::canonicalise(&mut doc, root);
+        // The pass keeps text merged and, with the hidden group on, leaves nothing empty:
+        // the canonical form needs another look only after unwrapping elements that hold
+        // elements, or to leave out the empty wrappers the pass was asked to keep.
+        if outcome.reshape || !self.on(RuleGroup::Hidden) {
+            canon::canonicalise(&mut doc, root);
+        }
         Cleaned {
             doc,
             root,
