@@ -583,7 +583,7 @@ impl Cleaner {
         if self.drop.iter().any(|s| s.matches(doc, node)) {
             return Some(Action::Drop(rules::CUSTOM));
         }
-        rules::classify(view, ctx, &self.enabled)
+        self.rules.classify(view, ctx)
     }
 }
 
