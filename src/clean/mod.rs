@@ -407,7 +407,9 @@ impl Cleaner {
                                 heading: if is_heading { Some(idx) } else { top.heading },
                                 in_summary: top.in_summary
                                     || tag == "summary"
-                                    || nodes[idx].has_class("wp-block-accordion-heading"),
+                                    || crate::extract::accordion::is_content_part(
+                                        nodes[idx].attr("class").unwrap_or(""),
+                                    ),
                                 in_pre: top.in_pre || tag == "pre",
                                 in_text_block: top.in_text_block || is_text_block(tag),
                                 in_link: top.in_link || tag == "a",

@@ -8,6 +8,7 @@
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
+use crate::extract::accordion;
 use crate::options::RuleGroup;
 
 /// A rule's identity: reported in [`Removal`](crate::Removal).
@@ -197,7 +198,7 @@ impl<'a> View<'a> {
 pub(crate) struct Context {
     /// Inside an `h1`–`h6`.
     pub in_heading: bool,
-    /// Inside a `summary` or an accordion heading.
+    /// Inside a `summary` or an accordion or toggle part (`extract/accordion.rs`).
     pub in_summary: bool,
 }
 
@@ -224,9 +225,16 @@ pub(crate) fn classify(v: &View<'_>, ctx: Context, enabled: &[bool; 7]) -> Optio
         t if is_mathml_piece(t) => return Some(Action::Drop(UNSAFE_ELEMENT)),
         _ => {}
     }
-    let found = by_tag(v, ctx, &on)
-        .or_else(|| by_class_and_id(v, ctx, &on))
-        .or_else(|| by_attributes(v, &on));
+    let found = accordion_part(v).unwrap_or_else(|| {
+        by_tag(v, ctx, &on)
+            .or_else(|| by_class_and_id(v, ctx, &on))
+            .or_else(|| by_attributes(v, &on))
+    });
+    // Inside an accordion pane, a wrapper named like a button holds the question.
+    let found = found.filter(|a| {
+        !(ctx.in_summary
+            && matches!(a, Action::Defer(r, _) if *r == BUTTON || *r == BUILDER_BUTTON))
+    });
     found.filter(|a| match a {
         Action::Drop(r) | Action::Unwrap(r) | Action::Defer(r, _) => match r.group {
             Group::Builtin(g) => on(g),
@@ -274,6 +282,18 @@ fn is_mathml_piece(tag: &str) -> bool {
 
 fn is_adsense_script(v: &View<'_>) -> bool {
     v.script_src.contains("adsbygoogle") || v.script_src.contains("googlesyndication.com")
+}
+
+/// Accordion and toggle parts ([`accordion`]): a question button is unwrapped, every other
+/// part kept however it is hidden (its own script collapses it), an open/close icon dropped.
+/// `None` when the element is no accordion part.
+fn accordion_part(v: &View<'_>) -> Option<Option<Action>> {
+    let (_, part) = accordion::part(v.class)?;
+    Some(match part {
+        accordion::Part::Icon => Some(Action::Drop(ICON)),
+        _ if v.tag == "button" => Some(Action::Unwrap(BUTTON)),
+        _ => None,
+    })
 }
 
 fn by_tag(v: &View<'_>, ctx: Context, on: &dyn Fn(RuleGroup) -> bool) -> Option<Action> {

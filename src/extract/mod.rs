@@ -1,6 +1,7 @@
 //! Extraction: one walk of the cleaned tree that produces the block model (for text,
 //! Markdown, sections and FAQ), headings, links, images, lists, tables and the cleaned HTML.
 
+pub(crate) mod accordion;
 pub(crate) mod faq;
 mod table;
 pub(crate) use table::markdown as table_markdown;
@@ -55,13 +56,23 @@ pub(crate) struct Block {
 }
 
 /// An FAQ container met during the walk (a Yoast or Rank Math item, a `details`, an
-/// accordion item).
-#[derive(Debug, Clone, Copy)]
+/// accordion pane).
+#[derive(Debug, Clone)]
 pub(crate) struct FaqGroup {
-    /// Yoast and Rank Math FAQ blocks are FAQs wherever they are; `details` and accordions
-    /// only inside an FAQ section or a container named "faq".
+    /// Yoast, Rank Math and the FAQ plugins' blocks are FAQs wherever they are; `details`
+    /// and accordions only inside an FAQ section or a container named "faq", or when their
+    /// panes read as questions.
     pub explicit: bool,
     pub in_faq_container: bool,
+    /// The accordion the pane belongs to (an index into the walk's accordions), when its
+    /// container is known.
+    pub accordion: Option<u32>,
+    /// The accordion family of the table in `accordion.rs` that made the group.
+    pub family: Option<&'static str>,
+    /// The id a link to this pane lands on: the pane's, else its question's or answer's.
+    pub anchor: Option<String>,
+    /// The id of its accordion.
+    pub accordion_anchor: Option<String>,
 }
 
 /// Everything the walk produced.
@@ -242,6 +253,20 @@ enum FaqMark {
     None,
     Group,
     Question,
+    /// An accordion container (`accordion.rs`).
+    Accordion,
+}
+
+/// An accordion container open during the walk.
+struct OpenAccordion {
+    id: u32,
+    family: &'static accordion::Family,
+    anchor: Option<String>,
+    /// Depth of the group stack when it opened: a question met at this depth has no pane
+    /// element and starts a pane of its own, running to the next question.
+    groups_at_open: usize,
+    /// The group of such a pane, while it runs.
+    sibling: Option<u32>,
 }
 
 struct ListCtx {
@@ -274,8 +299,14 @@ struct Walker<'a> {
     figures: Vec<FigureCtx>,
     link_text: Vec<(usize, String)>,
     faq_group: Vec<u32>,
+    /// Per open group: its blocks are still the question. A pane of the accordion table
+    /// starts so (its question may be an unwrapped button with no class left) until its
+    /// question element closes or its answer opens.
+    faq_asking: Vec<bool>,
     faq_question: u32,
     faq_container: u32,
+    accordions: Vec<OpenAccordion>,
+    accordion_count: u32,
     anchors: HashSet<String>,
     max_table_cells: usize,
 }
@@ -298,8 +329,11 @@ pub(crate) fn extract(tree: &Tree, page: Option<&Url>, max_table_cells: usize) -
         figures: Vec::new(),
         link_text: Vec::new(),
         faq_group: Vec::new(),
+        faq_asking: Vec::new(),
         faq_question: 0,
         faq_container: 0,
+        accordions: Vec::new(),
+        accordion_count: 0,
         anchors: HashSet::new(),
         max_table_cells,
     };
@@ -341,23 +375,28 @@ fn is_faq_name(s: &str) -> bool {
 /// The class names the FAQ extraction looks for, read in one pass over the class attribute.
 #[derive(Default)]
 struct FaqClasses {
-    /// The container of one question and its answer (Yoast, Rank Math, accordion item).
+    /// The container of one question and its answer (Yoast, Rank Math, accordion pane).
     group: bool,
     /// A question inside such a container.
     question: bool,
+    /// The part of an accordion of the table in `accordion.rs`, with its family.
+    accordion: Option<(&'static accordion::Family, accordion::Part)>,
 }
 
 fn faq_classes(class: &str) -> FaqClasses {
-    let mut f = FaqClasses::default();
+    let mut f = FaqClasses {
+        accordion: accordion::part(class),
+        ..FaqClasses::default()
+    };
+    match f.accordion {
+        Some((_, accordion::Part::Pane)) => f.group = true,
+        Some((_, accordion::Part::Question)) => f.question = true,
+        _ => {}
+    }
     for c in class.split_ascii_whitespace() {
         match c {
-            "schema-faq-section"
-            | "rank-math-list-item"
-            | "rank-math-faq-item"
-            | "wp-block-accordion-item" => f.group = true,
-            "schema-faq-question" | "rank-math-question" | "wp-block-accordion-heading" => {
-                f.question = true
-            }
+            "schema-faq-section" | "rank-math-list-item" | "rank-math-faq-item" => f.group = true,
+            "schema-faq-question" | "rank-math-question" => f.question = true,
             _ => {}
         }
     }
@@ -391,23 +430,97 @@ impl Walker<'_> {
         } else {
             Open::Plain
         };
-        // FAQ markup: the container of one question and its answer …
+        // FAQ markup: an accordion holding panes …
         let mut faq_mark = FaqMark::None;
         let faq_classes = faq_classes(class);
+        let id = node.attr("id").map(str::trim).filter(|s| !s.is_empty());
+        if let Some((family, accordion::Part::Container)) = faq_classes.accordion {
+            self.flush();
+            // Nested containers of one accordion (a block wrapper and the plugin's own
+            // divs) share the outer one's id.
+            let outer = self
+                .accordions
+                .last()
+                .filter(|a| std::ptr::eq(a.family, family))
+                .and_then(|a| a.anchor.clone());
+            self.accordions.push(OpenAccordion {
+                id: self.accordion_count,
+                family,
+                anchor: id.map(str::to_string).or(outer),
+                groups_at_open: self.faq_group.len(),
+                sibling: None,
+            });
+            self.accordion_count += 1;
+            faq_mark = FaqMark::Accordion;
+        }
+        // … the container of one question and its answer …
         if faq_classes.group || tag == "details" {
             self.flush();
-            let explicit = tag != "details" && !class.contains("accordion");
-            self.out.faq_groups.push(FaqGroup {
-                explicit,
-                in_faq_container: self.faq_container > 0,
-            });
-            self.faq_group.push(self.out.faq_groups.len() as u32 - 1);
-            faq_mark = FaqMark::Group;
-        } else if !self.faq_group.is_empty() && (tag == "summary" || faq_classes.question) {
-            // … and the question inside it.
+            let family = faq_classes.accordion.map(|(f, _)| f);
+            // A pane of a known accordion inside a `details` of its own (CoBlocks, Otter)
+            // is one group: the `details` opens none.
+            let nested_details = tag == "details"
+                && self.faq_group.last().is_some_and(|&g| {
+                    self.out.faq_groups[g as usize].family.is_some() && !self.blocks_since_group(g)
+                });
+            if !nested_details {
+                self.open_group(
+                    family,
+                    id,
+                    faq_classes.accordion.is_none() && tag != "details",
+                );
+                faq_mark = FaqMark::Group;
+            }
+        } else if tag == "summary" || faq_classes.question {
+            // … and the question inside it. A question of a pane-less accordion (its answer
+            // follows as a sibling) starts a pane.
+            if let Some(acc) = self.accordions.last()
+                && faq_classes.accordion.is_some()
+                && self.faq_question == 0
+                && (self.faq_group.len() == acc.groups_at_open
+                    || (self.faq_group.len() == acc.groups_at_open + 1
+                        && acc.sibling == self.faq_group.last().copied()))
+            {
+                let running = acc.sibling.is_some();
+                self.flush();
+                if running {
+                    self.faq_group.pop();
+                    self.faq_asking.pop();
+                }
+                let family = faq_classes.accordion.map(|(f, _)| f);
+                self.open_group(family, None, false);
+                if let Some(acc) = self.accordions.last_mut() {
+                    acc.sibling = self.faq_group.last().copied();
+                }
+            }
+            if let Some(&g) = self.faq_group.last() {
+                self.flush();
+                self.faq_question += 1;
+                faq_mark = FaqMark::Question;
+                if self.out.faq_groups[g as usize].anchor.is_none() {
+                    // Its own id, else the first inside it.
+                    let inner = || {
+                        self.tree.nodes[i + 1..end]
+                            .iter()
+                            .find_map(|n| n.attr("id").map(str::trim).filter(|s| !s.is_empty()))
+                    };
+                    let found = id.or_else(inner).map(str::to_string);
+                    self.out.faq_groups[g as usize].anchor = found;
+                }
+            }
+        } else if faq_classes
+            .accordion
+            .is_some_and(|(_, p)| p == accordion::Part::Answer)
+            && let Some(&g) = self.faq_group.last()
+        {
             self.flush();
-            self.faq_question += 1;
-            faq_mark = FaqMark::Question;
+            if let Some(asking) = self.faq_asking.last_mut() {
+                *asking = false;
+            }
+            let anchor = &mut self.out.faq_groups[g as usize].anchor;
+            if anchor.is_none() {
+                *anchor = id.map(str::to_string);
+            }
         }
         match tag {
             "br" => {
@@ -675,12 +788,58 @@ impl Walker<'_> {
             FaqMark::Group => {
                 self.flush();
                 self.faq_group.pop();
+                self.faq_asking.pop();
             }
             FaqMark::Question => {
                 self.flush();
                 self.faq_question -= 1;
+                if self.faq_question == 0
+                    && let Some(asking) = self.faq_asking.last_mut()
+                {
+                    *asking = false;
+                }
+            }
+            FaqMark::Accordion => {
+                self.flush();
+                if let Some(acc) = self.accordions.pop()
+                    && acc.sibling.is_some()
+                {
+                    self.faq_group.pop();
+                    self.faq_asking.pop();
+                }
             }
         }
+    }
+
+    /// Opens the FAQ group of a pane (or an FAQ plugin's item, or a `details`).
+    fn open_group(
+        &mut self,
+        family: Option<&'static accordion::Family>,
+        id: Option<&str>,
+        explicit: bool,
+    ) {
+        let acc = self.accordions.last();
+        let group = FaqGroup {
+            explicit: explicit || family.is_some_and(|f| f.faq),
+            in_faq_container: self.faq_container > 0,
+            accordion: acc.map(|a| a.id),
+            family: family.or(acc.map(|a| a.family)).map(|f| f.name),
+            anchor: id.map(str::to_string),
+            accordion_anchor: acc.and_then(|a| a.anchor.clone()),
+        };
+        self.out.faq_groups.push(group);
+        self.faq_group.push(self.out.faq_groups.len() as u32 - 1);
+        self.faq_asking.push(family.is_some());
+    }
+
+    /// Whether a block was already written into group `g`.
+    fn blocks_since_group(&self, g: u32) -> bool {
+        self.out
+            .blocks
+            .iter()
+            .rev()
+            .take_while(|b| b.role != Role::None)
+            .any(|b| matches!(b.role, Role::Question(x) | Role::Answer(x) if x == g))
     }
 
     fn in_thead(&self) -> bool {
@@ -746,12 +905,21 @@ impl Walker<'_> {
         self.push_block(kind, text, md);
     }
 
-    fn push_block(&mut self, kind: BlockKind, text: String, md: String) {
+    fn push_block(&mut self, kind: BlockKind, text: String, mut md: String) {
+        let asking = self.faq_question > 0 || self.faq_asking.last() == Some(&true);
         let role = match self.faq_group.last() {
-            Some(&g) if self.faq_question > 0 => Role::Question(g),
+            Some(&g) if asking => Role::Question(g),
             Some(&g) => Role::Answer(g),
             None => Role::None,
         };
+        // A question that is no heading reads as a bold line, its answer after it.
+        if matches!(role, Role::Question(_))
+            && kind == BlockKind::Paragraph
+            && !(md.starts_with("**") && md.ends_with("**"))
+            && !md.contains('\n')
+        {
+            md = format!("**{}**", md.trim());
+        }
         self.out.blocks.push(Block {
             kind,
             text,
