@@ -384,6 +384,40 @@ mod tests {
         }
     }
 
+    /// A collapsed answer is content however its accordion hides it; the same hiding
+    /// elsewhere still removes the element.
+    #[test]
+    fn collapsed_answers_stay() {
+        let html = r#"<div class="su-spoiler su-spoiler-closed"><div class="su-spoiler-title" role="button"><span class="su-spoiler-icon">+</span>Spare keys</div><div class="su-spoiler-content" hidden>Ask at the front desk.</div></div>
+<div class="et_pb_module et_pb_toggle et_pb_toggle_close"><h5 class="et_pb_toggle_title">Lost property</h5><div class="et_pb_toggle_content clearfix" style="display:none" aria-hidden="true">Kept for a month.</div></div>
+<div class="gb-accordion__item"><div class="gb-button-wrapper"><button class="gb-button gb-accordion__toggle">Bike racks</button></div><div class="gb-accordion__content" style="max-height:0;overflow:hidden;visibility:hidden">Beside the main door.</div></div>
+<div hidden>Hidden elsewhere.</div><p>Closing line.</p>"#;
+        let a = crate::Extractor::new(&crate::Options::default())
+            .expect("extractor")
+            .extract(&crate::Post::from_html(html.to_string(), None));
+        for kept in [
+            "Spare keys",
+            "Ask at the front desk.",
+            "Lost property",
+            "Kept for a month.",
+            "Bike racks",
+            "Beside the main door.",
+            "Closing line.",
+        ] {
+            assert!(a.text.contains(kept), "{kept:?} missing from {:?}", a.text);
+        }
+        assert!(!a.text.contains("Hidden elsewhere."), "{:?}", a.text);
+        assert!(
+            !a.text.contains('+'),
+            "the spoiler icon is decoration: {:?}",
+            a.text
+        );
+        assert!(
+            a.markdown
+                .contains("**Spare keys**\n\nAsk at the front desk.")
+        );
+    }
+
     #[test]
     fn questions() {
         assert!(reads_as_question("How long does it take?"));
