@@ -288,7 +288,10 @@ fn is_adsense_script(v: &View<'_>) -> bool {
 /// part kept however it is hidden (its own script collapses it), an open/close icon dropped.
 /// `None` when the element is no accordion part.
 fn accordion_part(v: &View<'_>) -> Option<Option<Action>> {
-    let (_, part) = accordion::part(v.class)?;
+    let Some((_, part)) = accordion::part(v.class) else {
+        return (v.tag == "button" && accordion::names_a_question(v.class))
+            .then_some(Some(Action::Unwrap(BUTTON)));
+    };
     Some(match part {
         accordion::Part::Icon => Some(Action::Drop(ICON)),
         _ if v.tag == "button" => Some(Action::Unwrap(BUTTON)),

@@ -290,6 +290,18 @@ pub(crate) fn is_content_part(class: &str) -> bool {
     part(class).is_some_and(|(_, p)| p != Part::Icon)
 }
 
+/// Whether a button's class names it the question of an accordion or FAQ of a plugin or
+/// theme not in the table (`accordion-button`, `faq-question__toggle`…): such a button is
+/// unwrapped, not dropped, wherever it stands.
+pub(crate) fn names_a_question(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|c| {
+        let c = c.as_bytes();
+        [&b"accordion"[..], b"faq", b"question"]
+            .iter()
+            .any(|w| c.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w)))
+    })
+}
+
 /// Whether a question reads as one: it ends in a question mark (Latin, Arabic or
 /// full-width), or starts with an inverted one.
 pub(crate) fn reads_as_question(text: &str) -> bool {
@@ -318,6 +330,9 @@ mod tests {
         assert!(part("").is_none());
         assert!(is_content_part("gb-accordion__toggle gb-button"));
         assert!(!is_content_part("su-spoiler-icon"));
+        assert!(names_a_question("accordion-button collapsed"));
+        assert!(names_a_question("c-FAQ__toggle"));
+        assert!(!names_a_question("menu-toggle wp-element-button"));
     }
 
     /// Every fixture of `fixtures/plugins/faq/` whose manifest `rule` names a family of the
@@ -391,7 +406,8 @@ mod tests {
         let html = r#"<div class="su-spoiler su-spoiler-closed"><div class="su-spoiler-title" role="button"><span class="su-spoiler-icon">+</span>Spare keys</div><div class="su-spoiler-content" hidden>Ask at the front desk.</div></div>
 <div class="et_pb_module et_pb_toggle et_pb_toggle_close"><h5 class="et_pb_toggle_title">Lost property</h5><div class="et_pb_toggle_content clearfix" style="display:none" aria-hidden="true">Kept for a month.</div></div>
 <div class="gb-accordion__item"><div class="gb-button-wrapper"><button class="gb-button gb-accordion__toggle">Bike racks</button></div><div class="gb-accordion__content" style="max-height:0;overflow:hidden;visibility:hidden">Beside the main door.</div></div>
-<div hidden>Hidden elsewhere.</div><p>Closing line.</p>"#;
+<div class="theme-faq"><button class="theme-faq__question" aria-expanded="false">Who runs the café</button><div class="theme-faq__answer">Volunteers from the parish.</div></div>
+<div hidden>Hidden elsewhere.</div><p>Closing line.</p><button class="wp-element-button">Subscribe</button>"#;
         let a = crate::Extractor::new(&crate::Options::default())
             .expect("extractor")
             .extract(&crate::Post::from_html(html.to_string(), None));
@@ -403,10 +419,13 @@ mod tests {
             "Bike racks",
             "Beside the main door.",
             "Closing line.",
+            "Who runs the café",
+            "Volunteers from the parish.",
         ] {
             assert!(a.text.contains(kept), "{kept:?} missing from {:?}", a.text);
         }
         assert!(!a.text.contains("Hidden elsewhere."), "{:?}", a.text);
+        assert!(!a.text.contains("Subscribe"), "{:?}", a.text);
         assert!(
             !a.text.contains('+'),
             "the spoiler icon is decoration: {:?}",
