@@ -61,6 +61,15 @@ pub use records::{IndexRecord, RecordOptions, records};
 #[doc(hidden)]
 pub use input::raw::render_raw;
 
+/// Not part of the API (hidden, may change): checks the engine's properties P1 and P2 on one
+/// body of HTML (see `src/clean/check.rs`), for the `html` fuzz target.
+#[doc(hidden)]
+pub fn engine_properties(html: &str, options: &Options) -> Result<std::result::Result<(), String>> {
+    let cleaner = clean::Cleaner::new(options)?;
+    let base = Url::parse("https://example.com/post/").ok();
+    Ok(clean::check::properties(&cleaner, html, base.as_ref()))
+}
+
 use url::Url;
 
 /// Cleans and extracts posts with one set of compiled [`Options`].

@@ -4,6 +4,7 @@
 //! walks it and the HTML writer writes it, so what the rules measured is what is written.
 
 mod attrs;
+pub(crate) mod check;
 mod decide;
 mod measure;
 pub(crate) mod rules;
