@@ -165,7 +165,12 @@ impl Extractor {
         warnings.extend(cut);
         let mut cleaned = self.cleaner.clean(content, page.as_ref());
         warnings.append(&mut cleaned.warnings);
-        let ex = extract::extract(&cleaned.tree(), page.as_ref(), self.limits.max_table_cells);
+        let ex = extract::extract(
+            &cleaned.doc,
+            cleaned.root,
+            page.as_ref(),
+            self.limits.max_table_cells,
+        );
         warnings.extend(ex.warnings);
 
         let mut faq = extract::faq::from_blocks(&ex.blocks, &ex.faq_groups, &ex.headings);

@@ -355,7 +355,7 @@ mod tests {
             let file = case["file"].as_str().expect("file");
             let html = std::fs::read_to_string(format!("{dir}/{file}")).expect("fixture");
             let cleaned = cleaner.clean(&html, None);
-            let ex = extract(&cleaned.tree(), None, 10_000);
+            let ex = extract(&cleaned.doc, cleaned.root, None, 10_000);
             let entries = faq::from_blocks(&ex.blocks, &ex.faq_groups, &ex.headings);
             let expected: Vec<&str> = case["faq"]
                 .as_array()

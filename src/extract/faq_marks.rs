@@ -3,6 +3,7 @@
 //! question or its answer.
 
 use super::{FaqGroup, FaqMark, Role, Walker, accordion};
+use crate::dom::tree::NodeId;
 
 /// The class names the FAQ extraction looks for, read in one pass over the class attribute.
 #[derive(Default)]
@@ -48,10 +49,10 @@ pub(super) struct OpenAccordion {
 }
 
 impl Walker<'_> {
-    /// Marks element `i` (its `tag`, `class` and the end of its subtree) as an accordion, an
-    /// FAQ group or a question when it is one, opening what it opens.
-    pub(super) fn open_faq(&mut self, i: usize, tag: &str, class: &str, end: usize) -> FaqMark {
-        let node = &self.tree.nodes[i];
+    /// Marks element `i` (its `tag` and `class`) as an accordion, an FAQ group or a question
+    /// when it is one, opening what it opens.
+    pub(super) fn open_faq(&mut self, i: NodeId, tag: &str, class: &str) -> FaqMark {
+        let node = self.el(i);
         let mut faq_mark = FaqMark::None;
         let faq_classes = faq_classes(class);
         let id = node.attr("id").map(str::trim).filter(|s| !s.is_empty());
@@ -121,8 +122,9 @@ impl Walker<'_> {
                 if self.out.faq_groups[g as usize].anchor.is_none() {
                     // Its own id, else the first inside it.
                     let inner = || {
-                        self.tree.nodes[i + 1..end]
-                            .iter()
+                        self.doc
+                            .descendants(i)
+                            .filter_map(|d| self.doc.element(d))
                             .find_map(|n| n.attr("id").map(str::trim).filter(|s| !s.is_empty()))
                     };
                     let found = id.or_else(inner).map(str::to_string);
