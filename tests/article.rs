@@ -23,6 +23,38 @@ fn faq_from_yoast_head_json_schema() {
     assert_eq!(a.faq[0].answer, "Once a month in hard-water areas.");
 }
 
+/// Yoast writes its FAQ schema into `yoast_head_json` as well as showing the questions: an
+/// accordion pane and the schema's Question with the same text are one entry, the pane's
+/// (with its anchor); a question only in the schema is added after.
+#[test]
+fn faq_from_accordion_and_yoast_head_json_is_one_entry() {
+    let a = extract(serde_json::json!({
+        "id": 10, "link": "https://example.com/ferry/",
+        "content": {"rendered": "<div class=\"su-accordion\"><div class=\"su-spoiler\" id=\"bikes\"><div class=\"su-spoiler-title\" role=\"button\"><span class=\"su-spoiler-icon\"></span>Can I take my bike?</div><div class=\"su-spoiler-content\" style=\"display:none\">Yes, free of charge.</div></div></div>"},
+        "yoast_head_json": {"schema": {"@context": "https://schema.org", "@graph": [
+            {"@type": ["WebPage", "FAQPage"], "@id": "https://example.com/ferry/",
+             "mainEntity": [{"@id": "#q1"}, {"@id": "#q2"}]},
+            {"@type": "Question", "@id": "#q1", "name": "Can I take my bike?",
+             "acceptedAnswer": {"@type": "Answer", "text": "Yes, free of charge."}},
+            {"@type": "Question", "@id": "#q2", "name": "Is there a café on board?",
+             "acceptedAnswer": {"@type": "Answer", "text": "On the summer crossings."}}
+        ]}}
+    }));
+    let got: Vec<_> = a
+        .faq
+        .iter()
+        .map(|e| (e.question.as_str(), e.anchor.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Can I take my bike?", Some("bikes")),
+            ("Is there a café on board?", None)
+        ]
+    );
+    assert!(a.text.contains("Yes, free of charge."), "{:?}", a.text);
+}
+
 #[test]
 fn percent_encoded_and_duplicate_anchors() {
     let a = extract(serde_json::json!({

@@ -26,6 +26,9 @@ struct Case {
     headings: Option<Vec<ExpectedHeading>>,
     #[serde(default)]
     faq: Option<Vec<ExpectedFaq>>,
+    /// Substrings of the Markdown.
+    #[serde(default)]
+    markdown: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -41,6 +44,9 @@ struct ExpectedHeading {
 struct ExpectedFaq {
     question: String,
     answer: String,
+    /// When given, the entry's anchor.
+    #[serde(default)]
+    anchor: Option<String>,
 }
 
 fn norm(s: &str) -> String {
@@ -144,6 +150,22 @@ fn check_case(group: &str, case: &Case, a: &Article) -> Vec<String> {
             .collect();
         if got != want {
             f.push(format!("faq: expected {want:#?}\ngot {got:#?}"));
+        }
+        for (e, g) in faq.iter().zip(&a.faq) {
+            if e.anchor.is_some() && e.anchor != g.anchor {
+                f.push(format!(
+                    "[{}] faq {:?}: anchor {:?}, expected {:?}",
+                    case.rule, e.question, g.anchor, e.anchor
+                ));
+            }
+        }
+    }
+    for s in &case.markdown {
+        if !a.markdown.contains(s.as_str()) {
+            f.push(format!(
+                "[{}] {s:?} missing from markdown:\n{}",
+                case.rule, a.markdown
+            ));
         }
     }
     f

@@ -256,7 +256,8 @@ impl Pass<'_> {
                 let policy =
                     crate::safety::policy(&el.tag, el.attr("src"), &self.cleaner.iframe_hosts);
                 let placeholder = tag == Tag::Img && el.attr("src").is_none();
-                let accordion_heading = el.has_class("wp-block-accordion-heading");
+                let accordion_part =
+                    crate::extract::accordion::is_content_part(el.attr("class").unwrap_or(""));
                 let dropped = if tag == Tag::Iframe && policy != Policy::Keep {
                     count(&mut self.out.removed, rules::FOREIGN_IFRAME);
                     true
@@ -281,7 +282,7 @@ impl Pass<'_> {
                     } else {
                         top.heading
                     },
-                    in_summary: top.in_summary || tag == Tag::Summary || accordion_heading,
+                    in_summary: top.in_summary || tag == Tag::Summary || accordion_part,
                     in_pre: top.in_pre || tag == Tag::Pre,
                     in_text_block: top.in_text_block || is_text_block(&tag),
                     ..self.child_frame(node, top)

@@ -29,7 +29,8 @@ pub(crate) fn from_blocks(
     headings: &[Heading],
 ) -> Vec<FaqEntry> {
     let faq_sections = faq_section_ranges(blocks);
-    let in_faq_section = |i: usize| faq_sections.iter().any(|&(s, e)| i > s && i < e);
+    let section_of = |i: usize| faq_sections.iter().find(|&&(s, e)| i > s && i < e);
+    let reads_as_questions = accordions_reading_as_questions(blocks, groups);
     let mut entries: Vec<FaqEntry> = Vec::new();
     let mut by_group: Vec<(u32, usize)> = Vec::new();
 
@@ -40,27 +41,48 @@ pub(crate) fn from_blocks(
             Role::Answer(g) => (g, false),
             Role::None => continue,
         };
-        let group = groups[g as usize];
-        if !(group.explicit || group.in_faq_container || in_faq_section(i)) {
+        let group = &groups[g as usize];
+        let section = section_of(i);
+        if !(group.explicit
+            || group.in_faq_container
+            || section.is_some()
+            || reads_as_questions.contains(&accordion_key(g, group)))
+        {
             continue;
         }
         let at = by_group.iter().find(|(x, _)| *x == g).map(|&(_, at)| at);
-        match (at, question) {
-            (None, _) => {
-                let mut e = FaqEntry::default();
-                if question {
-                    e.question = b.text.clone();
-                    if let BlockKind::Heading { heading, .. } = b.kind {
-                        e.anchor = headings[heading].anchor.clone();
+        let at = match at {
+            Some(at) => at,
+            None => {
+                // The pane's own id, else its question heading's, else its accordion's,
+                // else the FAQ section's heading's.
+                let heading_anchor = match b.kind {
+                    BlockKind::Heading { heading, .. } if question => {
+                        headings[heading].anchor.clone()
                     }
-                } else {
-                    e.answer = b.text.clone();
-                }
-                entries.push(e);
+                    _ => None,
+                };
+                let section_anchor = section.and_then(|&(s, _)| match blocks[s].kind {
+                    BlockKind::Heading { heading, .. } => headings[heading].anchor.clone(),
+                    _ => None,
+                });
+                entries.push(FaqEntry {
+                    anchor: group
+                        .anchor
+                        .clone()
+                        .or(heading_anchor)
+                        .or_else(|| group.accordion_anchor.clone())
+                        .or(section_anchor),
+                    ..FaqEntry::default()
+                });
                 by_group.push((g, entries.len() - 1));
+                entries.len() - 1
             }
-            (Some(at), true) => append(&mut entries[at].question, &b.text, " "),
-            (Some(at), false) => append(&mut entries[at].answer, &b.text, "\n\n"),
+        };
+        if question {
+            append(&mut entries[at].question, &b.text, " ");
+        } else {
+            append(&mut entries[at].answer, &b.text, "\n\n");
         }
     }
     entries.retain(|e| !e.question.is_empty() && !e.answer.is_empty());
@@ -111,6 +133,47 @@ pub(crate) fn from_blocks(
         }
     }
     entries
+}
+
+/// Groups of one accordion share a key; a group outside any known accordion is its own.
+fn accordion_key(g: u32, group: &FaqGroup) -> u64 {
+    match group.accordion {
+        Some(a) => u64::from(a),
+        None => (1 << 32) | u64::from(g),
+    }
+}
+
+/// The accordions (by [`accordion_key`]) whose panes read as questions: at least half of
+/// the panes with a question end in a question mark.
+fn accordions_reading_as_questions(blocks: &[Block], groups: &[FaqGroup]) -> Vec<u64> {
+    // The question text of every group, in group order.
+    let mut questions: Vec<String> = vec![String::new(); groups.len()];
+    for b in blocks {
+        if let Role::Question(g) = b.role {
+            append(&mut questions[g as usize], &b.text, " ");
+        }
+    }
+    // (key, panes with a question, of those reading as one)
+    let mut counts: Vec<(u64, u32, u32)> = Vec::new();
+    for (g, q) in questions.iter().enumerate() {
+        if q.is_empty() {
+            continue;
+        }
+        let key = accordion_key(g as u32, &groups[g]);
+        let asks = u32::from(super::accordion::reads_as_question(q));
+        match counts.iter_mut().find(|c| c.0 == key) {
+            Some(c) => {
+                c.1 += 1;
+                c.2 += asks;
+            }
+            None => counts.push((key, 1, asks)),
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n, asks)| asks > 0 && asks * 2 >= n)
+        .map(|(k, _, _)| k)
+        .collect()
 }
 
 /// A question written as a bold paragraph ("**How long does it take?**").

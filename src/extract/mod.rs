@@ -1,7 +1,9 @@
 //! Extraction: one walk of the cleaned tree that produces the block model (for text,
 //! Markdown, sections and FAQ), headings, links, images, lists, tables and the cleaned HTML.
 
+pub(crate) mod accordion;
 pub(crate) mod faq;
+mod faq_marks;
 mod table;
 pub(crate) use table::markdown as table_markdown;
 
@@ -13,6 +15,7 @@ use crate::article::{Heading, Image, Link, List, Table};
 use crate::dom::tree::{Data, Document, Element, NodeId};
 use crate::dom::{heading_level, is_block, is_void};
 use crate::text::is_invisible;
+use faq_marks::OpenAccordion;
 use table::TableBuilder;
 
 /// What a block of text is.
@@ -56,13 +59,23 @@ pub(crate) struct Block {
 }
 
 /// An FAQ container met during the walk (a Yoast or Rank Math item, a `details`, an
-/// accordion item).
-#[derive(Debug, Clone, Copy)]
+/// accordion pane).
+#[derive(Debug, Clone)]
 pub(crate) struct FaqGroup {
-    /// Yoast and Rank Math FAQ blocks are FAQs wherever they are; `details` and accordions
-    /// only inside an FAQ section or a container named "faq".
+    /// Yoast, Rank Math and the FAQ plugins' blocks are FAQs wherever they are; `details`
+    /// and accordions only inside an FAQ section or a container named "faq", or when their
+    /// panes read as questions.
     pub explicit: bool,
     pub in_faq_container: bool,
+    /// The accordion the pane belongs to (an index into the walk's accordions), when its
+    /// container is known.
+    pub accordion: Option<u32>,
+    /// The accordion family of the table in `accordion.rs` that made the group.
+    pub family: Option<&'static str>,
+    /// The id a link to this pane lands on: the pane's, else its question's or answer's.
+    pub anchor: Option<String>,
+    /// The id of its accordion.
+    pub accordion_anchor: Option<String>,
 }
 
 /// Everything the walk produced.
@@ -242,6 +255,8 @@ enum FaqMark {
     None,
     Group,
     Question,
+    /// An accordion container (`accordion.rs`).
+    Accordion,
 }
 
 struct ListCtx {
@@ -274,8 +289,14 @@ struct Walker<'a> {
     figures: Vec<FigureCtx>,
     link_text: Vec<(NodeId, String)>,
     faq_group: Vec<u32>,
+    /// Per open group: its blocks are still the question. A pane of the accordion table
+    /// starts so (its question may be an unwrapped button with no class left) until its
+    /// question element closes or its answer opens.
+    faq_asking: Vec<bool>,
     faq_question: u32,
     faq_container: u32,
+    accordions: Vec<OpenAccordion>,
+    accordion_count: u32,
     anchors: HashSet<String>,
     max_table_cells: usize,
 }
@@ -303,8 +324,11 @@ pub(crate) fn extract(
         figures: Vec::new(),
         link_text: Vec::new(),
         faq_group: Vec::new(),
+        faq_asking: Vec::new(),
         faq_question: 0,
         faq_container: 0,
+        accordions: Vec::new(),
+        accordion_count: 0,
         anchors: HashSet::new(),
         max_table_cells,
     };
@@ -340,32 +364,6 @@ fn is_faq_name(s: &str) -> bool {
     })
 }
 
-/// The class names the FAQ extraction looks for, read in one pass over the class attribute.
-#[derive(Default)]
-struct FaqClasses {
-    /// The container of one question and its answer (Yoast, Rank Math, accordion item).
-    group: bool,
-    /// A question inside such a container.
-    question: bool,
-}
-
-fn faq_classes(class: &str) -> FaqClasses {
-    let mut f = FaqClasses::default();
-    for c in class.split_ascii_whitespace() {
-        match c {
-            "schema-faq-section"
-            | "rank-math-list-item"
-            | "rank-math-faq-item"
-            | "wp-block-accordion-item" => f.group = true,
-            "schema-faq-question" | "rank-math-question" | "wp-block-accordion-heading" => {
-                f.question = true
-            }
-            _ => {}
-        }
-    }
-    f
-}
-
 impl<'a> Walker<'a> {
     /// The element `id` (the walk opens only elements).
     fn el(&self, id: NodeId) -> &'a Element {
@@ -398,24 +396,7 @@ impl<'a> Walker<'a> {
         } else {
             Open::Plain
         };
-        // FAQ markup: the container of one question and its answer …
-        let mut faq_mark = FaqMark::None;
-        let faq_classes = faq_classes(class);
-        if faq_classes.group || tag == "details" {
-            self.flush();
-            let explicit = tag != "details" && !class.contains("accordion");
-            self.out.faq_groups.push(FaqGroup {
-                explicit,
-                in_faq_container: self.faq_container > 0,
-            });
-            self.faq_group.push(self.out.faq_groups.len() as u32 - 1);
-            faq_mark = FaqMark::Group;
-        } else if !self.faq_group.is_empty() && (tag == "summary" || faq_classes.question) {
-            // … and the question inside it.
-            self.flush();
-            self.faq_question += 1;
-            faq_mark = FaqMark::Question;
-        }
+        let faq_mark = self.open_faq(i, tag, class);
         match tag {
             "br" => {
                 if let Some(t) = self.tables.last_mut().filter(|t| t.in_cell()) {
@@ -677,17 +658,7 @@ impl<'a> Walker<'a> {
                 generation,
             } => self.close_emphasis(marker, md_at, generation),
         }
-        match o.faq {
-            FaqMark::None => {}
-            FaqMark::Group => {
-                self.flush();
-                self.faq_group.pop();
-            }
-            FaqMark::Question => {
-                self.flush();
-                self.faq_question -= 1;
-            }
-        }
+        self.close_faq(o.faq);
     }
 
     fn in_thead(&self) -> bool {
@@ -753,12 +724,22 @@ impl<'a> Walker<'a> {
         self.push_block(kind, text, md);
     }
 
-    fn push_block(&mut self, kind: BlockKind, text: String, md: String) {
+    fn push_block(&mut self, kind: BlockKind, text: String, mut md: String) {
+        let asking = self.faq_question > 0 || self.faq_asking.last() == Some(&true);
         let role = match self.faq_group.last() {
-            Some(&g) if self.faq_question > 0 => Role::Question(g),
+            Some(&g) if asking => Role::Question(g),
             Some(&g) => Role::Answer(g),
             None => Role::None,
         };
+        // A question that is no heading reads as a bold line, its answer after it.
+        if matches!(role, Role::Question(_))
+            && kind == BlockKind::Paragraph
+            // Already bold, or bold in part: left as written.
+            && !md.contains("**")
+            && !md.contains('\n')
+        {
+            md = format!("**{}**", md.trim());
+        }
         self.out.blocks.push(Block {
             kind,
             text,

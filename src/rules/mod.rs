@@ -154,8 +154,43 @@ impl Rules {
         {
             return decided;
         }
-        self.builtin.classify(v, ctx, &self.enabled).flatten()
+        if let Some(part) = accordion_part(v) {
+            return part.filter(|a| self.enabled_rule(*a));
+        }
+        self.builtin
+            .classify(v, ctx, &self.enabled)
+            .flatten()
+            // Inside an accordion pane, a wrapper named like a button holds the question.
+            .filter(|a| {
+                !(ctx.in_summary
+                    && matches!(a, Action::Defer(r, _) if *r == BUTTON || *r == BUILDER_BUTTON))
+            })
     }
+
+    fn enabled_rule(&self, a: Action) -> bool {
+        let (Action::Drop(r) | Action::Unwrap(r) | Action::Defer(r, _)) = a;
+        match r.group {
+            Group::Builtin(g) => self.enabled[g as usize],
+            _ => true,
+        }
+    }
+}
+
+/// Accordion and toggle parts (the families of `extract/accordion.rs`), decided before the
+/// table: a question button is unwrapped (its text is the question), every other part kept
+/// however it is hidden (the accordion's own script collapses it), an open/close icon
+/// dropped. `None` when the element is no accordion part.
+fn accordion_part(v: &View<'_>) -> Option<Option<Action>> {
+    use crate::extract::accordion;
+    let Some((_, part)) = accordion::part(v.class) else {
+        return (v.tag == "button" && accordion::names_a_question(v.class))
+            .then_some(Some(Action::Unwrap(BUTTON)));
+    };
+    Some(match part {
+        accordion::Part::Icon => Some(Action::Drop(ICON)),
+        _ if v.tag == "button" => Some(Action::Unwrap(BUTTON)),
+        _ => None,
+    })
 }
 
 /// Whether an id alone would make a rule remove its element (so it must not be moved onto a
