@@ -1,7 +1,7 @@
 //! Our tree: [`tree::Document`], an arena built by html5ever through [`sink`] (the one
 //! module that names the parser's types), put in canonical form by [`canon`] (a shape that
 //! reads back as itself), edited in place by cleaning, walked by extraction and written by
-//! [`write`], which decides nothing.
+//! [`write`](mod@write), which decides nothing.
 
 pub(crate) mod canon;
 pub(crate) mod select;

@@ -1,0 +1,267 @@
+//! [`Extractor`]: one post in, one article out, through the passes of the engine (see the
+//! README's "How it works"): clean (`clean`), extract (`extract`), render (`render`).
+
+use crate::{
+    Article, ContentFormat, Limits, Options, Post, Removal, Result, clean, date, dom, extract,
+    input, limits, options, render, text,
+};
+
+/// Not part of the API (hidden, may change): checks the engine's properties P1 and P2 on one
+/// body of HTML (see `src/clean/check.rs`), for the `html` fuzz target.
+pub fn engine_properties(html: &str, options: &Options) -> Result<std::result::Result<(), String>> {
+    let cleaner = clean::Cleaner::new(options)?;
+    let base = Url::parse("https://example.com/post/").ok();
+    Ok(clean::check::properties(&cleaner, html, base.as_ref()))
+}
+
+use url::Url;
+
+/// Cleans and extracts posts with one set of compiled [`Options`].
+///
+/// ```
+/// use wpclean::{Extractor, Options, Post};
+///
+/// let extractor = Extractor::new(&Options::default().drop_selector(".promo"))?;
+/// let post = Post::from_html(
+///     "<p>Kept.</p><div class=\"promo\">Buy now</div>",
+///     Some("https://example.com/p/"),
+/// );
+/// let article = extractor.extract(&post);
+/// assert_eq!(article.text, "Kept.");
+/// assert_eq!(article.removed[0].group, "custom");
+/// # Ok::<(), wpclean::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Extractor {
+    cleaner: clean::Cleaner,
+    limits: Limits,
+    statuses: Option<Vec<String>>,
+    include_protected: bool,
+}
+
+impl Extractor {
+    /// Compiles the options (fails only on an invalid CSS selector).
+    pub fn new(options: &Options) -> Result<Extractor> {
+        Ok(Extractor {
+            cleaner: clean::Cleaner::new(options)?,
+            limits: options.limits,
+            statuses: options.statuses.clone(),
+            include_protected: options.include_protected,
+        })
+    }
+
+    /// Why this post is not published under the options (`status draft`), or `None` when it
+    /// is. [`Extractor::extract`] cleans whatever it is given: batch readers, the command
+    /// line and the Python package ask this first and count the post as skipped.
+    ///
+    /// ```
+    /// use wpclean::{Extractor, Options, Post};
+    ///
+    /// let draft = Post::from_json(r#"{"id": 3, "status": "draft", "content": {"rendered": "<p>Soon</p>"}}"#)?;
+    /// let extractor = Extractor::new(&Options::default())?;
+    /// assert_eq!(extractor.skip_reason(&draft).as_deref(), Some("status draft"));
+    /// let everything = Extractor::new(&Options::default().any_status())?;
+    /// assert_eq!(everything.skip_reason(&draft), None);
+    /// # Ok::<(), wpclean::Error>(())
+    /// ```
+    pub fn skip_reason(&self, post: &Post) -> Option<String> {
+        let status = post.status.as_deref();
+        (!options::status_admitted(self.statuses.as_deref(), status)).then(|| {
+            format!(
+                "status {}",
+                status.unwrap_or("").trim().to_ascii_lowercase()
+            )
+        })
+    }
+
+    /// Cleans one post and extracts its article.
+    pub fn extract(&self, post: &Post) -> Article {
+        let page = post.link.as_deref().and_then(|l| Url::parse(l.trim()).ok());
+        let mut warnings = Vec::new();
+        if post.link.is_some() && page.is_none() {
+            warnings.push(format!(
+                "link {:?} is not an absolute URL: relative links stay relative",
+                post.link.as_deref().unwrap_or("")
+            ));
+        }
+        // A password-protected post's body, excerpt and FAQ schema are what the password
+        // guards: left out unless the caller opted in.
+        let withheld = post.protected && !self.include_protected;
+        if withheld {
+            warnings.push(
+                "content is password-protected: withheld (opt in with `include_protected`, \
+                 `--include-protected`)"
+                    .to_string(),
+            );
+        } else if post.protected && post.content_html.trim().is_empty() {
+            warnings.push("content is password-protected: no body".to_string());
+        }
+        let body: &str = if withheld { "" } else { &post.content_html };
+        let rendered;
+        let content = match post.format {
+            ContentFormat::Rendered => body,
+            ContentFormat::Raw => {
+                rendered = input::raw::render_raw(body, &mut warnings);
+                rendered.as_str()
+            }
+        };
+        let (content, cut) = limits::prescan(content, &self.limits);
+        warnings.extend(cut);
+        let mut cleaned = self.cleaner.clean(content, page.as_ref());
+        warnings.append(&mut cleaned.warnings);
+        let ex = extract::extract(
+            &cleaned.doc,
+            cleaned.root,
+            page.as_ref(),
+            self.limits.max_table_cells,
+        );
+        warnings.extend(ex.warnings);
+
+        let mut faq = extract::faq::from_blocks(&ex.blocks, &ex.faq_groups, &ex.headings);
+        let mut from_ld = Vec::new();
+        for script in &cleaned.json_ld {
+            match serde_json::from_str::<serde_json::Value>(script) {
+                Ok(v) => extract::faq::from_json_ld(&v, &mut from_ld),
+                Err(e) => warnings.push(format!("unreadable JSON-LD in content: {e}")),
+            }
+        }
+        extract::faq::merge(&mut faq, from_ld);
+        if !withheld {
+            extract::faq::merge(&mut faq, post.schema_faq.clone());
+        }
+
+        let text = render::text(&ex.blocks);
+        if text.is_empty() && !cleaned.removed.is_empty() && !body.trim().is_empty() {
+            warnings.push(
+                "no text left after cleaning: every element was removed by a rule".to_string(),
+            );
+        }
+        let markdown = render::markdown(&ex.blocks, &ex.tables);
+        let sections = render::sections(&ex.blocks, &ex.headings, page.as_ref());
+        let mut removed: Vec<Removal> = cleaned
+            .removed
+            .iter()
+            .map(|(r, n)| Removal {
+                group: r.group.name().to_string(),
+                rule: r.name.to_string(),
+                count: *n,
+            })
+            .collect();
+        removed.sort_by(|a, b| (&a.group, &a.rule).cmp(&(&b.group, &b.rule)));
+
+        Article {
+            id: post.id,
+            kind: post.kind.clone(),
+            status: post.status.clone(),
+            slug: post.slug.clone(),
+            url: post.link.clone(),
+            title: text::html_to_text(&post.title_html),
+            date: article_date("date", &post.date, date::local, &mut warnings),
+            date_gmt: article_date("date_gmt", &post.date_gmt, date::gmt, &mut warnings),
+            modified: article_date("modified", &post.modified, date::local, &mut warnings),
+            modified_gmt: article_date(
+                "modified_gmt",
+                &post.modified_gmt,
+                date::gmt,
+                &mut warnings,
+            ),
+            excerpt: if withheld {
+                String::new()
+            } else {
+                excerpt(&post.excerpt_html)
+            },
+            author: post.author.clone(),
+            categories: post.categories.clone(),
+            tags: post.tags.clone(),
+            featured_image: post.featured_image.clone(),
+            headings: ex
+                .headings
+                .into_iter()
+                .filter(|h| !h.text.is_empty())
+                .collect(),
+            faq,
+            tables: ex.tables,
+            links: ex.links,
+            images: ex.images,
+            lists: ex.lists,
+            sections,
+            text,
+            markdown,
+            html: cleaned.html(),
+            removed,
+            warnings,
+        }
+    }
+}
+
+/// A date of the post in its canonical form; one that is not a date is left out, with a
+/// warning naming it.
+fn article_date(
+    field: &str,
+    raw: &Option<String>,
+    canonical: fn(&str) -> Option<String>,
+    warnings: &mut Vec<String>,
+) -> Option<String> {
+    let raw = raw.as_deref()?;
+    if date::is_zero(raw) {
+        return None;
+    }
+    let d = canonical(raw);
+    if d.is_none() {
+        warnings.push(format!("{field} {raw:?} is not an ISO 8601 date: left out"));
+    }
+    d
+}
+
+/// Cleans one post given as REST API JSON, with the given options.
+pub fn extract_json(json: &str, options: &Options) -> Result<Article> {
+    let post = Post::from_json(json)?;
+    let extractor = Extractor::new(options)?;
+    Ok(extractor.extract(&post))
+}
+
+/// The excerpt as plain text, without "read more" links and the `[…]` marker.
+fn excerpt(html: &str) -> String {
+    let text = text::html_to_text_with(html, |el| {
+        el.tag == dom::Tag::A
+            && el
+                .attr("class")
+                .is_some_and(|c| c.contains("more-link") || c.contains("read-more"))
+    });
+    let mut t = text.trim_end().to_string();
+    for marker in ["[&hellip;]", "[\u{2026}]", "[...]", "\u{2026}", "..."] {
+        if let Some(s) = t.strip_suffix(marker) {
+            t = s.trim_end().to_string();
+        }
+    }
+    for phrase in [
+        "Continue reading",
+        "Read more",
+        "Read More",
+        "Weiterlesen",
+        "Leer más",
+        "Lire la suite",
+    ] {
+        if let Some(i) = t.rfind(phrase)
+            && t.len() - i < phrase.len() + 80
+        {
+            t.truncate(i);
+            t = t.trim_end().to_string();
+            for marker in ["[\u{2026}]", "[...]", "\u{2026}"] {
+                if let Some(s) = t.strip_suffix(marker) {
+                    t = s.trim_end().to_string();
+                }
+            }
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn extractor_is_send_and_sync() {
+        fn assert<T: Send + Sync>() {}
+        assert::<super::Extractor>();
+    }
+}
