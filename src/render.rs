@@ -101,8 +101,13 @@ pub(crate) fn markdown(blocks: &[Block]) -> String {
     // Each block is written here first (one buffer for all), then copied or quoted.
     let mut body = String::new();
     let mut prev: Option<&BlockKind> = None;
+    // The open list items: (depth, column of their text).
+    let mut nesting: Vec<(u8, usize)> = Vec::new();
     for b in blocks {
         body.clear();
+        if !matches!(b.kind, BlockKind::ListItem { .. }) {
+            nesting.clear();
+        }
         match b.kind {
             BlockKind::Heading { level, .. } => {
                 body.extend(std::iter::repeat_n('#', level as usize));
@@ -114,12 +119,18 @@ pub(crate) fn markdown(blocks: &[Block]) -> String {
                 depth,
                 number,
             } => {
-                let indent = "   ".repeat(depth.saturating_sub(1) as usize);
                 let marker = if ordered {
                     format!("{number}.")
                 } else {
                     "-".to_string()
                 };
+                // A nested item is indented to its parent's text (a deeper indent would be
+                // a code block): depths that skip a level nest one level only.
+                while nesting.last().is_some_and(|&(d, _)| d >= depth) {
+                    nesting.pop();
+                }
+                let indent = " ".repeat(nesting.last().map_or(0, |&(_, col)| col));
+                nesting.push((depth, indent.len() + marker.len() + 1));
                 body.push_str(&indent);
                 body.push_str(&marker);
                 body.push(' ');

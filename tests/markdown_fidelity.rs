@@ -235,6 +235,21 @@ fn emphasis_around_blocks_is_closed_in_each() {
 }
 
 #[test]
+fn nested_lists_indent_to_their_parent() {
+    // A menu whose inner lists sit in wrappers, so depths skip a level (careelite.de in the
+    // shared corpus), and an item numbered 10 whose marker is wider than three columns.
+    let a = extract(
+        "<ul><li>Start<ul><li><ul><li>One</li><li>Two</li></ul></li></ul></li></ul>\
+         <ol start=\"10\"><li>Ten<ul><li>inner</li></ul></li></ol>",
+    );
+    assert_renders_as_text(&a);
+    assert_eq!(
+        a.markdown,
+        "- Start\n  - One\n  - Two\n10. Ten\n    - inner"
+    );
+}
+
+#[test]
 fn text_that_reads_as_an_entity_is_escaped() {
     let a = extract("<p>&amp;lt;span&amp;gt; and AT&amp;T &amp;#38;</p>");
     assert_renders_as_text(&a);
@@ -268,13 +283,19 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Every post of every export (REST JSON, NDJSON, WXR) under `dir`, cleaned; with where
-/// each came from.
+/// Every post of every export (REST JSON, NDJSON, WXR) under `dir`, and every saved post
+/// body (`.html`: plugin markup, block fixtures), cleaned; with where each came from.
 fn articles(dir: &Path, extractor: &Extractor, out: &mut Vec<(String, Article)>) {
     let mut paths = Vec::new();
     files(dir, &mut paths);
     for path in paths {
         let name = path.to_string_lossy().to_string();
+        if name.ends_with(".html") {
+            let html = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let post = Post::from_html(html, Some("https://example.org/post/"));
+            out.push((name, extractor.extract(&post)));
+            continue;
+        }
         if !(name.ends_with(".json") || name.ends_with(".ndjson") || name.ends_with(".xml")) {
             continue;
         }
