@@ -235,6 +235,46 @@ fn emphasis_around_blocks_is_closed_in_each() {
 }
 
 #[test]
+fn embeds_are_one_line_each() {
+    // As WordPress's oEmbed writes them: Instagram's blockquote (mannschaft.com in the shared
+    // corpus), a tweet (teslamag.de), TikTok's, and players in iframes.
+    let a = extract(concat!(
+        "<p>Before.</p>",
+        r#"<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/CU-W6L2IdxU/?utm_source=ig_embed" data-instgrm-version="14"><div><a href="https://www.instagram.com/p/CU-W6L2IdxU/?utm_source=ig_embed&amp;utm_campaign=loading" target="_blank">View this post on Instagram</a><p>#love #instagood #photooftheday #fashion #beautiful</p><p><a href="https://www.instagram.com/p/CU-W6L2IdxU/?utm_source=ig_embed&amp;utm_campaign=loading">A post shared by Ben (@3ensta)</a></p></div></blockquote>"#,
+        r#"<figure class="wp-block-embed is-type-rich is-provider-twitter"><div class="wp-block-embed__wrapper"><blockquote class="twitter-tweet" data-width="550"><p lang="en" dir="ltr">Even in a robotaxi future <a href="https://twitter.com/hashtag/AI?src=hash">#AI</a></p>&mdash; Elon Musk (@elonmusk) <a href="https://twitter.com/elonmusk/status/1720918522082078752?ref_src=twsrc%5Etfw">November 4, 2023</a></blockquote></div></figure>"#,
+        r#"<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@scout2015/video/6718335390845095173" data-video-id="6718335390845095173"><section><a target="_blank" href="https://www.tiktok.com/@scout2015">@scout2015</a> #dog #fyp <a href="https://www.tiktok.com/music/original-sound">♬ original sound</a></section></blockquote>"#,
+        r#"<figure class="wp-block-embed is-provider-youtube"><div class="wp-block-embed__wrapper"><iframe src="https://www.youtube.com/embed/ex8fMxXJDJw?feature=oembed" width="640" height="360"></iframe></div><figcaption>The talk</figcaption></figure>"#,
+        r#"<ul><li><iframe src="https://player.vimeo.com/video/76979871?h=8272103f6e"></iframe></li></ul>"#,
+        "<p>After.</p>",
+    ));
+    assert_renders_as_text(&a);
+    assert_eq!(
+        a.text,
+        "Before.\n\n\
+         Instagram post: https://www.instagram.com/p/CU-W6L2IdxU/\n\n\
+         Tweet: https://twitter.com/elonmusk/status/1720918522082078752\n\n\
+         TikTok video: https://www.tiktok.com/@scout2015/video/6718335390845095173\n\n\
+         YouTube video: https://www.youtube.com/watch?v=ex8fMxXJDJw\n\nThe talk\n\n\
+         Vimeo video: https://vimeo.com/76979871\n\nAfter."
+    );
+    assert!(
+        a.markdown
+            .contains("Tweet: <https://twitter.com/elonmusk/status/1720918522082078752>"),
+        "{}",
+        a.markdown
+    );
+    assert!(
+        a.markdown
+            .contains("- Vimeo video: <https://vimeo.com/76979871>")
+    );
+    assert!(
+        a.links
+            .iter()
+            .any(|l| l.href == "https://www.youtube.com/watch?v=ex8fMxXJDJw")
+    );
+}
+
+#[test]
 fn nested_lists_indent_to_their_parent() {
     // A menu whose inner lists sit in wrappers, so depths skip a level (careelite.de in the
     // shared corpus), and an item numbered 10 whose marker is wider than three columns.

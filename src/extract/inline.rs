@@ -158,6 +158,16 @@ impl Inline {
         self.md.push_str(s);
     }
 
+    /// Text and its Markdown, written as they are.
+    pub fn push_verbatim(&mut self, text: &str, md: &str) {
+        if self.pending_space {
+            self.emit_space();
+        }
+        self.resolve(md.chars().next());
+        self.text.push_str(text);
+        self.md.push_str(md);
+    }
+
     /// Where the block being gathered is now.
     pub fn position(&self) -> Position {
         Position {

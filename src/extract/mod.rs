@@ -1,6 +1,7 @@
 //! Extraction: one walk of the cleaned tree that produces the block model (for text,
 //! Markdown, sections and FAQ), headings, links, images, lists, tables and the cleaned HTML.
 
+mod embed;
 pub(crate) mod faq;
 mod inline;
 mod table;
@@ -196,6 +197,11 @@ pub(crate) fn extract(tree: &Tree, page: Option<&Url>, max_table_cells: usize) -
         }
         if node.is_text() {
             w.text(&node.text);
+        } else if let Some(e) = embed::detect(tree, i) {
+            // An embed is one line; what it holds is not read.
+            w.embed(e);
+            i = node.end as usize;
+            continue;
         } else {
             w.open_element(i);
         }
@@ -664,6 +670,24 @@ impl Walker<'_> {
             return None;
         }
         Some(id)
+    }
+
+    fn embed(&mut self, e: embed::Embed) {
+        if let Some(t) = self.tables.last_mut().filter(|t| t.in_cell()) {
+            t.push_text(&format!(" {} ", e.text()));
+            return;
+        }
+        // A block of its own (in a list, an item of its own).
+        self.flush();
+        self.inline.push_verbatim(&e.text(), &e.markdown());
+        self.flush();
+        self.out.links.push(Link {
+            href: e.url.clone(),
+            text: e.url,
+            rel: Vec::new(),
+            target: None,
+            internal: false,
+        });
     }
 
     fn image(&mut self, i: usize) {
