@@ -195,7 +195,8 @@ fn table_captions_are_in_the_text_once() {
     // Gutenberg's table block puts its caption in a `figcaption` after the table.
     let a = extract(
         "<figure class=\"wp-block-table\"><table><tbody><tr><td>Cell 1</td><td>Cell 2</td>\
-         </tr></tbody></table><figcaption>Caption</figcaption></figure>\
+         </tr><tr><td>Cell 3</td><td>Cell 4</td></tr></tbody></table>\
+         <figcaption>Caption</figcaption></figure>\
          <table><caption>Own caption</caption><tr><th>A</th></tr><tr><td>1</td></tr></table>",
     );
     assert_renders_as_text(&a);
@@ -272,6 +273,34 @@ fn embeds_are_one_line_each() {
             .iter()
             .any(|l| l.href == "https://www.youtube.com/watch?v=ex8fMxXJDJw")
     );
+}
+
+#[test]
+fn layout_tables_are_paragraphs() {
+    // One column, one row, and a table that places blocks (a heading and a list in cells);
+    // none has a header.
+    let a = extract(concat!(
+        "<table><tr><td><strong>Note:</strong> first</td></tr><tr><td>second</td></tr></table>",
+        r#"<table><tr><td><img src="https://example.org/a.png" alt="A"></td><td>Beside <a href="https://example.org/">it</a></td></tr></table>"#,
+        "<table><tr><td><h3>Left</h3><ul><li>one</li></ul></td><td>Right</td></tr>",
+        "<tr><td>x</td><td>y</td></tr></table>",
+    ));
+    assert_renders_as_text(&a);
+    assert!(a.tables.is_empty(), "{:?}", a.tables);
+    assert!(!a.markdown.contains('|'), "{}", a.markdown);
+    assert_eq!(
+        a.markdown,
+        "**Note:** first\n\nsecond\n\n![A](https://example.org/a.png)\n\n\
+         Beside [it](https://example.org/)\n\n### Left\n\n- one\n\nRight\n\nx\n\ny"
+    );
+    assert_eq!(a.headings.len(), 1);
+    // Data tables stay tables: a header, or several rows and columns of plain cells.
+    let d = extract(concat!(
+        "<table><tr><th>Name</th></tr><tr><td>Ann</td></tr></table>",
+        "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>",
+    ));
+    assert_renders_as_text(&d);
+    assert_eq!(d.tables.len(), 2);
 }
 
 #[test]

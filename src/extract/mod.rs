@@ -364,6 +364,9 @@ impl Walker<'_> {
                 }
                 open = Open::ListItem;
             }
+            // A table that lays blocks out is read as its cells' blocks (td and tr are
+            // blocks); one inside a data table's cell is that cell's text.
+            "table" if self.tables.is_empty() && table::is_layout(self.tree, i) => self.flush(),
             "table" => {
                 self.flush();
                 self.tables.push(TableBuilder::default());
