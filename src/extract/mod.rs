@@ -3,6 +3,7 @@
 
 mod embed;
 pub(crate) mod faq;
+pub(crate) mod image_source;
 mod inline;
 mod table;
 
