@@ -252,26 +252,23 @@ fn embeds_are_one_line_each() {
     assert_eq!(
         a.text,
         "Before.\n\n\
-         Instagram post: https://www.instagram.com/p/CU-W6L2IdxU/\n\n\
-         Tweet: https://twitter.com/elonmusk/status/1720918522082078752\n\n\
-         TikTok video: https://www.tiktok.com/@scout2015/video/6718335390845095173\n\n\
-         YouTube video: https://www.youtube.com/watch?v=ex8fMxXJDJw\n\nThe talk\n\n\
-         Vimeo video: https://vimeo.com/76979871\n\nAfter."
+         Instagram: https://www.instagram.com/p/CU-W6L2IdxU/\n\n\
+         X: https://twitter.com/elonmusk/status/1720918522082078752\n\n\
+         TikTok: https://www.tiktok.com/@scout2015/video/6718335390845095173\n\n\
+         YouTube: https://youtu.be/ex8fMxXJDJw\n\nThe talk\n\n\
+         Vimeo: https://vimeo.com/76979871\n\nAfter."
     );
     assert!(
         a.markdown
-            .contains("Tweet: <https://twitter.com/elonmusk/status/1720918522082078752>"),
+            .contains("X: <https://twitter.com/elonmusk/status/1720918522082078752>"),
         "{}",
         a.markdown
     );
-    assert!(
-        a.markdown
-            .contains("- Vimeo video: <https://vimeo.com/76979871>")
-    );
+    assert!(a.markdown.contains("- Vimeo: <https://vimeo.com/76979871>"));
     assert!(
         a.links
             .iter()
-            .any(|l| l.href == "https://www.youtube.com/watch?v=ex8fMxXJDJw")
+            .any(|l| l.href == "https://youtu.be/ex8fMxXJDJw")
     );
 }
 

@@ -4,7 +4,7 @@
 //! An oEmbed blockquote holds the embedded post as the provider wrote it for readers
 //! without its script (a caption that is often a wall of hashtags, "View this post on
 //! Instagram", the author's handle, a date); an iframe holds nothing readable at all. Neither
-//! is the article's text. The line `Instagram post: https://www.instagram.com/p/…/` keeps
+//! is the article's text. The line `Instagram: https://www.instagram.com/p/…/` keeps
 //! what a reader can use, and the cleaned HTML keeps the markup.
 
 use url::Url;
@@ -14,7 +14,7 @@ use crate::dom::Tree;
 /// An embed found in the tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Embed {
-    /// What it is: "YouTube video", "Instagram post"…
+    /// What it is: its provider ("YouTube", "Instagram", "X"…).
     pub kind: &'static str,
     /// Where it lives, without tracking parameters.
     pub url: String,
@@ -80,11 +80,12 @@ pub(crate) fn detect(tree: &Tree, i: usize) -> Option<Embed> {
     }
 }
 
-const YOUTUBE: &str = "YouTube video";
-const VIMEO: &str = "Vimeo video";
-const INSTAGRAM: &str = "Instagram post";
-const TWEET: &str = "Tweet";
-const TIKTOK: &str = "TikTok video";
+// The provider's name is the kind: short, since the line is read as text.
+const YOUTUBE: &str = "YouTube";
+const VIMEO: &str = "Vimeo";
+const INSTAGRAM: &str = "Instagram";
+const TWEET: &str = "X";
+const TIKTOK: &str = "TikTok";
 
 /// The absolute links inside element `i`.
 fn links(tree: &Tree, i: usize) -> impl Iterator<Item = Url> + '_ {
@@ -133,7 +134,8 @@ fn from_player(u: &Url) -> Option<Embed> {
     let seg: Vec<&str> = u.path().split('/').filter(|s| !s.is_empty()).collect();
     let youtube = |id: &str| Embed {
         kind: YOUTUBE,
-        url: format!("https://www.youtube.com/watch?v={id}"),
+        // YouTube's own short link for the video.
+        url: format!("https://youtu.be/{id}"),
     };
     match (host(u), seg.as_slice()) {
         ("youtube.com" | "youtube-nocookie.com", ["embed" | "shorts" | "live", id, ..])
@@ -173,21 +175,21 @@ mod tests {
     fn provider_urls() {
         assert_eq!(
             url("https://www.instagram.com/p/CU-W6L2IdxU/?utm_source=ig_embed").as_deref(),
-            Some("Instagram post: https://www.instagram.com/p/CU-W6L2IdxU/")
+            Some("Instagram: https://www.instagram.com/p/CU-W6L2IdxU/")
         );
         assert_eq!(
             url("https://twitter.com/elonmusk/status/1720918522082078752?ref_src=twsrc").as_deref(),
-            Some("Tweet: https://twitter.com/elonmusk/status/1720918522082078752")
+            Some("X: https://twitter.com/elonmusk/status/1720918522082078752")
         );
         assert_eq!(
             url("https://youtu.be/ex8fMxXJDJw").as_deref(),
-            Some("YouTube video: https://www.youtube.com/watch?v=ex8fMxXJDJw")
+            Some("YouTube: https://youtu.be/ex8fMxXJDJw")
         );
         assert_eq!(
             from_player(&Url::parse("https://www.youtube-nocookie.com/embed/abc?rel=0").unwrap())
                 .map(|e| e.url)
                 .as_deref(),
-            Some("https://www.youtube.com/watch?v=abc")
+            Some("https://youtu.be/abc")
         );
         assert_eq!(url("https://twitter.com/WordPress"), None);
         assert_eq!(url("https://example.org/p/x/"), None);
