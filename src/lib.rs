@@ -81,7 +81,6 @@ use url::Url;
 #[derive(Debug)]
 pub struct Extractor {
     cleaner: clean::Cleaner,
-    iframe_hosts: safety::EmbedHosts,
     limits: Limits,
     statuses: Option<Vec<String>>,
     include_protected: bool,
@@ -92,7 +91,6 @@ impl Extractor {
     pub fn new(options: &Options) -> Result<Extractor> {
         Ok(Extractor {
             cleaner: clean::Cleaner::new(options)?,
-            iframe_hosts: safety::EmbedHosts::new(&options.iframe_hosts),
             limits: options.limits,
             statuses: options.statuses.clone(),
             include_protected: options.include_protected,
@@ -158,12 +156,12 @@ impl Extractor {
         warnings.extend(cut);
         let mut cleaned = self.cleaner.clean(content, page.as_ref());
         warnings.append(&mut cleaned.warnings);
-        let ex = extract::extract(&cleaned.tree, page.as_ref(), self.limits.max_table_cells);
+        let ex = extract::extract(&cleaned.tree(), page.as_ref(), self.limits.max_table_cells);
         warnings.extend(ex.warnings);
 
         let mut faq = extract::faq::from_blocks(&ex.blocks, &ex.faq_groups, &ex.headings);
         let mut from_ld = Vec::new();
-        for script in &cleaned.tree.json_ld {
+        for script in &cleaned.json_ld {
             match serde_json::from_str::<serde_json::Value>(script) {
                 Ok(v) => extract::faq::from_json_ld(&v, &mut from_ld),
                 Err(e) => warnings.push(format!("unreadable JSON-LD in content: {e}")),
@@ -231,7 +229,7 @@ impl Extractor {
             sections,
             text,
             markdown,
-            html: render::html(&cleaned.tree, &self.iframe_hosts),
+            html: cleaned.html(),
             removed,
             warnings,
         }

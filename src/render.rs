@@ -1,75 +1,10 @@
-//! Text, Markdown and sections from the block model; the cleaned HTML from the cleaned
-//! tree.
-
-use std::borrow::Cow;
+//! Text, Markdown and sections from the block model (the cleaned HTML is the decided tree,
+//! written: [`crate::clean::Cleaned::html`]).
 
 use url::Url;
 
 use crate::article::{Heading, Section};
-use crate::dom::Tag;
-use crate::dom::tree::{Attr, Data, Document, Element, NodeId, Ns};
 use crate::extract::{Block, BlockKind};
-use crate::safety::Policy;
-
-/// The cleaned HTML: the cleaned tree as the output policy lets it speak (elements kept,
-/// unwrapped or left out whole, see [`crate::safety::policy`]), put in canonical form and
-/// written.
-pub(crate) fn html(tree: &crate::dom::Tree, iframe_hosts: &crate::safety::EmbedHosts) -> String {
-    let mut doc = Document::with_capacity(tree.nodes.len() + 1);
-    // The output elements open at the current node: (end of its subtree in `tree`, node).
-    let mut open: Vec<(usize, NodeId)> = Vec::new();
-    let mut i = 0;
-    while i < tree.nodes.len() {
-        while open.last().is_some_and(|&(end, _)| end <= i) {
-            open.pop();
-        }
-        let parent = open.last().map_or(NodeId::ROOT, |&(_, n)| n);
-        let node = &tree.nodes[i];
-        if node.removed {
-            i = node.end as usize;
-            continue;
-        }
-        if node.is_text() {
-            doc.append_text(parent, node.text.clone());
-            i += 1;
-            continue;
-        }
-        // `<strike>` is obsolete HTML: the output says `<s>`, which it keeps.
-        let tag = match node.tag {
-            Tag::Strike => Tag::S,
-            _ => node.tag.clone(),
-        };
-        match crate::safety::policy(&tag, node.attr("src"), iframe_hosts) {
-            Policy::Keep => {
-                let attrs = node
-                    .attrs
-                    .iter()
-                    .map(|(name, value)| Attr {
-                        name: Cow::Borrowed(name),
-                        value: value.clone(),
-                    })
-                    .collect();
-                let el = doc.push(Data::Element(Element {
-                    tag,
-                    ns: Ns::Html,
-                    attrs,
-                }));
-                doc.append(parent, el);
-                open.push((node.end as usize, el));
-            }
-            Policy::Unwrap => {}
-            Policy::Drop => {
-                i = node.end as usize;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    crate::dom::canon::canonicalise(&mut doc, NodeId::ROOT);
-    let mut out = String::new();
-    crate::dom::write::write_html(&doc, NodeId::ROOT, &mut out);
-    out
-}
 
 fn separator(prev: Option<&BlockKind>, cur: &BlockKind) -> &'static str {
     match (prev, cur) {

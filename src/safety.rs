@@ -154,7 +154,7 @@ fn allowed(tag: &str) -> bool {
 }
 
 /// Elements whose content is never shown or is active: left out whole.
-fn dropped(tag: &str) -> bool {
+pub(crate) fn never_shown(tag: &str) -> bool {
     matches!(
         tag,
         "script"
@@ -202,7 +202,7 @@ pub(crate) fn policy(tag: &str, src: Option<&str>, iframe_hosts: &EmbedHosts) ->
     }
     if allowed(tag) {
         Policy::Keep
-    } else if dropped(tag) {
+    } else if never_shown(tag) {
         Policy::Drop
     } else {
         // Unknown, custom or presentational elements (`font`, `center`, `amp-img`…).

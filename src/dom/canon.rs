@@ -20,13 +20,28 @@ use crate::clean::{has_visible_text, may_drop_when_empty};
 /// Puts the content of `root` (the document's root or a container element) in canonical
 /// form.
 pub(crate) fn canonicalise(doc: &mut Document, root: NodeId) {
-    shape(doc, root);
+    shape_only(doc, root, Foreign::Drop);
     drop_empty(doc, root);
     merge_text(doc, root);
 }
 
-/// Walk 1: unwraps what HTML cannot nest, leaves out foreign content and comments.
-fn shape(doc: &mut Document, root: NodeId) {
+/// What [`shape`] does with foreign content (`svg`, `math`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Foreign {
+    /// Leaves it out.
+    Drop,
+    /// Leaves it where it is, not entered (the cleaner's rules remove it and say so).
+    Keep,
+}
+
+/// Walk 1 (and the shape the cleaner's rules see): unwraps what HTML cannot nest, leaves
+/// out comments and, unless asked to keep it, foreign content; adjacent text is merged.
+pub(crate) fn shape(doc: &mut Document, root: NodeId, foreign: Foreign) {
+    shape_only(doc, root, foreign);
+    merge_text(doc, root);
+}
+
+fn shape_only(doc: &mut Document, root: NodeId, foreign: Foreign) {
     let mut open: Vec<(NodeId, Tag)> = Vec::new();
     let mut tags: Vec<Tag> = Vec::new();
     let mut next = doc.first_child(root);
@@ -47,7 +62,9 @@ fn shape(doc: &mut Document, root: NodeId) {
         };
         let tag = el.tag.clone();
         if matches!(tag, Tag::Svg | Tag::Math) {
-            doc.detach(node);
+            if foreign == Foreign::Drop {
+                doc.detach(node);
+            }
             next = after;
         } else if would_not_reparse(&tag, &tags) {
             // Its children are visited next, in the same context.

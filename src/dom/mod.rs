@@ -28,17 +28,40 @@ pub(crate) struct Node {
     pub text: StrTendril,
     /// Index one past this node's last descendant.
     pub end: u32,
-    /// For text, while cleaning: its words as the cleaning walk counted them (a word that
-    /// runs on from the text before it is not counted again).
-    pub words: u32,
-    /// Removed after the walk (by a rule that needed the post's size): skip the subtree.
-    pub removed: bool,
-    /// For text, while cleaning: whether it holds a word the long text prompts need
-    /// (0 not known yet, 1 no, 2 yes).
-    pub long_word: std::cell::Cell<u8>,
 }
 
 impl Node {
+    /// A text node.
+    pub fn text(text: StrTendril) -> Node {
+        Node {
+            tag: Tag::Text,
+            attrs: Vec::new(),
+            text,
+            end: 0,
+        }
+    }
+
+    /// An element with the attributes of `el` (cleaned ones: their names are static).
+    pub fn element(el: &tree::Element) -> Node {
+        let attrs = el
+            .attrs
+            .iter()
+            .filter_map(|a| match a.name {
+                std::borrow::Cow::Borrowed(name) => Some((name, a.value.clone())),
+                std::borrow::Cow::Owned(_) => None,
+            })
+            .collect();
+        Node {
+            attrs,
+            ..Node::text(StrTendril::new()).with_tag(el.tag.clone())
+        }
+    }
+
+    fn with_tag(mut self, tag: Tag) -> Node {
+        self.tag = tag;
+        self
+    }
+
     pub fn is_text(&self) -> bool {
         self.tag.is_empty()
     }
@@ -49,28 +72,12 @@ impl Node {
             .find(|(n, _)| *n == name)
             .map(|(_, v)| &**v)
     }
-
-    pub fn has_class(&self, class: &str) -> bool {
-        self.attr("class")
-            .is_some_and(|c| c.split_ascii_whitespace().any(|x| x == class))
-    }
-
-    /// Sets an attribute, keeping attributes sorted by name (as they are written out, so
-    /// the cleaned HTML reads back with the same order).
-    pub fn set_attr(&mut self, name: &'static str, value: &str) {
-        match self.attrs.binary_search_by(|(n, _)| (*n).cmp(name)) {
-            Ok(i) => self.attrs[i].1 = StrTendril::from_slice(value),
-            Err(i) => self.attrs.insert(i, (name, StrTendril::from_slice(value))),
-        }
-    }
 }
 
 /// The cleaned document.
 #[derive(Debug, Default)]
 pub(crate) struct Tree {
     pub nodes: Vec<Node>,
-    /// Bodies of `application/ld+json` scripts found in the content (for FAQPage).
-    pub json_ld: Vec<String>,
 }
 
 /// HTML elements that start a new block of text.

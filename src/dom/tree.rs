@@ -55,6 +55,26 @@ pub(crate) struct Element {
 }
 
 impl Element {
+    /// Whether the class attribute holds `class` as one of its words.
+    pub fn has_class(&self, class: &str) -> bool {
+        self.attr("class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(|x| x == class))
+    }
+
+    /// Sets an attribute, keeping attributes sorted by name (as the cleaner writes them).
+    pub fn set_attr(&mut self, name: &'static str, value: &str) {
+        match self.attrs.binary_search_by(|a| (*a.name).cmp(name)) {
+            Ok(i) => self.attrs[i].value = StrTendril::from_slice(value),
+            Err(i) => self.attrs.insert(
+                i,
+                Attr {
+                    name: Cow::Borrowed(name),
+                    value: StrTendril::from_slice(value),
+                },
+            ),
+        }
+    }
+
     /// The value of attribute `name`.
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
@@ -159,6 +179,19 @@ impl Document {
 
     pub fn element(&self, id: NodeId) -> Option<&Element> {
         self.node(id).element()
+    }
+
+    /// The element, when `id` is one, for editing.
+    pub fn element_mut(&mut self, id: NodeId) -> Option<&mut Element> {
+        match &mut self.node_mut(id).data {
+            Data::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The number of nodes ever made (linked or not): one past the largest [`NodeId`].
+    pub fn len(&self) -> usize {
+        self.nodes.len()
     }
 
     pub fn parent(&self, id: NodeId) -> Option<NodeId> {
@@ -298,6 +331,7 @@ impl Document {
 }
 
 /// Preorder walk of a subtree: see [`Document::descendants`].
+#[derive(Clone)]
 pub(crate) struct Descendants<'a> {
     doc: &'a Document,
     root: NodeId,

@@ -61,7 +61,6 @@ pub(crate) fn detect(tree: &Tree, i: usize) -> Option<Embed> {
         "div" if has_class("wp-block-embed__wrapper") => {
             let mut words = tree.nodes[i + 1..node.end as usize]
                 .iter()
-                .filter(|n| !n.removed)
                 .map(|n| {
                     if n.is_text() {
                         Some(n.text.trim())
@@ -91,7 +90,7 @@ const TIKTOK: &str = "TikTok";
 fn links(tree: &Tree, i: usize) -> impl Iterator<Item = Url> + '_ {
     tree.nodes[i + 1..tree.nodes[i].end as usize]
         .iter()
-        .filter(|n| !n.removed && &*n.tag == "a")
+        .filter(|n| &*n.tag == "a")
         .filter_map(|n| Url::parse(n.attr("href")?.trim()).ok())
 }
 

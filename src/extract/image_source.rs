@@ -52,6 +52,8 @@ fn usable(s: &str) -> bool {
     !s.is_empty() && is_web_source(s) && !one_pixel(s)
 }
 
+/// Whether a media source is a web URL (`http(s)`, or relative): placeholders such as
+/// `data:` and `about:blank` are passed over for the next candidate.
 fn is_web_source(src: &str) -> bool {
     Href::parse(None, src).is_some_and(|h| safety::safe_media(h.url()))
 }

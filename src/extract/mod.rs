@@ -192,10 +192,6 @@ pub(crate) fn extract(tree: &Tree, page: Option<&Url>, max_table_cells: usize) -
             w.close(o);
         }
         let node = &tree.nodes[i];
-        if node.removed {
-            i = node.end as usize;
-            continue;
-        }
         if node.is_text() {
             w.text(&node.text);
         } else if let Some(e) = embed::detect(tree, i) {

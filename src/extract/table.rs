@@ -276,8 +276,8 @@ pub(crate) fn is_layout(tree: &Tree, i: usize) -> bool {
     let mut j = i + 1;
     while j < end {
         let n = &tree.nodes[j];
-        if n.removed || n.is_text() {
-            j = if n.removed { n.end as usize } else { j + 1 };
+        if n.is_text() {
+            j += 1;
             continue;
         }
         match &*n.tag {

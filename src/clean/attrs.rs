@@ -1,0 +1,132 @@
+//! The attributes of an element: what the rules look at ([`view_of`]), and what the
+//! outputs keep of them ([`normalise`]).
+
+use std::borrow::Cow;
+
+use tendril::StrTendril;
+use url::Url;
+
+use super::rules::View;
+use crate::dom::tree::{Attr, Element};
+use crate::extract::image_source::real_src;
+use crate::href::Href;
+use crate::safety;
+
+pub(crate) fn view_of(el: &Element) -> View<'_> {
+    let mut v = View {
+        tag: &el.tag,
+        ..View::default()
+    };
+    for a in &el.attrs {
+        let name: &str = &a.name;
+        let value: &str = &a.value;
+        match name {
+            "class" => v.class = value,
+            "id" => v.id = value,
+            "style" => v.style = value,
+            "hidden" => v.hidden = true,
+            "data-index" => v.data_index = true,
+            "src" => v.script_src = value,
+            "type" => v.script_type = value,
+            "role" => v.role = value,
+            "aria-hidden" => v.aria_hidden = value.trim() == "true",
+            _ => {
+                if let Some(rest) = name.strip_prefix("data-") {
+                    if let Some(prefix) = rest.strip_suffix("trackid") {
+                        v.advads_prefix = Some(prefix);
+                    } else if rest.starts_with("ad-slot")
+                        || rest.starts_with("ad-client")
+                        || rest == "google-query-id"
+                    {
+                        v.data_ad = true;
+                    }
+                }
+            }
+        }
+    }
+    v
+}
+
+/// Attributes worth keeping in the cleaned HTML and for extraction, as static names.
+fn keep_attr(name: &str) -> Option<&'static str> {
+    const KEEP: [&str; 22] = [
+        "id", "class", "href", "alt", "title", "rel", "target", "colspan", "rowspan", "width",
+        "height", "start", "reversed", "datetime", "cite", "lang", "dir", "scope", "open", "name",
+        "controls", "poster",
+    ];
+    KEEP.iter().find(|k| **k == name).copied()
+}
+
+/// Keeps only the attributes the outputs read, written as a browser reads them: URLs
+/// resolved against the post's link (and left out when a browser could not follow them or
+/// they could run code), the real source of a lazy-loaded image or video as `src`; sorted by
+/// name, as they are written, so that the HTML reads back with the same attributes.
+pub(crate) fn normalise(el: &mut Element, base: Option<&Url>, warnings: &mut Vec<String>) {
+    let tag: &str = &el.tag;
+    let mut attrs: Vec<Attr> = Vec::with_capacity(el.attrs.len());
+    for a in &el.attrs {
+        let value = &a.value;
+        let Some(name) = keep_attr(&a.name) else {
+            continue;
+        };
+        let value = match name {
+            // URLs are written as a browser resolves them, and dropped when their scheme
+            // could run code or no browser could follow them.
+            "href" | "cite" | "poster" => {
+                let link = tag == "a" && name == "href";
+                let Some(href) = Href::parse(base, value) else {
+                    if link {
+                        warnings.push(format!(
+                            "link {:?} is not a URL a browser can follow: left out",
+                            value.trim()
+                        ));
+                    }
+                    continue;
+                };
+                let safe = if name == "poster" {
+                    safety::safe_media(href.url())
+                } else {
+                    safety::safe_link(href.url())
+                };
+                if !safe {
+                    continue;
+                }
+                if link {
+                    warn_bare_host(value, &href, warnings);
+                }
+                StrTendril::from_slice(href.written())
+            }
+            _ => value.clone(),
+        };
+        attrs.push(Attr {
+            name: Cow::Borrowed(name),
+            value,
+        });
+    }
+    if matches!(
+        tag,
+        "img" | "iframe" | "video" | "audio" | "source" | "embed"
+    ) && let Some(src) = real_src(el).and_then(|s| Href::parse(base, s))
+        && safety::safe_media(src.url())
+    {
+        attrs.push(Attr {
+            name: Cow::Borrowed("src"),
+            value: StrTendril::from_slice(src.written()),
+        });
+    }
+    attrs.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+    el.attrs = attrs;
+}
+
+/// Says so when a link reads as a host typed without `https://` (`www.example.org/page`): it
+/// stays the relative link a browser makes of it, but the author probably meant another site.
+fn warn_bare_host(written: &str, href: &Href<'_>, warnings: &mut Vec<String>) {
+    if let Some(host) = crate::href::bare_host(written) {
+        let written = written.trim();
+        warnings.push(format!(
+            "link {written:?} has no scheme: a browser reads it as {}; \
+             write https://{written} if {host} was meant",
+            href.written(),
+        ));
+    }
+}

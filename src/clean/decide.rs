@@ -1,0 +1,677 @@
+//! The decision pass: one walk over the canonical tree that decides, for every element, to
+//! keep it, drop it or unwrap it, and edits the tree in place.
+//!
+//! Going down, an element's own marks decide at once (the rule table: classes, ids, tags,
+//! attributes, inline styles; user selectors; the output policy), and a dropped element is
+//! never entered. Coming back up, after all its children are decided, the element's measure
+//! is taken from theirs ([`Measure`]) and the rules that need it decide: emptiness, word
+//! caps, text prompts, lead-ins, call-to-action boxes, and share-of-post guards (bounded by
+//! the post's size taken before the pass). Rules about siblings (an image credit beside a
+//! table) wait for the parent, when every sibling is decided.
+//!
+//! So every decision reads the subtree as the output will hold it, and the pass run on its
+//! own result decides nothing new (property P2, tested in `tests/props.rs` and below): what
+//! survived was measured as it stands, and the post it is measured against only got smaller.
+
+use tendril::StrTendril;
+use url::Url;
+
+use super::measure::{Measure, breaks_words, of_children, text_size};
+use super::rules::{self, Action, Guard, Rule, View};
+use super::{Cleaner, attrs, text_rules};
+use crate::dom::tree::{Data, Document, NodeId};
+use crate::dom::{Tag, heading_level, is_block};
+use crate::options::RuleGroup;
+use crate::safety::Policy;
+
+/// What the pass found besides the tree.
+#[derive(Debug, Default)]
+pub(crate) struct Outcome {
+    /// How many elements each rule removed.
+    pub removed: Vec<(Rule, u32)>,
+    pub warnings: Vec<String>,
+    /// Bodies of `application/ld+json` scripts found in the content (for FAQPage).
+    pub json_ld: Vec<String>,
+}
+
+/// An element on the way down, waiting for its children.
+struct Frame {
+    node: NodeId,
+    /// Left out when its children are decided, its children taking its place: `Some(rule)`
+    /// for a rule's unwrap, `Some(None)` for the output policy's (an unknown element).
+    unwrap: Option<Option<Rule>>,
+    /// A guarded rule waiting for the element's measure.
+    defer: Option<(Rule, Guard)>,
+    /// The last rule that removed something inside (an emptied wrapper is reported under it).
+    removed: Option<Rule>,
+    /// The enclosing heading.
+    heading: Option<NodeId>,
+    in_summary: bool,
+    in_pre: bool,
+    /// Inside a paragraph, heading, list item or cell: inline elements there are part of a
+    /// sentence, not labels of their own.
+    in_text_block: bool,
+    /// Words of children removed as prompts (for sizing a call-to-action box).
+    dropped_words: u32,
+    /// A child was a newsletter, follow or related prompt.
+    box_prompt: bool,
+    /// The previous child was a "Related posts" heading: a link list right after it goes too.
+    related_next: bool,
+    /// Words of the children whose whole text was checked for prompts, and their number: a
+    /// wrapper around one such child has nothing new to check.
+    checked_words: u32,
+    checked_children: u32,
+    /// Where this element's children that are only an image credit start in
+    /// [`Pass::credits`].
+    credits_from: usize,
+}
+
+impl Frame {
+    fn root(node: NodeId) -> Frame {
+        Frame {
+            node,
+            unwrap: None,
+            defer: None,
+            removed: None,
+            heading: None,
+            in_summary: false,
+            in_pre: false,
+            in_text_block: false,
+            dropped_words: 0,
+            box_prompt: false,
+            related_next: false,
+            checked_words: 0,
+            checked_children: 0,
+            credits_from: 0,
+        }
+    }
+}
+
+struct Pass<'a> {
+    cleaner: &'a Cleaner,
+    doc: &'a mut Document,
+    base: Option<&'a Url>,
+    /// The measure of every element decided so far, by node index.
+    measures: Vec<Measure>,
+    /// For text nodes: whether it holds a word the long prompts need (0 not known yet, 1 no,
+    /// 2 yes), by node index.
+    long: Vec<std::cell::Cell<u8>>,
+    /// Non-space characters of the post before the pass: the bound of the share guards.
+    total_chars: u32,
+    /// Divs a Quick Adsense comment names.
+    marked: &'a [NodeId],
+    credits: Vec<NodeId>,
+    out: Outcome,
+}
+
+/// Runs the pass over the content of `root`.
+pub(crate) fn run(
+    cleaner: &Cleaner,
+    doc: &mut Document,
+    root: NodeId,
+    base: Option<&Url>,
+    marked: &[NodeId],
+) -> Outcome {
+    let total_chars = readable_chars(doc, root);
+    let len = doc.len();
+    let mut pass = Pass {
+        cleaner,
+        doc,
+        base,
+        measures: vec![Measure::default(); len],
+        long: vec![std::cell::Cell::new(0); len],
+        total_chars,
+        marked,
+        credits: Vec::new(),
+        out: Outcome::default(),
+    };
+    let mut stack = vec![Frame::root(root)];
+    let mut next = first_element(pass.doc, pass.doc.first_child(root));
+    loop {
+        if let Some(node) = next {
+            next = pass.enter(node, &mut stack);
+            continue;
+        }
+        let mut frame = stack.pop().expect("the root frame is popped last");
+        pass.settle_credits(&mut frame);
+        let Some(parent) = stack.last_mut() else {
+            break;
+        };
+        // The element's exit edits only the element and the text around it.
+        next = first_element(pass.doc, pass.doc.next_sibling(frame.node));
+        pass.exit(frame, parent);
+    }
+    pass.out
+}
+
+/// Non-space characters of the text a reader could see: not inside scripts, styles and
+/// the other elements the pass always drops (a button may be unwrapped: it counts). The
+/// pass never adds text, so the bound it gives its own result is never larger (P2).
+fn readable_chars(doc: &Document, root: NodeId) -> u32 {
+    let mut total = 0u32;
+    let mut walk = doc.descendants(root);
+    while let Some(n) = walk.next() {
+        match &doc.node(n).data {
+            Data::Text(t) => total = total.saturating_add(text_size(t).1),
+            Data::Element(el) if el.tag != Tag::Button && crate::safety::never_shown(&el.tag) => {
+                walk.skip_children(n)
+            }
+            _ => {}
+        }
+    }
+    total
+}
+
+/// `from` or the first element among its next siblings (text needs no visit: it is measured
+/// by its parent).
+fn first_element(doc: &Document, from: Option<NodeId>) -> Option<NodeId> {
+    std::iter::successors(from, |&n| doc.next_sibling(n)).find(|&n| doc.element(n).is_some())
+}
+
+impl Pass<'_> {
+    /// Decides what an element's own marks decide; returns the next element to visit.
+    fn enter(&mut self, node: NodeId, stack: &mut Vec<Frame>) -> Option<NodeId> {
+        let top = stack
+            .last_mut()
+            .expect("the root frame is never popped here");
+        let after = first_element(self.doc, self.doc.next_sibling(node));
+        let el = self.doc.element(node).expect("only elements are visited");
+        let tag = el.tag.clone();
+        let view = attrs::view_of(el);
+        let ctx = rules::Context {
+            in_heading: top.heading.is_some(),
+            in_summary: top.in_summary,
+        };
+        let mut action = if self.marked.contains(&node) {
+            Some(Action::Drop(rules::QUICK_ADSENSE))
+        } else {
+            self.cleaner.decide(self.doc, node, &view, ctx)
+        };
+        // An AdSense `<ins>` is empty in real markup; one with content is unclosed and has
+        // swallowed what follows it, which must not be lost with it.
+        if tag == Tag::Ins
+            && action == Some(Action::Drop(rules::ADSENSE))
+            && self
+                .doc
+                .children(node)
+                .any(|c| self.doc.element(c).is_some_and(|e| is_block(&e.tag)))
+        {
+            action = Some(Action::Unwrap(rules::ADSENSE));
+        }
+        let id = owned_id(&view);
+        match action {
+            Some(Action::Drop(rule)) => {
+                if tag == Tag::Script && view.script_type.contains("ld+json") {
+                    self.out.json_ld.push(child_text(self.doc, node));
+                }
+                count(&mut self.out.removed, rule);
+                // An id-carrying marker inside a heading still names the heading.
+                if let (Some(h), Some(id)) = (top.heading, &id)
+                    && rule.group == rules::Group::Builtin(RuleGroup::Toc)
+                {
+                    set_anchor(self.doc, h, id);
+                }
+                top.removed = Some(rule);
+                let in_pre = top.in_pre;
+                self.remove(node, in_pre);
+                after
+            }
+            Some(Action::Unwrap(rule)) => {
+                count(&mut self.out.removed, rule);
+                let name = self
+                    .doc
+                    .element(node)
+                    .and_then(|e| e.attr("name"))
+                    .filter(|n| !n.is_empty())
+                    .map(str::to_string);
+                if let Some(h) = top.heading
+                    && let Some(id) = id.or(name)
+                {
+                    set_anchor(self.doc, h, &id);
+                }
+                let frame = Frame {
+                    unwrap: Some(Some(rule)),
+                    removed: Some(rule),
+                    in_summary: top.in_summary || tag == Tag::Summary,
+                    ..self.child_frame(node, top)
+                };
+                stack.push(frame);
+                first_element(self.doc, self.doc.first_child(node))
+            }
+            None | Some(Action::Defer(..)) => {
+                let defer = match action {
+                    Some(Action::Defer(rule, guard)) => Some((rule, guard)),
+                    _ => None,
+                };
+                let (base, warnings) = (self.base, &mut self.out.warnings);
+                let el = self.doc.element_mut(node).expect("an element");
+                attrs::normalise(el, base, warnings);
+                // `<strike>` is obsolete HTML: the output says `<s>`.
+                if tag == Tag::Strike {
+                    el.tag = Tag::S;
+                }
+                let policy =
+                    crate::safety::policy(&el.tag, el.attr("src"), &self.cleaner.iframe_hosts);
+                let placeholder = tag == Tag::Img && el.attr("src").is_none();
+                let accordion_heading = el.has_class("wp-block-accordion-heading");
+                let dropped = if tag == Tag::Iframe && policy != Policy::Keep {
+                    count(&mut self.out.removed, rules::FOREIGN_IFRAME);
+                    true
+                } else if placeholder {
+                    // A lazy-loading placeholder with no real source behind it.
+                    count(&mut self.out.removed, rules::PLACEHOLDER_IMAGE);
+                    true
+                } else {
+                    // Never in the output (active content): gone from text and HTML alike.
+                    policy == Policy::Drop
+                };
+                if dropped {
+                    let in_pre = top.in_pre;
+                    self.remove(node, in_pre);
+                    return after;
+                }
+                let frame = Frame {
+                    unwrap: (policy == Policy::Unwrap).then_some(None),
+                    defer,
+                    heading: if heading_level(&tag).is_some() {
+                        Some(node)
+                    } else {
+                        top.heading
+                    },
+                    in_summary: top.in_summary || tag == Tag::Summary || accordion_heading,
+                    in_pre: top.in_pre || tag == Tag::Pre,
+                    in_text_block: top.in_text_block || is_text_block(&tag),
+                    ..self.child_frame(node, top)
+                };
+                stack.push(frame);
+                first_element(self.doc, self.doc.first_child(node))
+            }
+        }
+    }
+
+    /// A frame for `node` inheriting `top`'s context.
+    fn child_frame(&self, node: NodeId, top: &Frame) -> Frame {
+        Frame {
+            node,
+            heading: top.heading,
+            in_summary: top.in_summary,
+            in_pre: top.in_pre,
+            in_text_block: top.in_text_block,
+            credits_from: self.credits.len(),
+            ..Frame::root(node)
+        }
+    }
+
+    /// Decides what needs the element's measure, once its children are decided.
+    fn exit(&mut self, frame: Frame, parent: &mut Frame) {
+        let node = frame.node;
+        if let Some(Some(_)) = frame.unwrap {
+            // A rule's unwrap: its content is the parent's.
+            parent.removed = frame.removed.or(parent.removed);
+            parent.dropped_words += frame.dropped_words;
+            parent.box_prompt |= frame.box_prompt;
+            self.unwrap(node);
+            return;
+        }
+        let tag = self.doc.element(node).expect("an element").tag.clone();
+        let inner = of_children(self.doc, node, &self.measures);
+        let related_next = std::mem::take(&mut parent.related_next);
+        let cleaner = self.cleaner;
+        let on = |g: RuleGroup| cleaner.on(g);
+
+        if !inner.shows && super::may_drop_when_empty(&tag) && on(RuleGroup::Hidden) {
+            // A wrapper left with nothing to show: reported under the rule that emptied it
+            // (an AdSense `<p>` counts as AdSense), else as plain empty.
+            let rule = match frame.removed {
+                Some(r) if matches!(r.group, rules::Group::Builtin(_)) => r,
+                _ => rules::EMPTY,
+            };
+            // An empty marker inside a heading still names it (a TOC plugin's span when the
+            // toc group is off).
+            if let Some(h) = frame.heading.filter(|&h| h != node)
+                && let Some(id) = self.doc.element(node).and_then(|e| e.attr("id"))
+            {
+                let id = id.to_string();
+                set_anchor(self.doc, h, &id);
+            }
+            count(&mut self.out.removed, rule);
+            if frame.removed.is_some() {
+                parent.removed = frame.removed;
+            }
+            self.remove(node, parent.in_pre);
+            return;
+        }
+        let words = inner.words;
+        let cut = |pass: &mut Self, rule: Rule, parent: &mut Frame| {
+            count(&mut pass.out.removed, rule);
+            parent.removed = Some(rule);
+            pass.remove(node, parent.in_pre);
+        };
+        if let Some((rule, Guard::MaxWords(n))) = frame.defer
+            && words <= n
+        {
+            cut(self, rule, parent);
+            return;
+        }
+        if related_next
+            && on(RuleGroup::Related)
+            && matches!(&*tag, "ul" | "ol" | "div" | "section" | "nav" | "p")
+            && words > 0
+            && inner.link_words * 2 >= words
+        {
+            cut(self, rules::RELATED_LIST, parent);
+            return;
+        }
+        let unchecked = !(frame.checked_children == 1 && frame.checked_words == words);
+        // Elements whose whole text may be a prompt.
+        let prompt_box = words > 0
+            && (is_text_block(&tag)
+                || matches!(&*tag, "div" | "section" | "header" | "footer" | "aside")
+                || (!frame.in_text_block && is_inline_label(&tag)));
+        let eligible = prompt_box && words <= text_rules::MAX_WORDS;
+        if eligible
+            && unchecked
+            && text_rules::worth_reading(self.pieces(node), words, || self.long_words(node))
+            && let Some(prompt) =
+                text_rules::prompt(&text_rules::normalise(self.pieces(node)), words)
+            && self.cleaner.on_rule(prompt.rule())
+        {
+            parent.dropped_words += words;
+            parent.box_prompt |= prompt.marks_box();
+            // A "Related posts" or "Table of contents" heading: a link list right after it
+            // goes too.
+            let related = matches!(
+                prompt,
+                text_rules::Prompt::Related | text_rules::Prompt::Toc
+            );
+            cut(self, prompt.rule(), parent);
+            parent.related_next = related;
+            return;
+        }
+        // "Also read: <link>": a paragraph or list item that is a lead-in and a link to
+        // another post. Headings are not matched: one of this form is sometimes part of the
+        // article's outline.
+        if matches!(&*tag, "p" | "li")
+            && on(RuleGroup::Related)
+            && is_related_link(self.pieces(node), words, inner.link_words)
+        {
+            parent.dropped_words += words;
+            cut(self, rules::RELATED_LINK, parent);
+            return;
+        }
+        // A caption that is only an image credit ("Image credit: …", "Source: site.com"):
+        // decided with its siblings, since a table's "Source:" line is data attribution.
+        let el = self.doc.element(node).expect("an element");
+        if (tag == Tag::Figcaption || el.has_class("wp-caption-text"))
+            && on(RuleGroup::Boilerplate)
+            && text_rules::credit_only(&text_rules::normalise(self.pieces(node)), words)
+        {
+            self.credits.push(node);
+        }
+        if eligible {
+            parent.checked_words += words;
+            parent.checked_children += 1;
+        }
+        if frame.box_prompt
+            && on(RuleGroup::Boilerplate)
+            && matches!(&*tag, "div" | "section" | "aside" | "footer" | "header")
+            && words + frame.dropped_words <= 60
+        {
+            cut(self, rules::CTA_BOX, parent);
+            return;
+        }
+        if let Some((rule, guard)) = frame.defer {
+            let (chars, total) = (u64::from(inner.chars), u64::from(self.total_chars));
+            let small = match guard {
+                Guard::ShareOfPost(pct) => chars * 100 < u64::from(pct) * total,
+                // A block of some size (about 40 words) and a fifth of the post: a tab or
+                // accordion panel that scripts reveal.
+                Guard::Hidden => !(chars >= 200 && chars * 100 >= 20 * total),
+                Guard::MaxWords(_) => false,
+            };
+            if small {
+                cut(self, rule, parent);
+                return;
+            }
+        }
+        if frame.unwrap.is_some() {
+            // The output policy's unwrap (an unknown or presentational element).
+            self.unwrap(node);
+            return;
+        }
+        self.measures[node.index()] = Measure::of_element(&tag, inner);
+    }
+
+    /// Drops the children of `frame` that are only an image credit, unless a table is
+    /// beside them.
+    fn settle_credits(&mut self, frame: &mut Frame) {
+        if self.credits.len() <= frame.credits_from {
+            return;
+        }
+        let credits: Vec<NodeId> = self.credits.drain(frame.credits_from..).collect();
+        for c in credits {
+            if self.doc.parent(c) != Some(frame.node) {
+                continue;
+            }
+            let table = |n: NodeId| self.doc.element(n).is_some_and(|e| e.tag == Tag::Table);
+            let beside_table = self.doc.prev_siblings(c).any(table)
+                || self
+                    .doc
+                    .next_siblings(c)
+                    .any(|n| self.doc.element(n).is_some_and(|e| e.tag == Tag::Table));
+            if !beside_table {
+                count(&mut self.out.removed, rules::IMAGE_CREDIT);
+                frame.removed = Some(rules::IMAGE_CREDIT);
+                self.remove(c, frame.in_pre);
+            }
+        }
+    }
+
+    /// The text nodes of a subtree.
+    fn pieces(&self, node: NodeId) -> impl Iterator<Item = &str> + Clone {
+        let doc = &*self.doc;
+        doc.descendants(node)
+            .filter_map(move |n| doc.node(n).text())
+            .map(|t| &**t)
+    }
+
+    /// Whether any text under `node` holds a word the long prompts need; each text is read
+    /// once, and remembers the answer for the boxes around it.
+    fn long_words(&self, node: NodeId) -> bool {
+        let doc = &*self.doc;
+        doc.descendants(node).any(|n| {
+            let Some(t) = doc.node(n).text() else {
+                return false;
+            };
+            let Some(cell) = self.long.get(n.index()) else {
+                return text_rules::has_long_word(t);
+            };
+            if cell.get() == 0 {
+                cell.set(if text_rules::has_long_word(t) { 2 } else { 1 });
+            }
+            cell.get() == 2
+        })
+    }
+
+    /// Unlinks `node` with its subtree. The text on either side joins as a parser would
+    /// join it; a block or line break between words leaves a line break, an inline spacer
+    /// its white space, so that the words around it stay apart.
+    fn remove(&mut self, node: NodeId, in_pre: bool) {
+        let doc = &mut *self.doc;
+        let (prev, next) = (doc.prev_sibling(node), doc.next_sibling(node));
+        let tag = doc.element(node).map(|e| e.tag.clone());
+        let separator = match &tag {
+            Some(t) if breaks_words(t) => (!in_pre
+                && prev.is_some_and(|p| !ends_in_space(doc, p))
+                && next.is_some_and(|n| !starts_with_space(doc, n)))
+            .then(|| StrTendril::from_slice("\n")),
+            _ => white_space(doc, node).filter(|_| {
+                doc.descendants(node)
+                    .filter_map(|n| doc.node(n).text())
+                    .all(|t| !super::has_visible_text(t))
+            }),
+        };
+        let parent = doc.parent(node);
+        doc.detach(node);
+        let mut before = prev;
+        if let Some(sep) = separator {
+            let text = doc.push(Data::Text(sep));
+            match (next, parent) {
+                (Some(n), _) => doc.insert_before(n, text),
+                (None, Some(p)) => doc.append(p, text),
+                (None, None) => {}
+            }
+            before = self.join(prev, Some(text)).or(Some(text));
+        }
+        self.join(before, next);
+    }
+
+    /// Leaves `node` out, its children taking its place; text joins at both ends.
+    fn unwrap(&mut self, node: NodeId) {
+        let doc = &mut *self.doc;
+        let (prev, next) = (doc.prev_sibling(node), doc.next_sibling(node));
+        let (first, last) = (doc.first_child(node), doc.last_child(node));
+        while let Some(c) = doc.first_child(node) {
+            doc.insert_before(node, c);
+        }
+        doc.detach(node);
+        if first.is_none() {
+            self.join(prev, next);
+            return;
+        }
+        let joined = self.join(prev, first);
+        // A single text child joined to the text before: that text now ends the run.
+        let last = if first == last { joined.or(last) } else { last };
+        self.join(last, next);
+    }
+
+    /// Joins two adjacent siblings when both are text (the second into the first); returns
+    /// the node that now ends the run (`a` when joined).
+    fn join(&mut self, a: Option<NodeId>, b: Option<NodeId>) -> Option<NodeId> {
+        let (a, b) = (a?, b?);
+        let doc = &mut *self.doc;
+        let more = doc.node(b).text()?.clone();
+        let Data::Text(t) = &mut doc.node_mut(a).data else {
+            return None;
+        };
+        t.push_tendril(&more);
+        doc.detach(b);
+        if let Some(l) = self.long.get(a.index()) {
+            l.set(0);
+        }
+        Some(a)
+    }
+}
+
+impl Cleaner {
+    /// What the user's selectors and the rule table say of an element.
+    fn decide(
+        &self,
+        doc: &Document,
+        node: NodeId,
+        view: &View<'_>,
+        ctx: rules::Context,
+    ) -> Option<Action> {
+        if self.keep.iter().any(|s| s.matches(doc, node)) {
+            return None;
+        }
+        if self.drop.iter().any(|s| s.matches(doc, node)) {
+            return Some(Action::Drop(rules::CUSTOM));
+        }
+        rules::classify(view, ctx, &self.enabled)
+    }
+}
+
+fn owned_id(view: &View<'_>) -> Option<String> {
+    (!view.id.is_empty()).then(|| view.id.to_string())
+}
+
+fn ends_in_space(doc: &Document, n: NodeId) -> bool {
+    doc.node(n)
+        .text()
+        .and_then(|t| t.chars().next_back())
+        .is_some_and(|c| c.is_whitespace() && c != '\u{a0}')
+}
+
+fn starts_with_space(doc: &Document, n: NodeId) -> bool {
+    doc.node(n)
+        .text()
+        .and_then(|t| t.chars().next())
+        .is_some_and(|c| c.is_whitespace() && c != '\u{a0}')
+}
+
+/// The text under `el`, when it holds white space.
+fn white_space(doc: &Document, el: NodeId) -> Option<StrTendril> {
+    let mut text = StrTendril::new();
+    for n in doc.descendants(el) {
+        if let Some(t) = doc.node(n).text() {
+            text.push_tendril(t);
+        }
+    }
+    text.chars().any(char::is_whitespace).then_some(text)
+}
+
+/// A block of `words` words, `link_words` of them in links, that is a lead-in ("Also read:")
+/// and a link to another post.
+fn is_related_link<'a>(
+    pieces: impl Iterator<Item = &'a str> + Clone,
+    words: u32,
+    link_words: u32,
+) -> bool {
+    words <= 30
+        && link_words > 0
+        && text_rules::may_be_lead(pieces.clone())
+        && text_rules::related_lead(&text_rules::normalise(pieces))
+            .is_some_and(|lead| words > lead && (link_words + lead) * 4 >= words * 3)
+}
+
+/// Elements whose text is one block: a paragraph, heading, list item…
+fn is_text_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "dt"
+            | "dd"
+            | "td"
+            | "th"
+            | "figcaption"
+            | "caption"
+    )
+}
+
+/// Inline elements that, standing alone outside a paragraph, are labels or buttons.
+fn is_inline_label(tag: &str) -> bool {
+    matches!(
+        tag,
+        "span" | "a" | "strong" | "b" | "em" | "small" | "label"
+    )
+}
+
+fn count(removed: &mut Vec<(Rule, u32)>, rule: Rule) {
+    match removed.iter_mut().find(|(r, _)| *r == rule) {
+        Some((_, n)) => *n += 1,
+        None => removed.push((rule, 1)),
+    }
+}
+
+/// Gives heading `h` the anchor `id`, unless it has one or the id names furniture.
+fn set_anchor(doc: &mut Document, h: NodeId, id: &str) {
+    if let Some(heading) = doc.element_mut(h)
+        && heading.attr("id").is_none()
+        && !rules::is_furniture_id(id)
+    {
+        heading.set_attr("id", id);
+    }
+}
+
+fn child_text(doc: &Document, node: NodeId) -> String {
+    doc.children(node)
+        .filter_map(|c| doc.node(c).text().map(|t| t.to_string()))
+        .collect()
+}

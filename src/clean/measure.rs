@@ -1,0 +1,202 @@
+//! What the decision pass measures of a subtree: words, characters, words in links, whether
+//! it shows anything. Each element's measure comes from its children's, so it is a function
+//! of the subtree alone: the same tree measures the same, whichever pass reads it (P2).
+//!
+//! Words run on through inline elements (`foo<b>bar</b>` is one word), as a reader reads
+//! them and as the text reads once the parser merges adjacent text; blocks and void
+//! elements such as `br` and `img` end a word. A measure therefore records whether its text
+//! starts and ends inside a word, so that two measures side by side can be joined.
+
+use crate::dom::tree::{Data, Document, NodeId};
+use crate::dom::{Tag, is_block, is_content_element, is_void};
+
+/// The measure of a subtree (or of a run of siblings).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Measure {
+    /// Runs of non-space bytes.
+    pub words: u32,
+    /// Non-space characters: the size measure of the share guards.
+    pub chars: u32,
+    /// Words inside links.
+    pub link_words: u32,
+    /// Something a reader sees: visible text, an image or another content element.
+    pub shows: bool,
+    /// Holds text (or is a word break); an empty inline measure joins nothing.
+    filled: bool,
+    /// Its first byte continues a word written right before it.
+    open_start: bool,
+    /// Its last byte is inside a word that text right after it continues.
+    open_end: bool,
+}
+
+impl Measure {
+    /// The measure of a text.
+    pub fn of_text(s: &str) -> Measure {
+        let (words, chars) = text_size(s);
+        let bytes = s.as_bytes();
+        Measure {
+            words,
+            chars,
+            link_words: 0,
+            shows: words > 0 && super::has_visible_text(s),
+            filled: !bytes.is_empty(),
+            open_start: bytes.first().is_some_and(|&b| !is_word_break(b)),
+            open_end: bytes.last().is_some_and(|&b| !is_word_break(b)),
+        }
+    }
+
+    /// Appends the measure of the next sibling.
+    pub fn push(&mut self, next: Measure) {
+        self.shows |= next.shows;
+        if !next.filled {
+            return;
+        }
+        let joined = self.filled && self.open_end && next.open_start;
+        self.words += next.words - u32::from(joined && next.words > 0 && self.words > 0);
+        self.chars += next.chars;
+        self.link_words += next.link_words;
+        if !self.filled {
+            self.open_start = next.open_start;
+        }
+        self.open_end = next.open_end;
+        self.filled = true;
+    }
+
+    /// The measure an element of `tag` with content `inner` has from outside: a block or a
+    /// line break ends the words around it, a link's words are link words.
+    pub fn of_element(tag: &Tag, inner: Measure) -> Measure {
+        let mut m = inner;
+        if *tag == Tag::A {
+            m.link_words = m.words;
+        }
+        if is_content_element(tag) {
+            m.shows = true;
+        }
+        if breaks_words(tag) {
+            m.filled = true;
+            m.open_start = false;
+            m.open_end = false;
+        }
+        m
+    }
+}
+
+/// Elements that end a word: blocks, and void elements such as `br` and `img`.
+pub(crate) fn breaks_words(tag: &str) -> bool {
+    is_block(tag) || (is_void(tag) && tag != "wbr")
+}
+
+/// The measure of the content of `node`, from the measures of its element children (in
+/// `cache`, indexed by node) and its text.
+pub(crate) fn of_children(doc: &Document, node: NodeId, cache: &[Measure]) -> Measure {
+    let mut m = Measure::default();
+    for c in doc.children(node) {
+        match &doc.node(c).data {
+            Data::Text(t) => m.push(Measure::of_text(t)),
+            Data::Element(_) => m.push(cache.get(c.index()).copied().unwrap_or_default()),
+            _ => {}
+        }
+    }
+    m
+}
+
+/// Words (runs of bytes between ASCII white space) and non-space characters
+/// (`char::is_whitespace`) of a text, in one pass over its bytes.
+pub(crate) fn text_size(s: &str) -> (u32, u32) {
+    let bytes = s.as_bytes();
+    let (mut words, mut chars) = (0u32, 0u32);
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            let space = is_word_break(b);
+            words += u32::from(!space && !in_word);
+            in_word = !space;
+            // Vertical tab is white space to `char` but not a word break.
+            chars += u32::from(!space && b != 0x0b);
+            i += 1;
+        } else {
+            // A multi-byte character: never a word break, white space only for a few.
+            let c = s[i..].chars().next().unwrap_or(' ');
+            words += u32::from(!in_word);
+            in_word = true;
+            chars += u32::from(!c.is_whitespace());
+            i += c.len_utf8();
+        }
+    }
+    (words, chars)
+}
+
+/// The bytes words are split at.
+pub(crate) fn is_word_break(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'\t' | b'\r' | 0x0c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::sink::{Attrs, parse_fragment};
+
+    /// Words (runs of non-space characters), one byte at a time: [`text_size`]'s reference.
+    fn count_words(s: &str) -> u32 {
+        let mut n = 0;
+        let mut in_word = false;
+        for &b in s.as_bytes() {
+            let space = is_word_break(b);
+            if !space && !in_word {
+                n += 1;
+            }
+            in_word = !space;
+        }
+        n
+    }
+
+    #[test]
+    fn text_size_agrees_with_char_counts() {
+        for s in [
+            "",
+            "  a  bc\td\n",
+            "caf\u{e9} na\u{ef}ve\u{a0}x \u{2003}y",
+            "\u{b}v\u{b} \u{3000}\u{85}z",
+            "\u{ad}\u{200b}",
+        ] {
+            let chars = s.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            assert_eq!(text_size(s), (count_words(s), chars), "{s:?}");
+        }
+    }
+
+    /// Measures a fragment bottom-up as the decision pass does.
+    fn measure(html: &str) -> Measure {
+        let doc = parse_fragment(html, Attrs::Needed);
+        let root = doc.first_child(NodeId::ROOT).unwrap();
+        let mut cache = vec![Measure::default(); 4096];
+        let order: Vec<NodeId> = doc.descendants(root).collect();
+        for &n in order.iter().rev() {
+            if let Some(el) = doc.element(n) {
+                cache[n.index()] = Measure::of_element(&el.tag, of_children(&doc, n, &cache));
+            }
+        }
+        of_children(&doc, root, &cache)
+    }
+
+    #[test]
+    fn words_run_on_through_inline_elements_and_stop_at_blocks() {
+        assert_eq!(measure("foo<b>bar</b> baz").words, 2);
+        assert_eq!(measure("foo<b></b>bar").words, 1);
+        assert_eq!(measure("foo<br>bar").words, 2);
+        assert_eq!(measure("foo<div>bar</div>baz").words, 3);
+        assert_eq!(measure("<a>one two</a> three").link_words, 2);
+        assert_eq!(measure("a<i> </i>b").words, 2);
+        // The same words whether the text is one node or split by markup around nothing.
+        assert_eq!(measure("opini\u{f3}n<span></span>es").words, 1);
+    }
+
+    #[test]
+    fn only_visible_text_or_content_shows() {
+        assert!(!measure("<p> \u{a0} </p>").shows);
+        assert!(!measure("<span>\u{200b}</span>").shows);
+        assert!(measure("<p><img src=x></p>").shows);
+        assert!(measure("<p>x</p>").shows);
+    }
+}

@@ -1,0 +1,200 @@
+//! Property P2: the decision pass, run on its own result, changes nothing: over tag soup
+//! made of the pieces the rules look for, and over every real post in `../shared`.
+
+use proptest::prelude::*;
+use url::Url;
+
+use super::{Cleaner, canon, decide};
+use crate::Options;
+use crate::dom::tree::{Data, Document, NodeId};
+
+/// A tree as a comparable value: one line per node, indented by depth.
+fn structure(doc: &Document, root: NodeId) -> String {
+    let mut s = String::new();
+    for id in doc.descendants(root) {
+        let depth = std::iter::successors(doc.parent(id), |&p| doc.parent(p))
+            .take_while(|&p| p != root)
+            .count();
+        s.push_str(&" ".repeat(depth));
+        match &doc.node(id).data {
+            Data::Element(el) => {
+                s.push_str(&el.tag);
+                for a in &el.attrs {
+                    s.push_str(&format!(" {}={:?}", a.name, &*a.value));
+                }
+            }
+            Data::Text(t) => s.push_str(&format!("{:?}", &**t)),
+            Data::Comment(c) => s.push_str(&format!("<!--{:?}-->", &**c)),
+            _ => s.push('?'),
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// Cleans `html`, runs the decision pass again on the result, and says what changed.
+fn second_pass_changes(cleaner: &Cleaner, html: &str, base: Option<&Url>) -> Option<String> {
+    let cleaned = cleaner.clean(html, base);
+    let before = structure(&cleaned.doc, cleaned.root);
+    let mut doc = cleaned.doc.clone();
+    let again = decide::run(cleaner, &mut doc, cleaned.root, base, &[]);
+    canon::canonicalise(&mut doc, cleaned.root);
+    let after = structure(&doc, cleaned.root);
+    (before != after || !again.removed.is_empty()).then(|| {
+        format!(
+            "removed again: {:?}\n--- first pass\n{before}--- second pass\n{after}",
+            again.removed
+        )
+    })
+}
+
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("<p>".to_string()),
+        Just("</p>".to_string()),
+        Just("<div>".to_string()),
+        Just("</div>".to_string()),
+        Just("<span>".to_string()),
+        Just("</span>".to_string()),
+        Just("<b>".to_string()),
+        Just("</b>".to_string()),
+        Just("<h2 id=\"h\">".to_string()),
+        Just("</h2>".to_string()),
+        Just("<ul><li>".to_string()),
+        Just("</li></ul>".to_string()),
+        Just("<li>".to_string()),
+        Just("<table><tr><td>".to_string()),
+        Just("</td></tr></table>".to_string()),
+        Just("<figure><figcaption>".to_string()),
+        Just("</figcaption></figure>".to_string()),
+        Just("Image credit: example.com".to_string()),
+        Just("<aside>".to_string()),
+        Just("</aside>".to_string()),
+        Just("<div class=\"share-buttons\">".to_string()),
+        Just("<div class=\"author-bio\">".to_string()),
+        Just("<div style=\"display:none\">".to_string()),
+        Just("<div class=\"wp-block-button\"><a href=\"/x\">".to_string()),
+        Just("<span class=\"ez-toc-section\" id=\"x\"></span>".to_string()),
+        Just("<span> </span>".to_string()),
+        Just("<span class=\"fa fa-x\"></span>".to_string()),
+        Just("<button>".to_string()),
+        Just("</button>".to_string()),
+        Just("<font>".to_string()),
+        Just("</font>".to_string()),
+        Just("<strike>".to_string()),
+        Just("<ins class=\"adsbygoogle\">".to_string()),
+        Just("<!-- Quick Adsense WordPress Plugin -->".to_string()),
+        Just("Subscribe to our newsletter".to_string()),
+        Just("Related posts".to_string()),
+        Just("Also read: ".to_string()),
+        Just("Advertisements".to_string()),
+        Just("<a href=\"https://example.com/other/\">".to_string()),
+        Just("</a>".to_string()),
+        Just("<a href=\"#top\">top</a>".to_string()),
+        Just("<img src=\"/i.png\" alt=\"i\">".to_string()),
+        Just("<img data-src=\"/j.png\">".to_string()),
+        Just("<br>".to_string()),
+        Just("<pre>".to_string()),
+        Just("</pre>".to_string()),
+        Just("<math><mi>x</mi></math>".to_string()),
+        Just("&nbsp;".to_string()),
+        "[a-z]{0,8}( [a-z]{1,8}){0,12}",
+    ]
+}
+
+fn soup() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(), 0..48).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn the_decision_pass_changes_nothing_on_its_own_result(html in soup()) {
+        let cleaner = Cleaner::new(&Options::default()).unwrap();
+        let base = Url::parse("https://example.com/post/").unwrap();
+        if let Some(diff) = second_pass_changes(&cleaner, &html, Some(&base)) {
+            prop_assert!(false, "{html:?}\n{diff}");
+        }
+    }
+}
+
+/// The shared corpus and the benchmark's posts: every input file under them.
+fn shared_inputs() -> Vec<std::path::PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    assert!(root.join("corpus").is_dir(), "{} not found", root.display());
+    let mut out = vec![root.join("benchmarks/wcxb-wp/dev-rest-posts.json")];
+    let mut dirs = vec![root.join("corpus")];
+    while let Some(d) = dirs.pop() {
+        let mut entries: Vec<_> = std::fs::read_dir(&d)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p
+                .extension()
+                .is_some_and(|e| e == "json" || e == "xml" || e == "ndjson")
+            {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+#[cfg_attr(
+    not(shared_corpus),
+    ignore = "needs ../shared/corpus beside the checkout"
+)]
+fn p2_and_idempotence_on_every_real_post() {
+    let options = Options::default().any_status().include_protected(true);
+    let cleaner = Cleaner::new(&options).unwrap();
+    let extractor = crate::Extractor::new(&options).unwrap();
+    let (mut posts, mut failures) = (0, Vec::new());
+    for path in shared_inputs() {
+        // Files that are not post exports (users, terms, block fixtures' JSON) are skipped.
+        let Ok(reader) = crate::open_path(&path, crate::InputFormat::Auto, 64 << 20) else {
+            continue;
+        };
+        for (i, record) in reader.enumerate() {
+            let crate::Record::Post { post, .. } = record else {
+                continue;
+            };
+            posts += 1;
+            let ctx = format!("{} #{i} (id {:?})", path.display(), post.id);
+            let base = post.link.as_deref().and_then(|l| Url::parse(l).ok());
+            let a = extractor.extract(&post);
+            let rendered = match post.format {
+                crate::ContentFormat::Rendered => post.content_html.clone(),
+                crate::ContentFormat::Raw => crate::render_raw(&post.content_html, &mut Vec::new()),
+            };
+            if let Some(diff) = second_pass_changes(&cleaner, &rendered, base.as_ref()) {
+                failures.push(format!("{ctx}: P2\n{}", &diff[..diff.len().min(3000)]));
+            }
+            let again = extractor.extract(&crate::Post::from_html(
+                a.html.clone(),
+                post.link.as_deref(),
+            ));
+            for (what, x, y) in [
+                ("html", &a.html, &again.html),
+                ("text", &a.text, &again.text),
+                ("markdown", &a.markdown, &again.markdown),
+            ] {
+                if x != y {
+                    failures.push(format!("{ctx}: {what} changes when cleaned again"));
+                }
+            }
+        }
+    }
+    assert!(posts > 500, "only {posts} posts read");
+    assert!(
+        failures.is_empty(),
+        "{} of {posts} posts:\n{}",
+        failures.len(),
+        failures[..failures.len().min(8)].join("\n")
+    );
+}
