@@ -188,6 +188,14 @@ fn dropped_in_page_links_leave_no_brackets() {
     assert_renders_as_text(&a);
     assert!(!a.markdown.contains("\\["), "{}", a.markdown);
     assert_eq!(a.text, "Part\n\nText.\n\nBack to the part.");
+    // WP Recipe Maker's jump buttons (as on a WCXB recipe page).
+    let r = extract(
+        "<div class=\"wprm-recipe-snippet\"><a href=\"#recipe\" class=\"wprm-recipe-jump\">\
+         <span class=\"wprm-recipe-icon\"></span> Jump to Recipe</a>\
+         <a href=\"#recipe-video\" class=\"wprm-recipe-jump-video\">Jump to Video</a></div>\
+         <p>Bread.</p>",
+    );
+    assert_eq!(r.text, "Bread.");
 }
 
 #[test]

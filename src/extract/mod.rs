@@ -819,7 +819,9 @@ impl Walker<'_> {
     }
 }
 
-/// Whether an in-page link's text says "back to top" (`[top]`, `↑`, "Back to top"…).
+/// Whether an in-page link's text says "back to top" (`[top]`, `↑`, "Back to top"…) or is a
+/// recipe plugin's jump button ("Jump to Recipe": WP Recipe Maker, Tasty Recipes): page
+/// navigation, not the article's text.
 fn back_to_top(text: &str) -> bool {
     let t = text
         .trim_matches(|c: char| c.is_whitespace() || "[](){}<>^↑⇑⬆▲△«»|".contains(c))
@@ -847,6 +849,9 @@ fn back_to_top(text: &str) -> bool {
                 | "torna su"
                 | "ページトップ"
                 | "トップへ戻る"
+                | "jump to recipe"
+                | "jump to video"
+                | "skip to recipe"
         )
 }
 
