@@ -229,6 +229,7 @@ fn emphasis_is_written_only_where_it_renders() {
         "<p><strong><strong>10</strong></strong>LUOA</p>",
         "<p>taste <em>astringent</em><strong><em>sweet</em></strong><em>. Now</em></p>",
         "<p><strong>Bold across<br></strong></p><p>and <em>a</em><em>b</em></p>",
+        "<p><b><i>?</i></b><a href=\"https://example.org/\">rel</a> and <b>x.</b><code>y</code></p>",
     ] {
         assert_renders_as_text(&extract(html));
     }

@@ -374,6 +374,7 @@ impl Inline {
             return false;
         }
         self.push_md("");
+        self.resolve(Some('`'));
         self.marks.push(Mark {
             kind: MarkKind::Code,
             at: self.md.len(),
@@ -426,6 +427,8 @@ impl Inline {
             return false;
         }
         self.push_md("");
+        // Positions are taken once the emphasis before is settled (it may still move).
+        self.resolve(Some('['));
         self.marks.push(Mark {
             kind: MarkKind::Link(url),
             at: self.md.len(),
