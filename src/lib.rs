@@ -61,6 +61,15 @@ pub use records::{IndexRecord, RecordOptions, records};
 #[doc(hidden)]
 pub use input::raw::render_raw;
 
+/// Not part of the API (hidden, may change): checks the engine's properties P1 and P2 on one
+/// body of HTML (see `src/clean/check.rs`), for the `html` fuzz target.
+#[doc(hidden)]
+pub fn engine_properties(html: &str, options: &Options) -> Result<std::result::Result<(), String>> {
+    let cleaner = clean::Cleaner::new(options)?;
+    let base = Url::parse("https://example.com/post/").ok();
+    Ok(clean::check::properties(&cleaner, html, base.as_ref()))
+}
+
 use url::Url;
 
 /// Cleans and extracts posts with one set of compiled [`Options`].
@@ -156,7 +165,12 @@ impl Extractor {
         warnings.extend(cut);
         let mut cleaned = self.cleaner.clean(content, page.as_ref());
         warnings.append(&mut cleaned.warnings);
-        let ex = extract::extract(&cleaned.tree(), page.as_ref(), self.limits.max_table_cells);
+        let ex = extract::extract(
+            &cleaned.doc,
+            cleaned.root,
+            page.as_ref(),
+            self.limits.max_table_cells,
+        );
         warnings.extend(ex.warnings);
 
         let mut faq = extract::faq::from_blocks(&ex.blocks, &ex.faq_groups, &ex.headings);

@@ -130,6 +130,9 @@ fn fuzz_regressions_stay_fixed() {
             continue;
         }
         let html = String::from_utf8_lossy(&std::fs::read(&f).unwrap()).into_owned();
+        if let Err(failure) = wpclean::engine_properties(&html, &Options::default()).unwrap() {
+            panic!("{}: {failure}", f.display());
+        }
         let once = x.extract(&Post::from_html(html, Some("https://example.com/post/")));
         let twice = x.extract(&Post::from_html(
             once.html.clone(),

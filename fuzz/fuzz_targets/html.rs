@@ -1,5 +1,7 @@
-//! An HTML fragment as a post body: cleaning and extraction must never panic, and the
-//! cleaned HTML must clean to itself.
+//! An HTML fragment as a post body: cleaning and extraction must never panic, the cleaned
+//! HTML must clean to itself, and the engine's properties hold: P1 (the cleaned tree, written
+//! and parsed again, is the same tree) and P2 (the decision pass decides nothing new on its
+//! own result).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -8,7 +10,11 @@ fuzz_target!(|data: &[u8]| {
     let Ok(html) = std::str::from_utf8(data) else {
         return;
     };
-    let extractor = wpclean::Extractor::new(&wpclean::Options::default()).unwrap();
+    let options = wpclean::Options::default();
+    if let Err(failure) = wpclean::engine_properties(html, &options).unwrap() {
+        panic!("{failure}");
+    }
+    let extractor = wpclean::Extractor::new(&options).unwrap();
     let post = wpclean::Post::from_html(html, Some("https://example.com/post/"));
     let article = extractor.extract(&post);
     let again = extractor.extract(&wpclean::Post::from_html(

@@ -408,10 +408,6 @@ impl Pass<'_> {
         {
             self.credits.push(node);
         }
-        if eligible {
-            parent.checked_words += words;
-            parent.checked_children += 1;
-        }
         if frame.box_prompt
             && on(RuleGroup::Boilerplate)
             && matches!(&*tag, "div" | "section" | "aside" | "footer" | "header")
@@ -438,6 +434,11 @@ impl Pass<'_> {
             // The output policy's unwrap (an unknown or presentational element).
             self.unwrap(node);
             return;
+        }
+        // Kept, and its whole text checked: a wrapper around it alone has nothing new.
+        if eligible {
+            parent.checked_words += words;
+            parent.checked_children += 1;
         }
         self.measures[node.index()] = Measure::of_element(&tag, inner);
     }

@@ -4,6 +4,7 @@
 //! walks it and the HTML writer writes it, so what the rules measured is what is written.
 
 mod attrs;
+pub(crate) mod check;
 mod decide;
 mod measure;
 pub(crate) mod rules;
@@ -11,11 +12,11 @@ mod text_rules;
 
 use url::Url;
 
+use crate::dom::Tag;
 use crate::dom::canon;
 use crate::dom::select::Selector;
 use crate::dom::sink::{Attrs, parse_fragment};
 use crate::dom::tree::{Data, Document, NodeId};
-use crate::dom::{Node, Tag, Tree};
 use crate::error::{Error, ErrorKind, Result};
 use crate::options::{Options, RuleGroup};
 use rules::Rule;
@@ -48,43 +49,6 @@ impl Cleaned {
         let mut out = String::new();
         crate::dom::write::write_html(&self.doc, self.root, &mut out);
         out
-    }
-
-    /// The tree in document order, as extraction reads it.
-    pub fn tree(&self) -> Tree {
-        let mut tree = Tree::default();
-        tree.nodes.reserve(self.doc.len());
-        // Open elements: their index in `tree.nodes`.
-        let mut open: Vec<(NodeId, usize)> = Vec::new();
-        let mut walk = self.doc.descendants(self.root);
-        for id in walk.by_ref() {
-            while let Some(&(o, i)) = open.last() {
-                if self.doc.parent(id) == Some(o) {
-                    break;
-                }
-                tree.nodes[i].end = tree.nodes.len() as u32;
-                open.pop();
-            }
-            let node = match &self.doc.node(id).data {
-                Data::Text(t) => Node::text(t.clone()),
-                Data::Element(el) => {
-                    open.push((id, tree.nodes.len()));
-                    Node::element(el)
-                }
-                _ => continue,
-            };
-            tree.nodes.push(node);
-        }
-        let end = tree.nodes.len() as u32;
-        for (_, i) in open {
-            tree.nodes[i].end = end;
-        }
-        for (i, n) in tree.nodes.iter_mut().enumerate() {
-            if n.is_text() {
-                n.end = i as u32 + 1;
-            }
-        }
-        tree
     }
 }
 

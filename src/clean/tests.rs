@@ -1,52 +1,13 @@
-//! Property P2: the decision pass, run on its own result, changes nothing: over tag soup
-//! made of the pieces the rules look for, and over every real post in `../shared`.
+//! Properties P1 (the cleaned tree, written and parsed again, is the same tree) and P2 (the
+//! decision pass, run on its own result, changes nothing): over tag soup made of the pieces
+//! the rules look for, and over every real post in `../shared`.
 
 use proptest::prelude::*;
 use url::Url;
 
-use super::{Cleaner, canon, decide};
+use super::Cleaner;
+use super::check::{second_pass_changes, write_parse_changes};
 use crate::Options;
-use crate::dom::tree::{Data, Document, NodeId};
-
-/// A tree as a comparable value: one line per node, indented by depth.
-fn structure(doc: &Document, root: NodeId) -> String {
-    let mut s = String::new();
-    for id in doc.descendants(root) {
-        let depth = std::iter::successors(doc.parent(id), |&p| doc.parent(p))
-            .take_while(|&p| p != root)
-            .count();
-        s.push_str(&" ".repeat(depth));
-        match &doc.node(id).data {
-            Data::Element(el) => {
-                s.push_str(&el.tag);
-                for a in &el.attrs {
-                    s.push_str(&format!(" {}={:?}", a.name, &*a.value));
-                }
-            }
-            Data::Text(t) => s.push_str(&format!("{:?}", &**t)),
-            Data::Comment(c) => s.push_str(&format!("<!--{:?}-->", &**c)),
-            _ => s.push('?'),
-        }
-        s.push('\n');
-    }
-    s
-}
-
-/// Cleans `html`, runs the decision pass again on the result, and says what changed.
-fn second_pass_changes(cleaner: &Cleaner, html: &str, base: Option<&Url>) -> Option<String> {
-    let cleaned = cleaner.clean(html, base);
-    let before = structure(&cleaned.doc, cleaned.root);
-    let mut doc = cleaned.doc.clone();
-    let again = decide::run(cleaner, &mut doc, cleaned.root, base, &[]);
-    canon::canonicalise(&mut doc, cleaned.root);
-    let after = structure(&doc, cleaned.root);
-    (before != after || !again.removed.is_empty()).then(|| {
-        format!(
-            "removed again: {:?}\n--- first pass\n{before}--- second pass\n{after}",
-            again.removed
-        )
-    })
-}
 
 fn piece() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -113,8 +74,12 @@ proptest! {
     fn the_decision_pass_changes_nothing_on_its_own_result(html in soup()) {
         let cleaner = Cleaner::new(&Options::default()).unwrap();
         let base = Url::parse("https://example.com/post/").unwrap();
-        if let Some(diff) = second_pass_changes(&cleaner, &html, Some(&base)) {
-            prop_assert!(false, "{html:?}\n{diff}");
+        let cleaned = cleaner.clean(&html, Some(&base));
+        if let Some(diff) = second_pass_changes(&cleaner, &cleaned, Some(&base)) {
+            prop_assert!(false, "P2: {html:?}\n{diff}");
+        }
+        if let Some(diff) = write_parse_changes(&cleaned) {
+            prop_assert!(false, "P1: {html:?}\n{diff}");
         }
     }
 }
@@ -172,8 +137,12 @@ fn p2_and_idempotence_on_every_real_post() {
                 crate::ContentFormat::Rendered => post.content_html.clone(),
                 crate::ContentFormat::Raw => crate::render_raw(&post.content_html, &mut Vec::new()),
             };
-            if let Some(diff) = second_pass_changes(&cleaner, &rendered, base.as_ref()) {
+            let cleaned = cleaner.clean(&rendered, base.as_ref());
+            if let Some(diff) = second_pass_changes(&cleaner, &cleaned, base.as_ref()) {
                 failures.push(format!("{ctx}: P2\n{}", &diff[..diff.len().min(3000)]));
+            }
+            if let Some(diff) = write_parse_changes(&cleaned) {
+                failures.push(format!("{ctx}: P1\n{}", &diff[..diff.len().min(3000)]));
             }
             let again = extractor.extract(&crate::Post::from_html(
                 a.html.clone(),

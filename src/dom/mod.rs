@@ -1,10 +1,7 @@
-//! Our trees. [`tree::Document`] is the parsed post, built by html5ever through
-//! [`sink`] (the one module that names the parser's types) and read by cleaning;
-//! [`Tree`] is the cleaned copy that extraction and the outputs read.
-//!
-//! In the cleaned tree, nodes are stored in document (pre-)order; each element records the
-//! index one past its last descendant (`end`), so a subtree is a contiguous range and
-//! dropping an element that turned out empty is a `truncate`.
+//! Our tree: [`tree::Document`], an arena built by html5ever through [`sink`] (the one
+//! module that names the parser's types), put in canonical form by [`canon`] (a shape that
+//! reads back as itself), edited in place by cleaning, walked by extraction and written by
+//! [`write`], which decides nothing.
 
 pub(crate) mod canon;
 pub(crate) mod select;
@@ -14,71 +11,6 @@ pub(crate) mod tree;
 pub(crate) mod write;
 
 pub(crate) use tag::Tag;
-use tendril::StrTendril;
-
-/// One node of the cleaned tree. Text and attribute values share the parser's buffers
-/// (tendrils are reference-counted), so copying the survivors costs no string copies.
-#[derive(Debug, Clone)]
-pub(crate) struct Node {
-    /// Lower-case tag name, or [`Tag::Text`] (the empty name) for a text node.
-    pub tag: Tag,
-    /// Kept attributes (name, value); for text nodes, empty.
-    pub attrs: Vec<(&'static str, StrTendril)>,
-    /// The text of a text node.
-    pub text: StrTendril,
-    /// Index one past this node's last descendant.
-    pub end: u32,
-}
-
-impl Node {
-    /// A text node.
-    pub fn text(text: StrTendril) -> Node {
-        Node {
-            tag: Tag::Text,
-            attrs: Vec::new(),
-            text,
-            end: 0,
-        }
-    }
-
-    /// An element with the attributes of `el` (cleaned ones: their names are static).
-    pub fn element(el: &tree::Element) -> Node {
-        let attrs = el
-            .attrs
-            .iter()
-            .filter_map(|a| match a.name {
-                std::borrow::Cow::Borrowed(name) => Some((name, a.value.clone())),
-                std::borrow::Cow::Owned(_) => None,
-            })
-            .collect();
-        Node {
-            attrs,
-            ..Node::text(StrTendril::new()).with_tag(el.tag.clone())
-        }
-    }
-
-    fn with_tag(mut self, tag: Tag) -> Node {
-        self.tag = tag;
-        self
-    }
-
-    pub fn is_text(&self) -> bool {
-        self.tag.is_empty()
-    }
-
-    pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| &**v)
-    }
-}
-
-/// The cleaned document.
-#[derive(Debug, Default)]
-pub(crate) struct Tree {
-    pub nodes: Vec<Node>,
-}
 
 /// HTML elements that start a new block of text.
 pub(crate) fn is_block(tag: &str) -> bool {

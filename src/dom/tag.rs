@@ -13,8 +13,6 @@ macro_rules! tags {
                 #[doc = concat!("`<", $name, ">`")]
                 $variant,
             )*
-            /// In the cleaned tree only: the "tag" of a text node (reads as the empty name).
-            Text,
             /// Any other element (custom elements, SVG and MathML children…).
             Other(Box<str>),
         }
@@ -32,7 +30,6 @@ macro_rules! tags {
             pub fn as_str(&self) -> &str {
                 match self {
                     $(Tag::$variant => $name,)*
-                    Tag::Text => "",
                     Tag::Other(name) => name,
                 }
             }

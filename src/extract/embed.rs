@@ -9,7 +9,7 @@
 
 use url::Url;
 
-use crate::dom::Tree;
+use crate::dom::tree::{Data, Document, NodeId};
 
 /// An embed found in the tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,14 +33,14 @@ impl Embed {
 }
 
 /// The embed that element `i` is, if it is one.
-pub(crate) fn detect(tree: &Tree, i: usize) -> Option<Embed> {
-    let node = &tree.nodes[i];
+pub(crate) fn detect(doc: &Document, i: NodeId) -> Option<Embed> {
+    let node = doc.element(i)?;
     let tag: &str = &node.tag;
     let class = node.attr("class").unwrap_or("");
     let has_class = |c: &str| class.split_ascii_whitespace().any(|k| k == c);
     match tag {
         "iframe" => from_player(&Url::parse(node.attr("src")?).ok()?),
-        "blockquote" if has_class("instagram-media") => links(tree, i)
+        "blockquote" if has_class("instagram-media") => links(doc, i)
             .find_map(|u| post_url(&u).filter(|e| e.kind == INSTAGRAM))
             .or_else(|| {
                 node.attr("cite")
@@ -48,25 +48,23 @@ pub(crate) fn detect(tree: &Tree, i: usize) -> Option<Embed> {
             }),
         "blockquote" if has_class("twitter-tweet") || has_class("twitter-video") => {
             // The tweet's own link is its last (the date), after links in its text.
-            links(tree, i)
+            links(doc, i)
                 .filter_map(|u| post_url(&u).filter(|e| e.kind == TWEET))
                 .last()
         }
         "blockquote" if has_class("tiktok-embed") => node
             .attr("cite")
             .and_then(|c| post_url(&Url::parse(c).ok()?))
-            .or_else(|| links(tree, i).find_map(|u| post_url(&u)))
+            .or_else(|| links(doc, i).find_map(|u| post_url(&u)))
             .filter(|e| e.kind == TIKTOK),
         // Gutenberg's embed block as saved, before WordPress turned the URL into the player.
         "div" if has_class("wp-block-embed__wrapper") => {
-            let mut words = tree.nodes[i + 1..node.end as usize]
-                .iter()
-                .map(|n| {
-                    if n.is_text() {
-                        Some(n.text.trim())
-                    } else {
-                        None
-                    }
+            // Its text nodes and elements, in order: one text, a URL, and nothing else.
+            let mut words = doc
+                .descendants(i)
+                .map(|n| match &doc.node(n).data {
+                    Data::Text(t) => Some(t.trim()),
+                    _ => None,
                 })
                 .filter(|t| t.is_none_or(|t| !t.is_empty()));
             let only = words.next()??;
@@ -87,11 +85,11 @@ const TWEET: &str = "X";
 const TIKTOK: &str = "TikTok";
 
 /// The absolute links inside element `i`.
-fn links(tree: &Tree, i: usize) -> impl Iterator<Item = Url> + '_ {
-    tree.nodes[i + 1..tree.nodes[i].end as usize]
-        .iter()
-        .filter(|n| &*n.tag == "a")
-        .filter_map(|n| Url::parse(n.attr("href")?.trim()).ok())
+fn links(doc: &Document, i: NodeId) -> impl Iterator<Item = Url> + '_ {
+    doc.descendants(i)
+        .filter_map(|n| doc.element(n))
+        .filter(|e| &*e.tag == "a")
+        .filter_map(|e| Url::parse(e.attr("href")?.trim()).ok())
 }
 
 fn host(u: &Url) -> &str {

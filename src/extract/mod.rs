@@ -12,7 +12,8 @@ use std::collections::HashSet;
 use url::Url;
 
 use crate::article::{Heading, Image, Link, List, Table};
-use crate::dom::{Tree, heading_level, is_block, is_void};
+use crate::dom::tree::{Data, Document, Element, NodeId};
+use crate::dom::{heading_level, is_block, is_void};
 use inline::{Inline, md_url};
 use table::TableBuilder;
 
@@ -108,8 +109,7 @@ enum Open {
 }
 
 struct OpenElement {
-    index: usize,
-    end: usize,
+    index: NodeId,
     open: Open,
     /// The element is also an FAQ container or question (besides being a heading, `strong`…).
     faq: FaqMark,
@@ -138,7 +138,7 @@ struct FigureCtx {
 }
 
 struct Walker<'a> {
-    tree: &'a Tree,
+    doc: &'a Document,
     page: Option<&'a Url>,
     host: Option<String>,
     out: Extracted,
@@ -152,7 +152,7 @@ struct Walker<'a> {
     quote: u8,
     tables: Vec<TableBuilder>,
     figures: Vec<FigureCtx>,
-    link_text: Vec<(usize, String)>,
+    link_text: Vec<(NodeId, String)>,
     faq_group: Vec<u32>,
     faq_question: u32,
     faq_container: u32,
@@ -160,10 +160,15 @@ struct Walker<'a> {
     max_table_cells: usize,
 }
 
-/// Walks `tree` once.
-pub(crate) fn extract(tree: &Tree, page: Option<&Url>, max_table_cells: usize) -> Extracted {
+/// Walks the content of `root` once.
+pub(crate) fn extract(
+    doc: &Document,
+    root: NodeId,
+    page: Option<&Url>,
+    max_table_cells: usize,
+) -> Extracted {
     let mut w = Walker {
-        tree,
+        doc,
         page,
         host: page.and_then(crate::href::site_name).map(str::to_string),
         out: Extracted::default(),
@@ -185,27 +190,28 @@ pub(crate) fn extract(tree: &Tree, page: Option<&Url>, max_table_cells: usize) -
     };
     w.inline.text.reserve(4096);
     w.inline.md.reserve(4096);
-    let mut i = 0;
-    while i < tree.nodes.len() {
-        while w.open.last().is_some_and(|o| o.end <= i) {
-            let o = w.open.pop().expect("checked");
+    let mut next = doc.first_child(root);
+    loop {
+        let Some(node) = next else {
+            let Some(o) = w.open.pop() else { break };
+            next = doc.next_sibling(o.index);
             w.close(o);
-        }
-        let node = &tree.nodes[i];
-        if node.is_text() {
-            w.text(&node.text);
-        } else if let Some(e) = embed::detect(tree, i) {
-            // An embed is one line; what it holds is not read.
-            w.embed(e);
-            i = node.end as usize;
             continue;
-        } else {
-            w.open_element(i);
+        };
+        match &doc.node(node).data {
+            Data::Text(t) => w.text(t),
+            Data::Element(_) => {
+                if let Some(e) = embed::detect(doc, node) {
+                    // An embed is one line; what it holds is not read.
+                    w.embed(e);
+                } else if w.open_element(node) {
+                    next = doc.first_child(node);
+                    continue;
+                }
+            }
+            _ => {}
         }
-        i += 1;
-    }
-    while let Some(o) = w.open.pop() {
-        w.close(o);
+        next = doc.next_sibling(node);
     }
     w.flush();
     w.out
@@ -245,7 +251,12 @@ fn faq_classes(class: &str) -> FaqClasses {
     f
 }
 
-impl Walker<'_> {
+impl<'a> Walker<'a> {
+    /// The element `id` (the walk opens only elements).
+    fn el(&self, id: NodeId) -> &'a Element {
+        self.doc.element(id).expect("an element")
+    }
+
     fn text(&mut self, s: &str) {
         let pre = self.pre > 0;
         if let Some(cell) = self.tables.last_mut().filter(|t| t.in_cell() && !pre) {
@@ -258,15 +269,15 @@ impl Walker<'_> {
         }
     }
 
-    fn open_element(&mut self, i: usize) {
-        let node = &self.tree.nodes[i];
+    /// Opens an element; `false` when it has no content to walk (a void element).
+    fn open_element(&mut self, i: NodeId) -> bool {
+        let node = self.el(i);
         let tag: &str = &node.tag;
         let class = node.attr("class").unwrap_or("");
         let faq_named = is_faq_name(class) || node.attr("id").is_some_and(is_faq_name);
         if faq_named {
             self.faq_container += 1;
         }
-        let end = node.end as usize;
         let mut open = if is_block(tag) {
             Open::Block
         } else {
@@ -363,7 +374,7 @@ impl Walker<'_> {
             }
             // A table that lays blocks out is read as its cells' blocks (td and tr are
             // blocks); one inside a data table's cell is that cell's text.
-            "table" if self.tables.is_empty() && table::is_layout(self.tree, i) => self.flush(),
+            "table" if self.tables.is_empty() && table::is_layout(self.doc, i) => self.flush(),
             "table" => {
                 self.flush();
                 self.tables.push(TableBuilder::default());
@@ -423,15 +434,15 @@ impl Walker<'_> {
             if faq_named {
                 self.faq_container -= 1;
             }
-            return;
+            return false;
         }
         self.open.push(OpenElement {
             index: i,
-            end,
             open,
             faq: faq_mark,
             faq_named,
         });
+        true
     }
 
     fn close(&mut self, o: OpenElement) {
@@ -580,7 +591,7 @@ impl Walker<'_> {
             .iter()
             .rev()
             .take_while(|o| !matches!(o.open, Open::Table))
-            .any(|o| &*self.tree.nodes[o.index].tag == "thead")
+            .any(|o| &*self.el(o.index).tag == "thead")
     }
 
     fn take_pre(&mut self) -> (String, String) {
@@ -650,14 +661,15 @@ impl Walker<'_> {
         });
     }
 
-    fn heading_anchor(&mut self, i: usize) -> Option<String> {
-        let node = &self.tree.nodes[i];
+    fn heading_anchor(&mut self, i: NodeId) -> Option<String> {
+        let node = self.el(i);
         // The heading's own id, else the first id inside it (a TOC plugin's marker when
         // that rule group is switched off), else an old-style `<a name>`.
         let found = node.attr("id").map(str::to_string).or_else(|| {
-            self.tree.nodes[i + 1..node.end as usize]
-                .iter()
-                .find_map(|n| n.attr("id").or_else(|| n.attr("name")).map(str::to_string))
+            self.doc.descendants(i).find_map(|n| {
+                let e = self.doc.element(n)?;
+                e.attr("id").or_else(|| e.attr("name")).map(str::to_string)
+            })
         });
         let id = found?.trim().to_string();
         if id.is_empty() {
@@ -690,8 +702,8 @@ impl Walker<'_> {
         });
     }
 
-    fn image(&mut self, i: usize) {
-        let node = &self.tree.nodes[i];
+    fn image(&mut self, i: NodeId) {
+        let node = self.el(i);
         let Some(src) = node.attr("src") else { return };
         let alt = node.attr("alt").unwrap_or("").trim().to_string();
         if !self.inline.in_code() {
@@ -713,8 +725,8 @@ impl Walker<'_> {
         });
     }
 
-    fn link(&mut self, i: usize, default: Open) -> Open {
-        let node = &self.tree.nodes[i];
+    fn link(&mut self, i: NodeId, default: Open) -> Open {
+        let node = self.el(i);
         let Some(href) = node.attr("href").map(str::trim) else {
             return default;
         };
@@ -761,8 +773,8 @@ impl Walker<'_> {
         Some(url)
     }
 
-    fn close_link(&mut self, i: usize, marked: bool, internal: bool) {
-        let node = &self.tree.nodes[i];
+    fn close_link(&mut self, i: NodeId, marked: bool, internal: bool) {
+        let node = self.el(i);
         let href = node.attr("href").unwrap_or("").trim().to_string();
         let text = match self.link_text.pop() {
             Some((_, t)) => {

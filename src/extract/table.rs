@@ -1,7 +1,7 @@
 //! Tables: cells gathered during the walk, spans expanded when the table closes.
 
 use crate::article::Table;
-use crate::dom::Tree;
+use crate::dom::tree::{Document, NodeId};
 
 /// Caps on span expansion, so a hostile `colspan` cannot allocate without bound.
 const MAX_COLSPAN: u32 = 1000;
@@ -270,24 +270,18 @@ pub(crate) fn markdown(t: &Table) -> String {
 /// Whether the table at `i` lays blocks out rather than holding data: it has no header and
 /// one row, or one column, or cells that hold headings, lists, quotes or tables. Such a
 /// table is read as the paragraphs of its cells, in order.
-pub(crate) fn is_layout(tree: &Tree, i: usize) -> bool {
-    let end = tree.nodes[i].end as usize;
+pub(crate) fn is_layout(doc: &Document, i: NodeId) -> bool {
     let (mut rows, mut cols, mut row_cols) = (0u32, 0u32, 0u32);
-    let mut j = i + 1;
-    while j < end {
-        let n = &tree.nodes[j];
-        if n.is_text() {
-            j += 1;
-            continue;
-        }
-        match &*n.tag {
+    // A nested table, in preorder before anything inside it, settles the question first.
+    for e in doc.descendants(i).filter_map(|n| doc.element(n)) {
+        match &*e.tag {
             "th" | "thead" => return false,
             "tr" => {
                 rows += 1;
                 row_cols = 0;
             }
             "td" => {
-                row_cols += n
+                row_cols += e
                     .attr("colspan")
                     .and_then(|s| s.trim().parse::<u32>().ok())
                     .unwrap_or(1)
@@ -299,7 +293,6 @@ pub(crate) fn is_layout(tree: &Tree, i: usize) -> bool {
             }
             _ => {}
         }
-        j += 1;
     }
     rows <= 1 || cols <= 1
 }
