@@ -90,6 +90,15 @@ pub enum ErrorKind {
         /// What is wrong with it, in words (`expected a namespace after "|"`, …).
         reason: String,
     },
+    /// A rule in [`Options::rules`](crate::Options::rules) cannot be used.
+    Rule {
+        /// Its position in the list, from 0.
+        index: usize,
+        /// Its name as given.
+        name: String,
+        /// What is wrong with it, in words.
+        reason: String,
+    },
     /// The input exceeds one of the configured limits.
     Limit(String),
     /// Reading the input failed.
@@ -148,6 +157,11 @@ impl fmt::Display for ErrorKind {
             ErrorKind::Selector { selector, reason } => {
                 write!(f, "invalid CSS selector {selector:?}: {reason}")
             }
+            ErrorKind::Rule {
+                index,
+                name,
+                reason,
+            } => write!(f, "invalid rule #{} ({name:?}): {reason}", index + 1),
             ErrorKind::Limit(m) => write!(f, "limit exceeded: {m}"),
             ErrorKind::Io(m) => write!(f, "I/O error: {m}"),
         }

@@ -39,6 +39,7 @@ mod limits;
 mod options;
 mod records;
 mod render;
+mod rules;
 mod safety;
 mod text;
 
@@ -54,6 +55,7 @@ pub use input::{Record, RecordReader};
 pub use limits::Limits;
 pub use options::{Options, RuleGroup};
 pub use records::{IndexRecord, RecordOptions, records};
+pub use rules::{RuleAction, RuleContext, RuleGuard, RuleMatch, RuleRow};
 
 /// Not part of the API (hidden, may change): raw `post_content` rendered the way WordPress
 /// renders it, for the comparison with WordPress itself (`examples/render_raw.rs`,

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::rules::RuleRow;
+
 /// A named group of built-in cleaning rules. Each can be switched off in [`Options`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -83,6 +85,8 @@ pub struct Options {
     pub drop_selectors: Vec<String>,
     /// CSS selectors whose elements are never removed by any rule.
     pub keep_selectors: Vec<String>,
+    /// The caller's own rules, tried before the built-in ones (see [`RuleRow`]).
+    pub rules: Vec<RuleRow>,
     /// Hosts whose `iframe`s are kept in the cleaned HTML (a host matches itself and its
     /// subdomains). Every other iframe is left out. Defaults to common video, audio and map
     /// embeds (YouTube, Vimeo, SoundCloud, Spotify, TED, Dailymotion, Google, Twitch).
@@ -114,6 +118,7 @@ impl Default for Options {
             disabled_groups: Vec::new(),
             drop_selectors: Vec::new(),
             keep_selectors: Vec::new(),
+            rules: Vec::new(),
             iframe_hosts: crate::safety::DEFAULT_IFRAME_HOSTS
                 .iter()
                 .map(|h| h.to_string())
@@ -143,6 +148,28 @@ impl Options {
     /// Adds a CSS selector whose elements are kept whatever the rules say.
     pub fn keep_selector(mut self, selector: impl Into<String>) -> Self {
         self.keep_selectors.push(selector.into());
+        self
+    }
+
+    /// Adds a rule of the caller's, tried after the ones added before it (see [`RuleRow`]).
+    pub fn rule(mut self, row: RuleRow) -> Self {
+        self.rules.push(row);
+        self
+    }
+
+    /// Adds rules of the caller's, in order (see [`RuleRow`]).
+    ///
+    /// ```
+    /// use wpclean::{Options, RuleAction, RuleMatch, RuleRow};
+    ///
+    /// let options = Options::default().rules([
+    ///     RuleRow::new("promo", RuleMatch::Class("promo".into())),
+    ///     RuleRow::new("pull-quote", RuleMatch::Class("pull".into())).action(RuleAction::Unwrap),
+    /// ]);
+    /// assert_eq!(options.rules.len(), 2);
+    /// ```
+    pub fn rules(mut self, rows: impl IntoIterator<Item = RuleRow>) -> Self {
+        self.rules.extend(rows);
         self
     }
 

@@ -505,3 +505,109 @@ fn hostile_files_are_reported_not_fatal() {
     assert!(!out.contains("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
     assert!(!out.contains("root:"));
 }
+
+/// The removals of one article, as `group/rule` strings.
+fn removed(article: &serde_json::Value) -> Vec<String> {
+    article["removed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            format!(
+                "{}/{}",
+                r["group"].as_str().unwrap(),
+                r["rule"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_rules_file_adds_the_sites_own_rules() {
+    let run = |args: &[&std::ffi::OsStr]| {
+        let out = wpclean()
+            .arg(fixture("rules/site-post.html"))
+            .args(args)
+            .arg("-q")
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        lines(&out).remove(0)
+    };
+    let rules = fixture("rules/site-rules.toml");
+    let with = run(&["--rules".as_ref(), rules.as_os_str()]);
+    let text = with["text"].as_str().unwrap();
+    for gone in [
+        "20% off",
+        "weekly bread notes",
+        "Beacon pixel",
+        "Printable shopping list",
+    ] {
+        assert!(!text.contains(gone), "{gone:?} in {text:?}");
+    }
+    for kept in [
+        "Patience is the main ingredient.",
+        "baker's grandmother",
+        "sourdough starter",
+        "covered pot",
+    ] {
+        assert!(text.contains(kept), "{kept:?} missing from {text:?}");
+    }
+    assert!(!with["html"].as_str().unwrap().contains("pullquote-box"));
+    let names = removed(&with);
+    for r in [
+        "custom/theme-promo",
+        "forms/signup-aside",
+        "custom/pull-quote",
+        "custom/beacon",
+        "custom/print-only",
+    ] {
+        assert!(names.contains(&r.to_string()), "{r} not in {names:?}");
+    }
+    // Without the file, the built-in author-box rule takes the recipe's own section.
+    let without = run(&[]);
+    assert!(
+        !without["text"]
+            .as_str()
+            .unwrap()
+            .contains("baker's grandmother")
+    );
+    assert!(removed(&without).contains(&"boilerplate/author-box".to_string()));
+    // Switching a group off switches off the file's rows in it: the built-in rules decide
+    // (an `aside` is a sidebar).
+    let no_forms = run(&["--rules".as_ref(), rules.as_os_str(), "--no=forms".as_ref()]);
+    let names_no_forms = removed(&no_forms);
+    assert!(!names_no_forms.contains(&"forms/signup-aside".to_string()));
+    assert!(names_no_forms.contains(&"boilerplate/sidebar".to_string()));
+
+    // The same file named by a config file's `rules` key.
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("wpclean.toml");
+    std::fs::write(&config, format!("rules = {:?}\n", rules.to_str().unwrap())).unwrap();
+    let configured = run(&["--config".as_ref(), config.as_os_str()]);
+    assert_eq!(removed(&configured), names);
+}
+
+#[test]
+fn a_bad_rules_file_is_a_usage_error_naming_the_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.json");
+    std::fs::write(
+        &path,
+        r#"{"rule": [{"name": "fine", "class": "a"}, {"name": "guarded-unwrap", "class": "b", "action": "unwrap", "max_words": 5}]}"#,
+    )
+    .unwrap();
+    wpclean()
+        .arg(fixture("rules/site-post.html"))
+        .arg("--rules")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("bad.json: rule 2 (\"guarded-unwrap\")").and(
+                predicate::str::contains("only goes with `action = \"drop\"`"),
+            ),
+        );
+}

@@ -62,3 +62,12 @@ fn a_formula_split_by_line_breaks_does_not_leak_into_the_text() {
         assert!(t.ends_with("in all cases."), "{t:?}");
     }
 }
+
+#[test]
+fn a_table_in_a_button_in_a_paragraph_reads_back_as_written() {
+    // A button's scope hides the paragraph from the table; unwrapping the button (a question
+    // in a heading) must not leave a table in a paragraph, which HTML cannot say.
+    let (a, again) = twice("<h2 id=\"h\"><p><button><table><tr><td>cell</td></tr></table>");
+    assert_eq!(again.html, a.html);
+    assert_eq!(again.text, a.text);
+}

@@ -95,6 +95,7 @@ pub fn kind_name(kind: &ErrorKind) -> &'static str {
         ErrorKind::Xml(_) => "xml",
         ErrorKind::NotAPost(_) => "not_a_post",
         ErrorKind::Selector { .. } => "selector",
+        ErrorKind::Rule { .. } => "rule",
         ErrorKind::Limit(_) => "limit",
         ErrorKind::Io(_) => "io",
         _ => "other",

@@ -15,6 +15,7 @@ use crate::safety;
 pub(crate) fn view_of(el: &Element) -> View<'_> {
     let mut v = View {
         tag: &el.tag,
+        attrs: &el.attrs,
         ..View::default()
     };
     for a in &el.attrs {

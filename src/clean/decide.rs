@@ -32,6 +32,9 @@ pub(crate) struct Outcome {
     pub warnings: Vec<String>,
     /// Bodies of `application/ld+json` scripts found in the content (for FAQPage).
     pub json_ld: Vec<String>,
+    /// An element holding elements was unwrapped: its children may now stand where HTML
+    /// cannot hold them (a list item straight in a list item), so the shape needs a look.
+    pub reshape: bool,
 }
 
 /// An element on the way down, waiting for its children.
@@ -532,6 +535,7 @@ impl Pass<'_> {
         let doc = &mut *self.doc;
         let (prev, next) = (doc.prev_sibling(node), doc.next_sibling(node));
         let (first, last) = (doc.first_child(node), doc.last_child(node));
+        self.out.reshape |= doc.children(node).any(|c| doc.element(c).is_some());
         while let Some(c) = doc.first_child(node) {
             doc.insert_before(node, c);
         }
@@ -579,7 +583,7 @@ impl Cleaner {
         if self.drop.iter().any(|s| s.matches(doc, node)) {
             return Some(Action::Drop(rules::CUSTOM));
         }
-        rules::classify(view, ctx, &self.enabled)
+        self.rules.classify(view, ctx)
     }
 }
 

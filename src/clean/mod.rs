@@ -3,11 +3,11 @@
 //! form again, edited in place throughout. What the outputs read is that tree: extraction
 //! walks it and the HTML writer writes it, so what the rules measured is what is written.
 
-mod attrs;
+pub(crate) mod attrs;
 pub(crate) mod check;
 mod decide;
 mod measure;
-pub(crate) mod rules;
+pub(crate) use crate::rules;
 mod text_rules;
 
 use url::Url;
@@ -25,6 +25,7 @@ use rules::Rule;
 #[derive(Debug)]
 pub(crate) struct Cleaner {
     enabled: [bool; 7],
+    rules: rules::Rules,
     iframe_hosts: crate::safety::EmbedHosts,
     drop: Vec<Selector>,
     keep: Vec<Selector>,
@@ -129,6 +130,7 @@ impl Cleaner {
         }
         Ok(Cleaner {
             enabled,
+            rules: rules::Rules::new(options)?,
             iframe_hosts: crate::safety::EmbedHosts::new(&options.iframe_hosts),
             drop: compile(&options.drop_selectors)?,
             keep: compile(&options.keep_selectors)?,
@@ -138,11 +140,12 @@ impl Cleaner {
     /// Parses `html` and decides it: see the module's documentation.
     pub fn clean(&self, html: &str, base: Option<&Url>) -> Cleaned {
         // User selectors may ask for any attribute; the built-in rules read only a few.
-        let attrs = if self.keep.is_empty() && self.drop.is_empty() {
-            Attrs::Needed
-        } else {
-            Attrs::All
-        };
+        let attrs =
+            if self.keep.is_empty() && self.drop.is_empty() && !self.rules.needs_all_attributes() {
+                Attrs::Needed
+            } else {
+                Attrs::All
+            };
         let mut doc = parse_fragment(html, attrs);
         let root = doc
             .first_child(NodeId::ROOT)
@@ -154,7 +157,12 @@ impl Cleaner {
         };
         canon::shape(&mut doc, root, canon::Foreign::Keep);
         let outcome = decide::run(self, &mut doc, root, base, &marked);
-        canon::canonicalise(&mut doc, root);
+        // The pass keeps text merged and, with the hidden group on, leaves nothing empty:
+        // the canonical form needs another look only after unwrapping elements that hold
+        // elements, or to leave out the empty wrappers the pass was asked to keep.
+        if outcome.reshape || !self.on(RuleGroup::Hidden) {
+            canon::canonicalise(&mut doc, root);
+        }
         Cleaned {
             doc,
             root,

@@ -502,6 +502,53 @@ mod tests {
     }
 
     #[test]
+    fn every_prompt_is_listed_in_the_rule_table() {
+        use crate::rules::table::{Key, rows};
+        let listed: Vec<Rule> = rows()
+            .into_iter()
+            .filter(|r| matches!(r.key, Key::Text(_)))
+            .map(|r| r.rule)
+            .collect();
+        let every = |p: Prompt| match p {
+            // A new prompt must be added here, and listed in the table.
+            Prompt::Share
+            | Prompt::Follow
+            | Prompt::Newsletter
+            | Prompt::Related
+            | Prompt::AdLabel
+            | Prompt::Author
+            | Prompt::Comments
+            | Prompt::Loading
+            | Prompt::Appeal
+            | Prompt::Recipe
+            | Prompt::BackToTop
+            | Prompt::EmbedFallback
+            | Prompt::ShopButton
+            | Prompt::Toc
+            | Prompt::Dateline => p.rule(),
+        };
+        for p in [
+            Prompt::Share,
+            Prompt::Follow,
+            Prompt::Newsletter,
+            Prompt::Related,
+            Prompt::AdLabel,
+            Prompt::Author,
+            Prompt::Comments,
+            Prompt::Loading,
+            Prompt::Appeal,
+            Prompt::Recipe,
+            Prompt::BackToTop,
+            Prompt::EmbedFallback,
+            Prompt::ShopButton,
+            Prompt::Toc,
+            Prompt::Dateline,
+        ] {
+            assert!(listed.contains(&every(p)), "{p:?} is not listed");
+        }
+    }
+
+    #[test]
     fn lead_ins_and_credits() {
         assert_eq!(related_lead("also read: kyoto on a budget"), Some(2));
         assert_eq!(related_lead("you might also like: palm oil"), Some(4));

@@ -61,6 +61,23 @@ fn shape_only(doc: &mut Document, root: NodeId, foreign: Foreign) {
             continue;
         };
         let tag = el.tag.clone();
+        if tag == Tag::Table
+            && would_not_reparse(&tag, &tags)
+            && let Some(k) = open.iter().rposition(|(_, t)| *t == Tag::P)
+        {
+            // A table in a paragraph (through a button's scope, the button since left out)
+            // closes the paragraph: the paragraph is left out instead of the table, its
+            // content taking its place, and the table is visited again.
+            let (p, _) = open[k];
+            while let Some(c) = doc.first_child(p) {
+                doc.insert_before(p, c);
+            }
+            doc.detach(p);
+            open.remove(k);
+            tags.remove(k);
+            next = Some(node);
+            continue;
+        }
         if matches!(tag, Tag::Svg | Tag::Math) {
             if foreign == Foreign::Drop {
                 doc.detach(node);

@@ -133,20 +133,12 @@ pub(crate) fn would_not_reparse(tag: &str, written: &[Tag]) -> bool {
         // A list item directly in a list item (no list between) closes the first.
         "li" => nearest(&["ul", "ol", "menu", "li"]) == Some("li") || in_p(),
         "dt" | "dd" => matches!(nearest(&["dl", "dt", "dd"]), Some("dt" | "dd")) || in_p(),
-        // (A table in a paragraph reads back as it is: the fragment parser keeps it there.)
+        // A table in a paragraph closes it too (the fragment parser is in no-quirks mode);
+        // one gets there only through a button, whose scope hides the paragraph.
         t if is_block(t)
             && !matches!(
                 t,
-                "li" | "dd"
-                    | "dt"
-                    | "table"
-                    | "tr"
-                    | "td"
-                    | "th"
-                    | "thead"
-                    | "tbody"
-                    | "tfoot"
-                    | "caption"
+                "li" | "dd" | "dt" | "tr" | "td" | "th" | "thead" | "tbody" | "tfoot" | "caption"
             ) =>
         {
             in_p()

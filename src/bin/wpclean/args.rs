@@ -88,6 +88,9 @@ pub struct InputArgs {
     /// Never remove elements matching this CSS selector (repeatable).
     #[arg(long = "keep", value_name = "SELECTOR")]
     pub keep: Vec<String>,
+    /// Also apply the rules of this TOML or JSON file, before the built-in ones.
+    #[arg(long = "rules", value_name = "FILE")]
+    pub rules: Option<PathBuf>,
     /// Also keep iframes from this host and its subdomains (repeatable).
     #[arg(long = "iframe-host", value_name = "HOST")]
     pub iframe_hosts: Vec<String>,

@@ -38,6 +38,7 @@ struct Config {
     no: Option<Vec<String>>,
     drop: Option<Vec<String>>,
     keep: Option<Vec<String>>,
+    rules: Option<PathBuf>,
     iframe_host: Option<Vec<String>>,
     max_post_bytes: Option<usize>,
     max_html_bytes: Option<usize>,

@@ -23,6 +23,7 @@ mod output;
 #[cfg(feature = "parquet")]
 mod parquet;
 mod pipeline;
+mod rules_file;
 
 fn main() -> ExitCode {
     let (argv, config) = match config::with_config(std::env::args_os().collect()) {

@@ -184,6 +184,9 @@ pub fn extractor_for(args: &InputArgs) -> anyhow::Result<Extractor> {
     for s in &args.keep {
         options = options.keep_selector(s.clone());
     }
+    if let Some(path) = &args.rules {
+        options = options.rules(crate::rules_file::read(path)?);
+    }
     options
         .iframe_hosts
         .extend(args.iframe_hosts.iter().cloned());

@@ -1,0 +1,498 @@
+//! Rows compiled into lookups: one hash table per exact key (tag, class, id), sorted prefix
+//! tables, and one Aho-Corasick automaton over every word the class-word and id-word rows
+//! name, which dismisses nearly every class with one scan. Rules are called for every
+//! element, so what a class name finds in the built-in table is also remembered per thread.
+
+use std::cell::RefCell;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashMap;
+
+use super::coded::{LazyStyle, declares, may_pass, passes};
+use super::table::{self, Does, Flag, INLINE, Key, Mode, POST_CLASSES, Row, Tags, When, WhenOff};
+use super::{Action, Context, Group, View};
+
+/// No entry.
+const NONE: u32 = u32::MAX;
+
+/// Bits of a row mask: bit `i` stands for the `i`-th row of its phase, and the last bit for
+/// that row and every later one (rare: only a caller's long list of word rows gets there).
+const MASK_BITS: usize = 64;
+
+/// A compiled set of rows.
+#[derive(Debug)]
+pub(crate) struct Compiled {
+    rows: Vec<Row>,
+    /// Row lists that exact keys and prefixes point to.
+    lists: Vec<Vec<u32>>,
+    tags: FxHashMap<Box<str>, u32>,
+    classes: FxHashMap<Box<str>, u32>,
+    class_numbered: Vec<(Box<str>, u32)>,
+    /// Sorted, so that the prefixes of a class are found by binary search.
+    class_prefixes: Vec<(Box<str>, u32)>,
+    class_tests: Vec<u32>,
+    class_suffixes: Vec<(Box<str>, u32)>,
+    element_tests: Vec<u32>,
+    class_words: Vec<u32>,
+    id_words: Vec<u32>,
+    /// Every word of the class-word and id-word rows, and which rows each one is in.
+    words: Option<AhoCorasick>,
+    word_rows: Vec<(u64, u64)>,
+    ids: FxHashMap<Box<str>, u32>,
+    id_prefixes: Vec<(Box<str>, u32)>,
+    any_id: Vec<u32>,
+    attributes: Vec<u32>,
+    /// Whether a row of phase 8 reads more than the view's flags and style.
+    reads_any_attribute: bool,
+    /// Whether a row reads attributes by name (which the tree keeps only on request).
+    reads_attributes: bool,
+    /// Whether what a class finds is remembered in [`TOKEN_FACTS`] (for one table only: the
+    /// built-in one).
+    cached: bool,
+}
+
+/// What the tables say of one class name, whatever element carries it.
+#[derive(Clone, Copy)]
+struct TokenFacts {
+    exact: u32,
+    numbered: u32,
+    prefix: u32,
+    /// The class-word rows whose words it holds.
+    words: u64,
+}
+
+thread_local! {
+    /// Class names repeat within a post and across a site's posts: each is looked up in the
+    /// built-in table once per thread. Bounded: cleared when full.
+    static TOKEN_FACTS: RefCell<FxHashMap<Box<str>, TokenFacts>> =
+        RefCell::new(FxHashMap::default());
+}
+
+static BUILTIN: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(table::rows(), true));
+
+/// The built-in table, compiled on first use.
+pub(crate) fn builtin() -> &'static Compiled {
+    &BUILTIN
+}
+
+fn mask_bit(i: usize) -> u64 {
+    1 << i.min(MASK_BITS - 1)
+}
+
+/// The mask of the rows of `list` that `keep` keeps.
+fn masked_bits(list: &[u32], keep: impl Fn(u32) -> bool) -> u64 {
+    list.iter()
+        .enumerate()
+        .filter(|&(_, &r)| keep(r))
+        .fold(0, |m, (i, _)| m | mask_bit(i))
+}
+
+/// The rows of `list` whose bit is set in `mask`, in order.
+fn masked(list: &[u32], mask: u64) -> impl Iterator<Item = u32> + '_ {
+    list.iter()
+        .enumerate()
+        .filter(move |&(i, _)| mask & mask_bit(i) != 0)
+        .map(|(_, &r)| r)
+}
+
+impl Compiled {
+    pub fn new(rows: Vec<Row>, cached: bool) -> Self {
+        let mut c = Compiled {
+            rows: Vec::new(),
+            lists: Vec::new(),
+            tags: FxHashMap::default(),
+            classes: FxHashMap::default(),
+            class_numbered: Vec::new(),
+            class_prefixes: Vec::new(),
+            class_tests: Vec::new(),
+            class_suffixes: Vec::new(),
+            element_tests: Vec::new(),
+            class_words: Vec::new(),
+            id_words: Vec::new(),
+            words: None,
+            word_rows: Vec::new(),
+            ids: FxHashMap::default(),
+            id_prefixes: Vec::new(),
+            any_id: Vec::new(),
+            attributes: Vec::new(),
+            reads_any_attribute: false,
+            reads_attributes: false,
+            cached,
+        };
+        let mut class_prefixes: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut id_prefixes: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut words: Vec<Box<str>> = Vec::new();
+        let mut word_index: FxHashMap<Box<str>, usize> = FxHashMap::default();
+        let mut word_rows: Vec<(u64, u64)> = Vec::new();
+        let mut add_word = |w: &str, class_bit: u64, id_bit: u64| {
+            let lower: Box<str> = w.to_ascii_lowercase().into();
+            let at = *word_index.entry(lower.clone()).or_insert_with(|| {
+                words.push(lower);
+                word_rows.push((0, 0));
+                words.len() - 1
+            });
+            word_rows[at].0 |= class_bit;
+            word_rows[at].1 |= id_bit;
+        };
+        for (i, row) in rows.iter().enumerate() {
+            let i = i as u32;
+            let lists = &mut c.lists;
+            let mut push = |map: &mut FxHashMap<Box<str>, u32>, key: &str| {
+                let at = *map.entry(key.into()).or_insert_with(|| {
+                    lists.push(Vec::new());
+                    (lists.len() - 1) as u32
+                });
+                lists[at as usize].push(i);
+            };
+            match &row.key {
+                Key::Tag(tags) => {
+                    for t in tags {
+                        push(&mut c.tags, t);
+                    }
+                }
+                Key::Class(name) => push(&mut c.classes, name),
+                Key::ClassNumbered(p) => c.class_numbered.push((p.clone(), i)),
+                Key::ClassPrefix(p) => push(&mut class_prefixes, p),
+                Key::ClassTest => c.class_tests.push(i),
+                Key::ClassSuffix(s) => c.class_suffixes.push((s.clone(), i)),
+                Key::ElementTest => c.element_tests.push(i),
+                Key::ClassWord(ws, _) => {
+                    let bit = mask_bit(c.class_words.len());
+                    c.class_words.push(i);
+                    for w in ws {
+                        add_word(w, bit, 0);
+                    }
+                }
+                Key::IdWord(ws, _) => {
+                    let bit = mask_bit(c.id_words.len());
+                    c.id_words.push(i);
+                    for w in ws {
+                        add_word(w, 0, bit);
+                    }
+                }
+                Key::Id(id) => push(&mut c.ids, id),
+                Key::IdPrefix(p) => push(&mut id_prefixes, p),
+                Key::AnyId => c.any_id.push(i),
+                Key::Flag(_) | Key::Style(_) => c.attributes.push(i),
+                Key::Attribute(_) => {
+                    c.attributes.push(i);
+                    c.reads_any_attribute = true;
+                    c.reads_attributes = true;
+                }
+                Key::StyleDecl(..) => {
+                    c.attributes.push(i);
+                    c.reads_any_attribute = true;
+                }
+                Key::Text(_) | Key::Walk(_) => {}
+            }
+        }
+        c.class_prefixes = class_prefixes.into_iter().collect();
+        c.class_prefixes.sort();
+        c.id_prefixes = id_prefixes.into_iter().collect();
+        c.id_prefixes.sort();
+        if !words.is_empty() {
+            c.words = Some(
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(words.iter().map(|w| w.as_bytes()))
+                    .expect("plain words always build"),
+            );
+        }
+        c.word_rows = word_rows;
+        c.rows = rows;
+        c
+    }
+
+    /// Whether a row reads attributes that only a full attribute list holds.
+    pub fn reads_attributes(&self) -> bool {
+        self.reads_attributes
+    }
+
+    /// The decision of the first row that fires: `Some(None)` when it keeps the element (a
+    /// keep row, or a row whose group is off), `None` when no row fires.
+    pub fn classify(
+        &self,
+        v: &View<'_>,
+        ctx: Context,
+        enabled: &[bool; 7],
+    ) -> Option<Option<Action>> {
+        let fire = |i: u32, token: &str| self.fire(i, v, ctx, enabled, token);
+        let first = |list: u32, token: &str| {
+            self.lists[list as usize]
+                .iter()
+                .find_map(|&i| fire(i, token))
+        };
+        // 1. Tags.
+        if let Some(&list) = self.tags.get(v.tag)
+            && let Some(d) = first(list, "")
+        {
+            return Some(d);
+        }
+        // 2. Classes: exact, numbered, prefixed, tested, suffixed. What the first classes
+        // find is kept for phase 4. Class tests that need what this element lacks are left
+        // out once, not for every class.
+        let mut seen = [None; 8];
+        let class_tests = masked_bits(&self.class_tests, |i| {
+            self.rows[i as usize].test.is_some_and(|t| may_pass(t, v))
+        });
+        for (k, c) in v.classes().enumerate() {
+            let facts = self.facts(c);
+            if let Some(slot) = seen.get_mut(k) {
+                *slot = Some(facts);
+            }
+            if facts.exact != NONE
+                && let Some(d) = first(facts.exact, c)
+            {
+                return Some(d);
+            }
+            if facts.numbered != NONE
+                && let Some(d) = fire(facts.numbered, c)
+            {
+                return Some(d);
+            }
+            if facts.prefix != NONE
+                && let Some(d) = first(facts.prefix, c)
+            {
+                return Some(d);
+            }
+            if class_tests != 0
+                && let Some(d) = masked(&self.class_tests, class_tests)
+                    .filter(|&i| self.rows[i as usize].test.is_some_and(|t| passes(t, v, c)))
+                    .find_map(|i| fire(i, c))
+            {
+                return Some(d);
+            }
+            if let Some(d) = self
+                .class_suffixes
+                .iter()
+                .filter(|(s, _)| c.len() > s.len() && c.ends_with(&**s))
+                .find_map(|&(_, i)| fire(i, c))
+            {
+                return Some(d);
+            }
+        }
+        // 3. Whole-element tests.
+        if let Some(d) = self.element_tests.iter().find_map(|&i| fire(i, "")) {
+            return Some(d);
+        }
+        // 4. Words in classes.
+        if !self.class_words.is_empty() {
+            for (k, c) in v.classes().enumerate() {
+                let facts = seen.get(k).copied().flatten();
+                let mask = facts.unwrap_or_else(|| self.facts(c)).words;
+                if mask == 0 {
+                    continue;
+                }
+                let lower;
+                let c = if c.bytes().any(|b| b.is_ascii_uppercase()) {
+                    lower = c.to_ascii_lowercase();
+                    lower.as_str()
+                } else {
+                    c
+                };
+                if let Some(d) = masked(&self.class_words, mask)
+                    .filter(|&i| self.words_match(i, c))
+                    .find_map(|i| fire(i, c))
+                {
+                    return Some(d);
+                }
+            }
+        }
+        if !v.id.is_empty() {
+            // 5. Words in the id.
+            let mask = self.word_mask(v.id).1;
+            if mask != 0 {
+                let id = v.id.to_ascii_lowercase();
+                if let Some(d) = masked(&self.id_words, mask)
+                    .filter(|&i| self.words_match(i, &id))
+                    .find_map(|i| fire(i, &id))
+                {
+                    return Some(d);
+                }
+            }
+            // 6. The id, then its prefix.
+            if let Some(&list) = self.ids.get(v.id)
+                && let Some(d) = first(list, v.id)
+            {
+                return Some(d);
+            }
+            if let Some(list) = longest_prefix(&self.id_prefixes, v.id)
+                && let Some(d) = first(list, v.id)
+            {
+                return Some(d);
+            }
+            // 7. Any id.
+            if let Some(d) = self.any_id.iter().find_map(|&i| fire(i, v.id)) {
+                return Some(d);
+            }
+        }
+        // 8. Attributes and inline styles.
+        let any = v.advads_prefix.is_some() || v.data_ad || v.hidden || !v.style.is_empty();
+        if (any || self.reads_any_attribute) && !self.attributes.is_empty() {
+            let style = LazyStyle::new(v.style);
+            for &i in &self.attributes {
+                let hit = match &self.rows[i as usize].key {
+                    Key::Flag(Flag::AdvadsTrackid) => v.advads_prefix.is_some(),
+                    Key::Flag(Flag::AdData) => v.data_ad,
+                    Key::Flag(Flag::Hidden) => v.hidden,
+                    Key::Attribute(name) => v.attrs.iter().any(|a| *a.name == **name),
+                    Key::Style(kind) => style.kind() == Some(*kind),
+                    Key::StyleDecl(p, value) => declares(v.style, p, value),
+                    _ => false,
+                };
+                if hit && let Some(d) = fire(i, "") {
+                    return Some(d);
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether an id alone would make a row remove its element.
+    pub fn is_furniture_id(&self, id: &str) -> bool {
+        if self.ids.contains_key(id) || longest_prefix(&self.id_prefixes, id).is_some() {
+            return true;
+        }
+        let mask = self.word_mask(id).1;
+        mask != 0 && {
+            let id = id.to_ascii_lowercase();
+            masked(&self.id_words, mask).any(|i| self.words_match(i, &id))
+        }
+    }
+
+    /// Row `i` fires on this element (and, for class and id rows, this class or id): its
+    /// decision, or `None` to let the next row try.
+    #[inline]
+    fn fire(
+        &self,
+        i: u32,
+        v: &View<'_>,
+        ctx: Context,
+        enabled: &[bool; 7],
+        token: &str,
+    ) -> Option<Option<Action>> {
+        let row = &self.rows[i as usize];
+        let tag_ok = match &row.tags {
+            Tags::Any => true,
+            Tags::Only(tags) => tags.iter().any(|t| **t == *v.tag),
+            Tags::Inline => INLINE.contains(&v.tag),
+            Tags::Block => !INLINE.contains(&v.tag),
+        };
+        let context_ok = match row.context {
+            When::Anywhere => true,
+            When::InHeading => ctx.in_heading,
+            When::InSummary => ctx.in_summary,
+            When::InHeadingOrSummary => ctx.in_heading || ctx.in_summary,
+        };
+        if !tag_ok || !context_ok || !row.test.is_none_or(|t| passes(t, v, token)) {
+            return None;
+        }
+        let on = match row.rule.group {
+            Group::Builtin(g) => enabled[g as usize],
+            _ => true,
+        };
+        if !on {
+            match row.off {
+                WhenOff::Keeps => return Some(None),
+                WhenOff::StepsAside => return None,
+                WhenOff::Fires => {}
+            }
+        }
+        Some(match (row.does, row.guard) {
+            (Does::Keep, _) => None,
+            (Does::Unwrap, _) => Some(Action::Unwrap(row.rule)),
+            (Does::Drop, None) => Some(Action::Drop(row.rule)),
+            (Does::Drop, Some(g)) => Some(Action::Defer(row.rule, g)),
+        })
+    }
+
+    /// Whether a word row's words are in `s` (lower-cased), compared as the row says.
+    fn words_match(&self, i: u32, s: &str) -> bool {
+        let (Key::ClassWord(words, mode) | Key::IdWord(words, mode)) = &self.rows[i as usize].key
+        else {
+            return false;
+        };
+        words.iter().any(|w| mode_matches(*mode, w, s))
+    }
+
+    /// The class-word and id-word rows whose words `s` holds.
+    fn word_mask(&self, s: &str) -> (u64, u64) {
+        let Some(ac) = &self.words else {
+            return (0, 0);
+        };
+        ac.find_overlapping_iter(s).fold((0, 0), |acc, m| {
+            let (c, i) = self.word_rows[m.pattern().as_usize()];
+            (acc.0 | c, acc.1 | i)
+        })
+    }
+
+    fn facts(&self, c: &str) -> TokenFacts {
+        if !self.cached {
+            return self.facts_of(c);
+        }
+        const MAX_TOKENS: usize = 16_384;
+        if let Some(f) = TOKEN_FACTS.with_borrow(|m| m.get(c).copied()) {
+            return f;
+        }
+        let facts = self.facts_of(c);
+        TOKEN_FACTS.with_borrow_mut(|m| {
+            if m.len() >= MAX_TOKENS {
+                m.clear();
+            }
+            m.insert(c.into(), facts);
+        });
+        facts
+    }
+
+    fn facts_of(&self, c: &str) -> TokenFacts {
+        let words = if c.len() < 3 || is_post_class(c) {
+            0
+        } else {
+            self.word_mask(c).0
+        };
+        TokenFacts {
+            exact: self.classes.get(c).copied().unwrap_or(NONE),
+            numbered: self
+                .class_numbered
+                .iter()
+                .find(|(p, _)| is_numbered(c, p))
+                .map_or(NONE, |&(_, i)| i),
+            prefix: longest_prefix(&self.class_prefixes, c).unwrap_or(NONE),
+            words,
+        }
+    }
+}
+
+/// The entry of a sorted prefix table that `s` starts with, the longest if several do.
+/// Every prefix of `s` sorts at or before `s`, so only the entries just before its position
+/// need a look.
+fn longest_prefix(table: &[(Box<str>, u32)], s: &str) -> Option<u32> {
+    let at = table.partition_point(|(p, _)| **p <= *s);
+    table[..at]
+        .iter()
+        .rev()
+        .take_while(|(p, _)| p.as_bytes().first() == s.as_bytes().first())
+        .find(|(p, _)| s.starts_with(&**p))
+        .map(|&(_, l)| l)
+}
+
+fn mode_matches(mode: Mode, word: &str, s: &str) -> bool {
+    match mode {
+        Mode::Contains => s.contains(word),
+        Mode::Word => s.split(['-', '_']).any(|p| p == word),
+        Mode::Prefix => s.starts_with(word),
+        Mode::Exact => s == word,
+        Mode::Numbered => is_numbered(s, word),
+    }
+}
+
+/// `s` is `prefix` and then one or more ASCII digits.
+fn is_numbered(s: &str, prefix: &str) -> bool {
+    s.strip_prefix(prefix)
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn is_post_class(c: &str) -> bool {
+    POST_CLASSES.iter().any(|&(m, w)| mode_matches(m, w, c))
+}

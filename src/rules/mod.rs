@@ -1,0 +1,165 @@
+//! The element rules, as data.
+//!
+//! [`table`] lists every built-in rule as rows a reader can scan: a rule (group and name), a
+//! key (exact class, class prefix, class word, id, tag, attribute, inline style…), an action
+//! and, for the less certain ones, a size guard. [`compile`] turns rows into lookups once:
+//! hash tables for exact names, sorted prefixes, one Aho-Corasick automaton for the words
+//! inside class names (its patterns are the rows' own words), and [`Rules::classify`] runs
+//! them in a fixed order of phases for every element. The caller's rows ([`RuleRow`], from
+//! [`Options::rules`](crate::Options::rules)) compile the same way and are tried first.
+
+mod coded;
+pub(crate) mod compile;
+mod row;
+pub(crate) mod table;
+#[cfg(test)]
+mod tests;
+
+use crate::dom::tree::Attr;
+use crate::error::Result;
+use crate::options::{Options, RuleGroup};
+
+pub use row::{RuleAction, RuleContext, RuleGuard, RuleMatch, RuleRow};
+pub(crate) use table::*;
+
+/// A rule's identity: reported in [`Removal`](crate::Removal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct Rule {
+    pub group: Group,
+    pub name: &'static str,
+}
+
+/// Rule groups, including the ones that cannot be switched off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Group {
+    Builtin(RuleGroup),
+    /// `script`, `style`, `template`: never content, always removed.
+    Scripts,
+    /// The caller's drop selectors and rules without a group.
+    Custom,
+}
+
+impl Group {
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::Builtin(g) => g.name(),
+            Group::Scripts => "scripts",
+            Group::Custom => "custom",
+        }
+    }
+}
+
+/// What the cleaner does with an element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Action {
+    /// Remove the element and everything in it.
+    Drop(Rule),
+    /// Remove the element but keep its children (its id may become a heading anchor).
+    Unwrap(Rule),
+    /// Remove the element only if the guard agrees once its size is known.
+    Defer(Rule, Guard),
+}
+
+/// When a deferred removal happens. Class names of builders and themes are less certain than
+/// a plugin's own: the guard keeps a matched element that turns out to be the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Guard {
+    /// Remove if it holds at most this many words.
+    MaxWords(u32),
+    /// Remove unless it holds at least this percentage of the post's text (counted in
+    /// non-space characters, which removals elsewhere cannot shift).
+    ShareOfPost(u8),
+    /// Hidden by inline style: remove unless it is large (200+ non-space characters and a
+    /// fifth of the post): a tab or accordion panel that scripts reveal.
+    Hidden,
+}
+
+/// The parts of an element the rules look at, gathered in one pass over its attributes.
+#[derive(Debug, Default)]
+pub(crate) struct View<'a> {
+    pub tag: &'a str,
+    pub class: &'a str,
+    pub id: &'a str,
+    pub style: &'a str,
+    pub hidden: bool,
+    pub data_index: bool,
+    /// An attribute named `data-{prefix}trackid` (Advanced Ads), with its prefix.
+    pub advads_prefix: Option<&'a str>,
+    pub data_ad: bool,
+    pub script_src: &'a str,
+    pub script_type: &'a str,
+    pub role: &'a str,
+    pub aria_hidden: bool,
+    /// Every attribute the tree kept (all of them when a caller's rule reads attributes).
+    pub attrs: &'a [Attr],
+}
+
+impl<'a> View<'a> {
+    pub fn classes(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+        self.class.split_ascii_whitespace()
+    }
+
+    pub fn has_class(&self, class: &str) -> bool {
+        self.classes().any(|c| c == class)
+    }
+}
+
+/// Context from the ancestors that some rules need.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Context {
+    /// Inside an `h1`–`h6`.
+    pub in_heading: bool,
+    /// Inside a `summary` or an accordion heading.
+    pub in_summary: bool,
+}
+
+/// The rules of one [`Extractor`](crate::Extractor): the caller's rows, then the built-in
+/// table, with the groups that are switched off.
+#[derive(Debug)]
+pub(crate) struct Rules {
+    user: Option<compile::Compiled>,
+    builtin: &'static compile::Compiled,
+    enabled: [bool; 7],
+}
+
+impl Rules {
+    /// Compiles the caller's rows (the built-in table is compiled once per process).
+    pub fn new(options: &Options) -> Result<Self> {
+        let mut enabled = [true; 7];
+        for g in RuleGroup::ALL {
+            enabled[g as usize] = options.is_enabled(g);
+        }
+        let user = if options.rules.is_empty() {
+            None
+        } else {
+            let rows = row::to_rows(&options.rules)?;
+            Some(compile::Compiled::new(rows, false))
+        };
+        Ok(Rules {
+            user,
+            builtin: compile::builtin(),
+            enabled,
+        })
+    }
+
+    /// Whether a caller's rule reads attributes that the tree keeps only on request.
+    pub fn needs_all_attributes(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.reads_attributes())
+    }
+
+    /// Decides what to do with an element, or `None` to keep it.
+    pub fn classify(&self, v: &View<'_>, ctx: Context) -> Option<Action> {
+        if let Some(user) = &self.user
+            && let Some(decided) = user.classify(v, ctx, &self.enabled)
+        {
+            return decided;
+        }
+        self.builtin.classify(v, ctx, &self.enabled).flatten()
+    }
+}
+
+/// Whether an id alone would make a rule remove its element (so it must not be moved onto a
+/// heading as its anchor).
+pub(crate) fn is_furniture_id(id: &str) -> bool {
+    compile::builtin().is_furniture_id(id)
+}
