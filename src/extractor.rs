@@ -136,7 +136,7 @@ impl Extractor {
                 "no text left after cleaning: every element was removed by a rule".to_string(),
             );
         }
-        let markdown = render::markdown(&ex.blocks, &ex.tables);
+        let markdown = render::markdown(&ex.blocks);
         let sections = render::sections(&ex.blocks, &ex.headings, page.as_ref());
         let mut removed: Vec<Removal> = cleaned
             .removed

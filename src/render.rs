@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use crate::article::{Heading, Section, Table};
+use crate::article::{Heading, Section};
 use crate::extract::{Block, BlockKind};
 
 fn separator(prev: Option<&BlockKind>, cur: &BlockKind) -> &'static str {
@@ -31,13 +31,18 @@ pub(crate) fn text(blocks: &[Block]) -> String {
 }
 
 /// GitHub-flavoured Markdown.
-pub(crate) fn markdown(blocks: &[Block], tables: &[Table]) -> String {
+pub(crate) fn markdown(blocks: &[Block]) -> String {
     let mut out = String::with_capacity(blocks.iter().map(|b| b.md.len() + 2).sum());
     // Each block is written here first (one buffer for all), then copied or quoted.
     let mut body = String::new();
     let mut prev: Option<&BlockKind> = None;
+    // The open list items: (depth, column of their text).
+    let mut nesting: Vec<(u8, usize)> = Vec::new();
     for b in blocks {
         body.clear();
+        if !matches!(b.kind, BlockKind::ListItem { .. }) {
+            nesting.clear();
+        }
         match b.kind {
             BlockKind::Heading { level, .. } => {
                 body.extend(std::iter::repeat_n('#', level as usize));
@@ -49,31 +54,31 @@ pub(crate) fn markdown(blocks: &[Block], tables: &[Table]) -> String {
                 depth,
                 number,
             } => {
-                let indent = "   ".repeat(depth.saturating_sub(1) as usize);
                 let marker = if ordered {
                     format!("{number}.")
                 } else {
                     "-".to_string()
                 };
+                // A nested item is indented to its parent's text (a deeper indent would be
+                // a code block): depths that skip a level nest one level only.
+                while nesting.last().is_some_and(|&(d, _)| d >= depth) {
+                    nesting.pop();
+                }
+                let indent = " ".repeat(nesting.last().map_or(0, |&(_, col)| col));
+                nesting.push((depth, indent.len() + marker.len() + 1));
                 body.push_str(&indent);
                 body.push_str(&marker);
                 body.push(' ');
-                if b.md.contains("\\\n") {
-                    let pad = " ".repeat(marker.len() + 1 + indent.len());
-                    let md = b.md.replace("\\\n", &format!("\\\n{pad}"));
-                    escape_line_start(&mut body, &md);
-                } else {
-                    escape_line_start(&mut body, &b.md);
-                }
+                let pad = " ".repeat(marker.len() + 1 + indent.len());
+                escape_line_starts(&mut body, &b.md, &pad);
             }
-            BlockKind::Table(i) => body.push_str(&crate::extract::table_markdown(&tables[i])),
-            BlockKind::Code | BlockKind::Rule => body.push_str(&b.md),
+            BlockKind::Table(_) | BlockKind::Code | BlockKind::Rule => body.push_str(&b.md),
             BlockKind::Caption => {
                 body.push('*');
-                body.push_str(&b.md);
+                escape_line_starts(&mut body, &b.md, "");
                 body.push('*');
             }
-            BlockKind::Paragraph => escape_line_start(&mut body, &b.md),
+            BlockKind::Paragraph => escape_line_starts(&mut body, &b.md, ""),
         }
         if body.trim().is_empty() {
             continue;
@@ -97,12 +102,25 @@ pub(crate) fn markdown(blocks: &[Block], tables: &[Table]) -> String {
     out
 }
 
-/// Appends `md`; a paragraph starting with `#`, `>`, `-`, `+`, `=` or `1.` would turn into
-/// other Markdown, so that start is escaped.
+/// Appends `md`, each line after a line break (`\` and a line end) indented by `pad`.
+fn escape_line_starts(out: &mut String, md: &str, pad: &str) {
+    for (k, line) in md.split("\\\n").enumerate() {
+        if k > 0 {
+            out.push_str("\\\n");
+            out.push_str(pad);
+        }
+        escape_line_start(out, line);
+    }
+}
+
+/// Appends `md`; a line starting with `#`, `>`, `-`, `+`, `=`, `~~~` or `1.` would turn into
+/// other Markdown (a heading, a quote, a list, a fence…), so that start is escaped. (`~~`
+/// alone opens strikethrough and stays.)
 fn escape_line_start(out: &mut String, md: &str) {
     let first = md.chars().next();
     let digits = md.bytes().take_while(u8::is_ascii_digit).count();
-    if matches!(first, Some('#' | '>' | '-' | '+' | '=' | '~'))
+    if matches!(first, Some('#' | '>' | '-' | '+' | '='))
+        || md.starts_with("~~~")
         || (digits > 0 && matches!(md.as_bytes().get(digits), Some(b'.' | b')')))
     {
         out.push_str(&md[..digits]);

@@ -152,3 +152,27 @@ fn images_links_and_lists() {
         a.markdown
     );
 }
+
+#[test]
+fn jetpack_carousel_images_are_the_original_file() {
+    // Jetpack's carousel attributes as it writes them (thebigbone.wordpress.com and
+    // wptavern.com in the shared corpus); when it knows no size, its "large" URL asks Photon
+    // for a 1×1 copy.
+    let a = extract(serde_json::json!({
+        "id": 7, "link": "https://example.com/post/",
+        "content": {"rendered": concat!(
+            r#"<p><img data-attachment-id="3242" data-orig-file="https://example.files.wordpress.com/2017/04/photo.jpg" data-orig-size="960,640" data-medium-file="https://example.files.wordpress.com/2017/04/photo.jpg?w=300" data-large-file="https://example.files.wordpress.com/2017/04/photo.jpg?w=616" src="https://example.files.wordpress.com/2017/04/photo.jpg?w=616" alt="A"></p>"#,
+            r#"<p><img data-large-file="https://i0.wp.com/example.com/b.png?fit=1%2C1&amp;ssl=1" src="https://i0.wp.com/example.com/b.png?resize=640%2C360&amp;ssl=1" alt="B"></p>"#,
+            r#"<p><img srcset="https://i0.wp.com/example.com/c.png?resize=1%2C1 2000w, https://example.com/c-800.png 800w" alt="C"></p>"#,
+        )}
+    }));
+    let srcs: Vec<&str> = a.images.iter().map(|i| i.src.as_str()).collect();
+    assert_eq!(
+        srcs,
+        [
+            "https://example.files.wordpress.com/2017/04/photo.jpg",
+            "https://i0.wp.com/example.com/b.png?resize=640%2C360&ssl=1",
+            "https://example.com/c-800.png",
+        ]
+    );
+}

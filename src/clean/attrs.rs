@@ -8,6 +8,7 @@ use url::Url;
 
 use super::rules::View;
 use crate::dom::tree::{Attr, Element};
+use crate::extract::image_source::real_src;
 use crate::href::Href;
 use crate::safety;
 
@@ -129,70 +130,4 @@ fn warn_bare_host(written: &str, href: &Href<'_>, warnings: &mut Vec<String>) {
             href.written(),
         ));
     }
-}
-
-/// Whether a media source is a web URL (`http(s)`, or relative): placeholders such as
-/// `data:` and `about:blank` are passed over for the next candidate.
-fn is_web_source(src: &str) -> bool {
-    Href::parse(None, src).is_some_and(|h| safety::safe_media(h.url()))
-}
-
-/// The real image behind lazy-loading: `data-lazy-src`, `data-src`, … before a placeholder
-/// `src`, and the widest `srcset` candidate when nothing else is there.
-fn real_src(el: &Element) -> Option<&str> {
-    // Preference order: lazy-loading attributes, then `src`, then `srcset`s.
-    const ORDER: [&str; 10] = [
-        "data-lazy-src",
-        "data-src",
-        "data-original",
-        "data-lazy",
-        "data-orig-src",
-        "data-large-file",
-        "src",
-        "data-lazy-srcset",
-        "data-srcset",
-        "srcset",
-    ];
-    let usable = |s: &str| {
-        let s = s.trim();
-        !s.is_empty() && is_web_source(s)
-    };
-    // One pass over the attributes (looking each name up would intern it every time).
-    let mut best: Option<(usize, &str)> = None;
-    for a in &el.attrs {
-        let Some(rank) = ORDER.iter().position(|o| *o == a.name) else {
-            continue;
-        };
-        let value = &a.value;
-        if best.is_some_and(|(r, _)| r <= rank) {
-            continue;
-        }
-        let value: &str = value;
-        let candidate = if rank >= 7 {
-            widest_candidate(value)
-        } else {
-            Some(value.trim()).filter(|v| usable(v))
-        };
-        if let Some(c) = candidate {
-            best = Some((rank, c));
-        }
-    }
-    best.map(|(_, v)| v)
-}
-
-fn widest_candidate(srcset: &str) -> Option<&str> {
-    srcset
-        .split(',')
-        .filter_map(|c| {
-            let mut parts = c.split_ascii_whitespace();
-            let url = parts.next()?;
-            let w = parts
-                .next()
-                .and_then(|d| d.strip_suffix('w').or_else(|| d.strip_suffix('x')))
-                .and_then(|n| n.parse::<f64>().ok())
-                .unwrap_or(1.0);
-            is_web_source(url).then_some((url, w))
-        })
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(u, _)| u)
 }

@@ -84,7 +84,7 @@ impl Sink {
 fn kept_attr(name: &str, all: Attrs) -> Option<Cow<'static, str>> {
     // Read by the cleaning rules, kept in the output, or naming the real image behind a
     // lazy-loading placeholder.
-    const NEEDED: [&str; 39] = [
+    const NEEDED: [&str; 40] = [
         "alt",
         "aria-hidden",
         "cite",
@@ -94,6 +94,7 @@ fn kept_attr(name: &str, all: Attrs) -> Option<Cow<'static, str>> {
         "data-index",
         "data-large-file",
         "data-lazy",
+        "data-orig-file",
         "data-lazy-src",
         "data-lazy-srcset",
         "data-orig-src",

@@ -2,10 +2,12 @@
 //! Markdown, sections and FAQ), headings, links, images, lists, tables and the cleaned HTML.
 
 pub(crate) mod accordion;
+mod embed;
 pub(crate) mod faq;
 mod faq_marks;
+pub(crate) mod image_source;
+mod inline;
 mod table;
-pub(crate) use table::markdown as table_markdown;
 
 use std::collections::HashSet;
 
@@ -14,8 +16,8 @@ use url::Url;
 use crate::article::{Heading, Image, Link, List, Table};
 use crate::dom::tree::{Data, Document, Element, NodeId};
 use crate::dom::{heading_level, is_block, is_void};
-use crate::text::is_invisible;
 use faq_marks::OpenAccordion;
+use inline::{Inline, md_url};
 use table::TableBuilder;
 
 /// What a block of text is.
@@ -91,128 +93,6 @@ pub(crate) struct Extracted {
     pub warnings: Vec<String>,
 }
 
-/// Inline text being gathered for the current block, as plain text and as Markdown.
-#[derive(Debug, Default)]
-struct Inline {
-    text: String,
-    md: String,
-    pending_space: bool,
-    /// Bumped at every flush, so positions recorded earlier can be recognised as stale.
-    generation: u32,
-}
-
-impl Inline {
-    fn push_str(&mut self, s: &str, pre: bool, md_escape: bool) {
-        if pre {
-            self.text.push_str(s);
-            self.md.push_str(s);
-            return;
-        }
-        let bytes = s.as_bytes();
-        // The common case: words separated by single spaces, nothing to escape. Copied whole.
-        if let Some((lead, body, trail)) = simple_text(bytes) {
-            if lead {
-                self.pending_space = !self.text.is_empty() || !self.md.is_empty();
-            }
-            if !body.is_empty() {
-                if self.pending_space {
-                    self.emit_space();
-                }
-                let body = &s[body];
-                self.text.push_str(body);
-                self.md.push_str(body);
-            }
-            if trail {
-                self.pending_space = !self.text.is_empty() || !self.md.is_empty();
-            }
-            return;
-        }
-        // Otherwise runs of ordinary characters are copied whole; only whitespace, Markdown
-        // specials and some non-ASCII characters are looked at one by one.
-        let mut i = 0;
-        while i < bytes.len() {
-            let start = i;
-            while i < bytes.len() && PLAIN[bytes[i] as usize] {
-                i += 1;
-            }
-            if i > start {
-                if self.pending_space {
-                    self.emit_space();
-                }
-                self.text.push_str(&s[start..i]);
-                self.md.push_str(&s[start..i]);
-            }
-            let Some(c) = s[i..].chars().next() else {
-                break;
-            };
-            i += c.len_utf8();
-            if c.is_whitespace() {
-                self.pending_space = !self.text.is_empty() || !self.md.is_empty();
-                continue;
-            }
-            if is_invisible(c) {
-                continue;
-            }
-            if self.pending_space {
-                self.emit_space();
-            }
-            self.text.push(c);
-            if md_escape && is_md_special(c) {
-                self.md.push('\\');
-            }
-            self.md.push(c);
-        }
-    }
-
-    /// One space, in each buffer that does not already end in one.
-    fn emit_space(&mut self) {
-        for buf in [&mut self.text, &mut self.md] {
-            if !buf.is_empty() && !buf.ends_with([' ', '\n']) {
-                buf.push(' ');
-            }
-        }
-        self.pending_space = false;
-    }
-
-    /// Markdown-only syntax (emphasis markers, link brackets).
-    fn push_md(&mut self, s: &str) {
-        if self.pending_space {
-            self.emit_space();
-        }
-        self.md.push_str(s);
-    }
-
-    fn line_break(&mut self) {
-        if !self.text.is_empty() {
-            self.text.push('\n');
-            self.md.push_str("\\\n");
-        }
-        self.pending_space = false;
-    }
-
-    fn take(&mut self) -> (String, String) {
-        self.pending_space = false;
-        self.generation = self.generation.wrapping_add(1);
-        // Copy out exactly and keep the buffers' capacity for the next block.
-        let text = trim_lines(&self.text);
-        let md = self.md.trim().to_string();
-        self.text.clear();
-        self.md.clear();
-        (text, md)
-    }
-}
-
-fn trim_lines(s: &str) -> String {
-    if !s.contains('\n') {
-        return s.trim().to_string();
-    }
-    s.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 #[derive(Debug, Clone, Copy)]
 enum Open {
     /// An element whose close needs nothing special.
@@ -230,15 +110,15 @@ enum Open {
     Figure,
     FigCaption,
     Link {
-        md_at: usize,
-        generation: u32,
+        /// Its Markdown syntax was written (not in a code span).
+        marked: bool,
         internal: bool,
     },
-    Emphasis {
-        marker: &'static str,
-        md_at: usize,
-        generation: u32,
-    },
+    Emphasis,
+    Code,
+    /// A link within this page (not content): its text is dropped if it only says "back
+    /// to top".
+    InPage(inline::Position),
 }
 
 struct OpenElement {
@@ -344,9 +224,14 @@ pub(crate) fn extract(
         };
         match &doc.node(node).data {
             Data::Text(t) => w.text(t),
-            Data::Element(_) if w.open_element(node) => {
-                next = doc.first_child(node);
-                continue;
+            Data::Element(_) => {
+                if let Some(e) = embed::detect(doc, node) {
+                    // An embed is one line; what it holds is not read.
+                    w.embed(e);
+                } else if w.open_element(node) {
+                    next = doc.first_child(node);
+                    continue;
+                }
             }
             _ => {}
         }
@@ -414,7 +299,7 @@ impl<'a> Walker<'a> {
             "strong" | "b" => open = self.emphasis("**", open),
             "em" | "i" => open = self.emphasis("*", open),
             "del" | "s" | "strike" => open = self.emphasis("~~", open),
-            "code" if self.pre == 0 => open = self.emphasis("`", open),
+            "code" if self.pre == 0 => open = self.code(open),
             "hr" => {
                 self.flush();
                 self.push_block(BlockKind::Rule, String::new(), "---".into());
@@ -468,6 +353,9 @@ impl<'a> Walker<'a> {
                 }
                 open = Open::ListItem;
             }
+            // A table that lays blocks out is read as its cells' blocks (td and tr are
+            // blocks); one inside a data table's cell is that cell's text.
+            "table" if self.tables.is_empty() && table::is_layout(self.doc, i) => self.flush(),
             "table" => {
                 self.flush();
                 self.tables.push(TableBuilder::default());
@@ -552,6 +440,12 @@ impl<'a> Walker<'a> {
                     self.out.headings[h].text = text.clone();
                     if !text.is_empty() {
                         self.push_block(BlockKind::Heading { level, heading: h }, text, md);
+                    } else if !md.is_empty() {
+                        // A heading of images only: no heading, but the images stay.
+                        if h + 1 == self.out.headings.len() {
+                            self.out.headings.pop();
+                        }
+                        self.push_block(BlockKind::Paragraph, text, md);
                     }
                 }
             }
@@ -602,7 +496,10 @@ impl<'a> Walker<'a> {
                         f.table.get_or_insert(idx);
                     }
                     if self.tables.is_empty() {
-                        self.push_block(BlockKind::Table(idx), text, String::new());
+                        // Written now: a figure caption given to the table later is a block
+                        // of its own.
+                        let md = table::markdown(&self.out.tables[idx]);
+                        self.push_block(BlockKind::Table(idx), text, md);
                     }
                 }
             }
@@ -647,16 +544,15 @@ impl<'a> Walker<'a> {
                     self.push_block(BlockKind::Caption, text, md);
                 }
             }
-            Open::Link {
-                md_at,
-                generation,
-                internal,
-            } => self.close_link(o.index, md_at, generation, internal),
-            Open::Emphasis {
-                marker,
-                md_at,
-                generation,
-            } => self.close_emphasis(marker, md_at, generation),
+            Open::Link { marked, internal } => self.close_link(o.index, marked, internal),
+            Open::Emphasis => self.inline.close_emphasis(),
+            Open::Code => self.inline.close_code(),
+            Open::InPage(at) => {
+                let text = self.link_text.pop().map(|(_, t)| t).unwrap_or_default();
+                if back_to_top(&text) {
+                    self.inline.cut(at);
+                }
+            }
         }
         self.close_faq(o.faq);
     }
@@ -670,10 +566,7 @@ impl<'a> Walker<'a> {
     }
 
     fn take_pre(&mut self) -> (String, String) {
-        self.inline.pending_space = false;
-        self.inline.generation = self.inline.generation.wrapping_add(1);
-        let text = std::mem::take(&mut self.inline.text);
-        self.inline.md.clear();
+        let text = self.inline.take_pre();
         let text = text.trim_matches('\n').trim_end().to_string();
         let md = format!("```\n{text}\n```");
         (text, md)
@@ -772,17 +665,34 @@ impl<'a> Walker<'a> {
         Some(id)
     }
 
+    fn embed(&mut self, e: embed::Embed) {
+        if let Some(t) = self.tables.last_mut().filter(|t| t.in_cell()) {
+            t.push_text(&format!(" {} ", e.text()));
+            return;
+        }
+        // A block of its own (in a list, an item of its own).
+        self.flush();
+        self.inline.push_verbatim(&e.text(), &e.markdown());
+        self.flush();
+        self.out.links.push(Link {
+            href: e.url.clone(),
+            text: e.url,
+            rel: Vec::new(),
+            target: None,
+            internal: false,
+        });
+    }
+
     fn image(&mut self, i: NodeId) {
         let node = self.el(i);
         let Some(src) = node.attr("src") else { return };
         let alt = node.attr("alt").unwrap_or("").trim().to_string();
-        self.inline.push_md("![");
-        let mut escaped = Inline::default();
-        escaped.push_str(&alt, false, true);
-        self.inline.md.push_str(&escaped.md);
-        self.inline.md.push_str("](");
-        self.inline.md.push_str(&md_url(src));
-        self.inline.md.push(')');
+        if !self.inline.in_code() {
+            let mut escaped = Inline::default();
+            escaped.push_str(&alt, false, true);
+            self.inline
+                .push_md(&format!("![{}]({})", escaped.md, md_url(src)));
+        }
         let dim = |n: &str| {
             node.attr(n)
                 .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
@@ -802,19 +712,28 @@ impl<'a> Walker<'a> {
             return default;
         };
         let Some(url) = self.content_link(href) else {
+            if self.in_page(href) {
+                self.link_text.push((i, String::new()));
+                return Open::InPage(self.inline.position());
+            }
             return default;
         };
         // The same site to a browser: the host it would connect to, less a leading `www.`.
         let internal = self.host.is_some() && crate::href::site_name(&url) == self.host.as_deref();
-        self.inline.push_md("");
-        let md_at = self.inline.md.len();
-        self.inline.md.push('[');
+        let marked = self.inline.open_link(md_url(href));
         self.link_text.push((i, String::new()));
-        Open::Link {
-            md_at,
-            generation: self.inline.generation,
-            internal,
+        Open::Link { marked, internal }
+    }
+
+    /// `#id`, or this page's URL with a fragment.
+    fn in_page(&self, href: &str) -> bool {
+        if href.starts_with('#') {
+            return true;
         }
+        let (Ok(url), Some(page)) = (Url::parse(href), self.page) else {
+            return false;
+        };
+        url.fragment().is_some() && url.host() == page.host() && url.path() == page.path()
     }
 
     /// Links are absolute `http(s)`, `mailto` and `tel` URLs (the HTML's URLs are already
@@ -835,7 +754,7 @@ impl<'a> Walker<'a> {
         Some(url)
     }
 
-    fn close_link(&mut self, i: NodeId, md_at: usize, generation: u32, internal: bool) {
+    fn close_link(&mut self, i: NodeId, marked: bool, internal: bool) {
         let node = self.el(i);
         let href = node.attr("href").unwrap_or("").trim().to_string();
         let text = match self.link_text.pop() {
@@ -846,14 +765,8 @@ impl<'a> Walker<'a> {
             }
             None => String::new(),
         };
-        if generation == self.inline.generation && md_at < self.inline.md.len() {
-            if self.inline.md[md_at + 1..].trim().is_empty() {
-                self.inline.md.truncate(md_at);
-            } else {
-                self.inline.md.push_str("](");
-                self.inline.md.push_str(&md_url(&href));
-                self.inline.md.push(')');
-            }
+        if marked {
+            self.inline.close_link();
         }
         let rel = node
             .attr("rel")
@@ -877,106 +790,64 @@ impl<'a> Walker<'a> {
     }
 
     fn emphasis(&mut self, marker: &'static str, default: Open) -> Open {
-        if self.heading.is_some() && marker != "`"
-            || self.tables.last().is_some_and(|t| t.in_cell())
-        {
+        if self.heading.is_some() || self.tables.last().is_some_and(|t| t.in_cell()) {
             return default;
         }
-        self.inline.push_md("");
-        let md_at = self.inline.md.len();
-        self.inline.md.push_str(marker);
-        Open::Emphasis {
-            marker,
-            md_at,
-            generation: self.inline.generation,
-        }
-    }
-
-    fn close_emphasis(&mut self, marker: &'static str, md_at: usize, generation: u32) {
-        if generation != self.inline.generation || md_at > self.inline.md.len() {
-            return;
-        }
-        let inner = &self.inline.md[md_at + marker.len()..];
-        if inner.trim().is_empty() {
-            self.inline.md.truncate(md_at);
-            return;
-        }
-        // `**bold **` is not emphasis in Markdown: move trailing spaces outside the marker.
-        let trimmed = self.inline.md.trim_end().len();
-        let trailing = self.inline.md.len() - trimmed;
-        self.inline.md.truncate(trimmed);
-        self.inline.md.push_str(marker);
-        if trailing > 0 {
-            self.inline.pending_space = true;
-        }
-        // Spaces right after the opening marker break it too.
-        let after = md_at + marker.len();
-        let lead = self.inline.md[after..].len() - self.inline.md[after..].trim_start().len();
-        if lead > 0 {
-            self.inline.md.replace_range(after..after + lead, "");
-            self.inline.md.insert(md_at, ' ');
-        }
-    }
-}
-
-/// ASCII bytes that need no attention in inline text: not whitespace, not Markdown syntax.
-static PLAIN: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0x21;
-    while b < 0x7f {
-        t[b] = !matches!(
-            b as u8,
-            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|'
-        );
-        b += 1;
-    }
-    // Non-ASCII: continuation bytes and the lead bytes of characters that are never spaces
-    // or invisible. Leads 0xC2 (no-break space, soft hyphen), 0xE1 (U+1680), 0xE2
-    // (U+2000–U+206F), 0xE3 (U+3000) and 0xEF (BOM) take the slow path.
-    let mut b = 0x80;
-    while b < 0x100 {
-        t[b] = matches!(b, 0x80..=0xBF | 0xC3..=0xDF | 0xE4..=0xEE | 0xF0..=0xF4);
-        b += 1;
-    }
-    t
-};
-
-/// For text made of plain characters separated by single ASCII spaces: whether it starts
-/// and ends with a space, and the range between. `None` for anything else.
-fn simple_text(bytes: &[u8]) -> Option<(bool, std::ops::Range<usize>, bool)> {
-    let lead = bytes.first() == Some(&b' ');
-    let trail = bytes.len() > 1 && bytes.last() == Some(&b' ');
-    let start = usize::from(lead);
-    let end = bytes.len() - usize::from(trail && bytes.len() > start);
-    let mut prev_space = true;
-    for &b in &bytes[start..end.max(start)] {
-        if b == b' ' {
-            if prev_space {
-                return None;
-            }
-            prev_space = true;
-        } else if PLAIN[b as usize] {
-            prev_space = false;
+        if self.inline.open_emphasis(marker) {
+            Open::Emphasis
         } else {
-            return None;
+            default
         }
     }
-    if end > start && prev_space {
-        return None;
+
+    fn code(&mut self, default: Open) -> Open {
+        if self.tables.last().is_some_and(|t| t.in_cell()) {
+            return default;
+        }
+        if self.inline.open_code() {
+            Open::Code
+        } else {
+            default
+        }
     }
-    Some((lead, start..end.max(start), trail))
 }
 
-fn is_md_special(c: char) -> bool {
-    matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|')
+/// Whether an in-page link's text says "back to top" (`[top]`, `↑`, "Back to top"…) or is a
+/// recipe plugin's jump button ("Jump to Recipe": WP Recipe Maker, Tasty Recipes): page
+/// navigation, not the article's text.
+fn back_to_top(text: &str) -> bool {
+    let t = text
+        .trim_matches(|c: char| c.is_whitespace() || "[](){}<>^↑⇑⬆▲△«»|".contains(c))
+        .to_lowercase();
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = t.trim_end_matches(['.', '!']);
+    (t.is_empty() && !text.trim().is_empty())
+        || matches!(
+            t,
+            "top"
+                | "to top"
+                | "back to top"
+                | "back to the top"
+                | "go to top"
+                | "go back to top"
+                | "return to top"
+                | "scroll to top"
+                | "page top"
+                | "top of page"
+                | "nach oben"
+                | "zum seitenanfang"
+                | "haut de page"
+                | "retour en haut"
+                | "volver arriba"
+                | "torna su"
+                | "ページトップ"
+                | "トップへ戻る"
+                | "jump to recipe"
+                | "jump to video"
+                | "skip to recipe"
+        )
 }
 
 fn span(v: Option<&str>) -> u32 {
     v.and_then(|s| s.trim().parse::<u32>().ok()).unwrap_or(1)
-}
-
-fn md_url(url: &str) -> String {
-    url.replace(' ', "%20")
-        .replace('(', "%28")
-        .replace(')', "%29")
 }

@@ -1,6 +1,7 @@
 //! Tables: cells gathered during the walk, spans expanded when the table closes.
 
 use crate::article::Table;
+use crate::dom::tree::{Document, NodeId};
 
 /// Caps on span expansion, so a hostile `colspan` cannot allocate without bound.
 const MAX_COLSPAN: u32 = 1000;
@@ -264,6 +265,36 @@ pub(crate) fn markdown(t: &Table) -> String {
         out.push_str(&line(r));
     }
     out
+}
+
+/// Whether the table at `i` lays blocks out rather than holding data: it has no header and
+/// one row, or one column, or cells that hold headings, lists, quotes or tables. Such a
+/// table is read as the paragraphs of its cells, in order.
+pub(crate) fn is_layout(doc: &Document, i: NodeId) -> bool {
+    let (mut rows, mut cols, mut row_cols) = (0u32, 0u32, 0u32);
+    // A nested table, in preorder before anything inside it, settles the question first.
+    for e in doc.descendants(i).filter_map(|n| doc.element(n)) {
+        match &*e.tag {
+            "th" | "thead" => return false,
+            "tr" => {
+                rows += 1;
+                row_cols = 0;
+            }
+            "td" => {
+                row_cols += e
+                    .attr("colspan")
+                    .and_then(|s| s.trim().parse::<u32>().ok())
+                    .unwrap_or(1)
+                    .clamp(1, 1000);
+                cols = cols.max(row_cols);
+            }
+            "table" | "ul" | "ol" | "blockquote" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                return true;
+            }
+            _ => {}
+        }
+    }
+    rows <= 1 || cols <= 1
 }
 
 #[cfg(test)]
