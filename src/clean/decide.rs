@@ -10,8 +10,9 @@
 //! table) wait for the parent, when every sibling is decided.
 //!
 //! So every decision reads the subtree as the output will hold it, and the pass run on its
-//! own result decides nothing new (property P2, tested in `tests/props.rs` and below): what
-//! survived was measured as it stands, and the post it is measured against only got smaller.
+//! own result decides nothing new (property P2, checked by [`super::check`] in
+//! `clean/tests.rs`, over the fuzz regressions and in the `html` fuzz target): what survived
+//! was measured as it stands, and the post it is measured against only got smaller.
 
 use tendril::StrTendril;
 use url::Url;
