@@ -111,8 +111,8 @@ pub(crate) fn heading_level(tag: &str) -> Option<u8> {
 /// Whether writing `<tag>` inside the open elements `written` (outermost first) would not
 /// read back as written: HTML cannot say a heading in a heading, a block or paragraph in a
 /// paragraph, a link in a link, or a list item directly in a list item, so a parser closes
-/// the outer element first. Such an inner element is left out (unwrapped), by the cleaner
-/// and by the HTML writer alike.
+/// the outer element first. The canonical form ([`canon`]) leaves such an inner element out
+/// (unwraps it); a table in a paragraph leaves the paragraph out instead.
 pub(crate) fn would_not_reparse(tag: &str, written: &[Tag]) -> bool {
     let open = |t: &str| written.iter().any(|w| &**w == t);
     let in_p = || open("p");
