@@ -10,31 +10,7 @@ use url::Url;
 
 use super::{Cleaned, Cleaner, canon, decide};
 use crate::dom::sink::{Attrs, parse_fragment};
-use crate::dom::tree::{Data, Document, NodeId};
-
-/// A tree as a comparable value: one line per node, indented by depth.
-pub(crate) fn structure(doc: &Document, root: NodeId) -> String {
-    let mut s = String::new();
-    for id in doc.descendants(root) {
-        let depth = std::iter::successors(doc.parent(id), |&p| doc.parent(p))
-            .take_while(|&p| p != root)
-            .count();
-        s.push_str(&" ".repeat(depth));
-        match &doc.node(id).data {
-            Data::Element(el) => {
-                s.push_str(&el.tag);
-                for a in &el.attrs {
-                    s.push_str(&format!(" {}={:?}", a.name, &*a.value));
-                }
-            }
-            Data::Text(t) => s.push_str(&format!("{:?}", &**t)),
-            Data::Comment(c) => s.push_str(&format!("<!--{:?}-->", &**c)),
-            _ => s.push('?'),
-        }
-        s.push('\n');
-    }
-    s
-}
+use crate::dom::tree::NodeId;
 
 /// P2: runs the decision pass again on a cleaned tree and says what changed, if anything.
 pub(crate) fn second_pass_changes(
@@ -42,11 +18,11 @@ pub(crate) fn second_pass_changes(
     cleaned: &Cleaned,
     base: Option<&Url>,
 ) -> Option<String> {
-    let before = structure(&cleaned.doc, cleaned.root);
+    let before = cleaned.doc.outline(cleaned.root);
     let mut doc = cleaned.doc.clone();
     let again = decide::run(cleaner, &mut doc, cleaned.root, base, &[]);
     canon::canonicalise(&mut doc, cleaned.root);
-    let after = structure(&doc, cleaned.root);
+    let after = doc.outline(cleaned.root);
     (before != after || !again.removed.is_empty()).then(|| {
         format!(
             "removed again: {:?}\n--- first pass\n{before}--- second pass\n{after}",
@@ -58,11 +34,11 @@ pub(crate) fn second_pass_changes(
 /// P1: writes a cleaned tree, parses the HTML and puts it in canonical form, and says what
 /// differs from the tree, if anything.
 pub(crate) fn write_parse_changes(cleaned: &Cleaned) -> Option<String> {
-    let before = structure(&cleaned.doc, cleaned.root);
+    let before = cleaned.doc.outline(cleaned.root);
     let mut doc = parse_fragment(&cleaned.html(), Attrs::All);
     let root = doc.first_child(NodeId::ROOT)?;
     canon::canonicalise(&mut doc, root);
-    let after = structure(&doc, root);
+    let after = doc.outline(root);
     (before != after).then(|| format!("--- cleaned\n{before}--- written and parsed\n{after}"))
 }
 

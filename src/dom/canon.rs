@@ -227,29 +227,6 @@ mod tests {
         (doc, out)
     }
 
-    /// A tree's structure as a comparable value: tags, attributes, text.
-    fn structure(doc: &Document, root: NodeId) -> String {
-        let mut s = String::new();
-        for id in doc.descendants(root) {
-            let depth = std::iter::successors(doc.parent(id), |&p| doc.parent(p))
-                .take_while(|&p| p != root)
-                .count();
-            s.push_str(&" ".repeat(depth));
-            match &doc.node(id).data {
-                Data::Element(e) => {
-                    s.push_str(&e.tag);
-                    for a in &e.attrs {
-                        s.push_str(&format!(" {}={:?}", a.name, &*a.value));
-                    }
-                }
-                Data::Text(t) => s.push_str(&format!("{:?}", &**t)),
-                other => s.push_str(&format!("{other:?}")),
-            }
-            s.push('\n');
-        }
-        s
-    }
-
     #[test]
     fn unwraps_what_html_cannot_nest() {
         let (_, html) = canon("<h2>a<span><h3>b</h3></span></h2><p>c</p>");
@@ -343,16 +320,16 @@ mod tests {
             let (doc, written) = canon(&html);
             let (again, rewritten) = canon(&written);
             prop_assert_eq!(
-                structure(&doc, content(&doc)),
-                structure(&again, content(&again)),
+                doc.outline(content(&doc)),
+                again.outline(content(&again)),
                 "{}", written
             );
             prop_assert_eq!(&written, &rewritten);
             // Canonical already: parsing what was written builds that tree with no change.
             let reparsed = parse_fragment(&written, Attrs::Needed);
             prop_assert_eq!(
-                structure(&doc, content(&doc)),
-                structure(&reparsed, content(&reparsed)),
+                doc.outline(content(&doc)),
+                reparsed.outline(content(&reparsed)),
                 "{}", written
             );
         }

@@ -319,6 +319,31 @@ impl Document {
         }
     }
 
+    /// The subtree under `root` as a comparable value (for the tests and the engine's
+    /// property checks): one line per node, indented by depth, with tags, attributes and text.
+    pub fn outline(&self, root: NodeId) -> String {
+        let mut s = String::new();
+        for id in self.descendants(root) {
+            let depth = std::iter::successors(self.parent(id), |&p| self.parent(p))
+                .take_while(|&p| p != root)
+                .count();
+            s.push_str(&" ".repeat(depth));
+            match &self.node(id).data {
+                Data::Element(el) => {
+                    s.push_str(&el.tag);
+                    for a in &el.attrs {
+                        s.push_str(&format!(" {}={:?}", a.name, &*a.value));
+                    }
+                }
+                Data::Text(t) => s.push_str(&format!("{:?}", &**t)),
+                Data::Comment(c) => s.push_str(&format!("<!--{:?}-->", &**c)),
+                other => s.push_str(&format!("{other:?}")),
+            }
+            s.push('\n');
+        }
+        s
+    }
+
     /// The nodes under `root` in document order (preorder), `root` excluded; iterative, so
     /// depth costs no stack.
     pub fn descendants(&self, root: NodeId) -> Descendants<'_> {
