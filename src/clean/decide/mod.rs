@@ -14,13 +14,15 @@
 //! `clean/tests.rs`, over the fuzz regressions and in the `html` fuzz target): what survived
 //! was measured as it stands, and the post it is measured against only got smaller.
 
-use tendril::StrTendril;
+mod bound;
+mod edit;
+
 use url::Url;
 
-use super::measure::{Measure, breaks_words, of_children, text_size};
+use super::measure::{Measure, of_children};
 use super::rules::{self, Action, Guard, Rule, View};
 use super::{Cleaner, attrs, text_rules};
-use crate::dom::tree::{Data, Document, NodeId};
+use crate::dom::tree::{Document, NodeId};
 use crate::dom::{Tag, heading_level, is_block};
 use crate::options::RuleGroup;
 use crate::safety::Policy;
@@ -116,7 +118,7 @@ pub(crate) fn run(
     base: Option<&Url>,
     marked: &[NodeId],
 ) -> Outcome {
-    let total_chars = readable_chars(cleaner, doc, root);
+    let total_chars = bound::readable_chars(cleaner, doc, root);
     let len = doc.len();
     let mut pass = Pass {
         cleaner,
@@ -146,57 +148,6 @@ pub(crate) fn run(
         pass.exit(frame, parent);
     }
     pass.out
-}
-
-/// Non-space characters of the text a reader could see: not inside scripts, styles and
-/// the other elements the pass drops on sight. A button is counted only when the rules
-/// unwrap it (a question in a heading or an accordion), asked as the pass will ask them. The
-/// pass never adds text and drops what is not counted, so the bound it gives its own result
-/// is never larger (P2).
-fn readable_chars(cleaner: &Cleaner, doc: &Document, root: NodeId) -> u32 {
-    let mut total = 0u32;
-    let mut walk = doc.descendants(root);
-    while let Some(n) = walk.next() {
-        match &doc.node(n).data {
-            Data::Text(t) => total = total.saturating_add(text_size(t).1),
-            Data::Element(el)
-                if el.tag == Tag::Button
-                    && !matches!(button_decision(cleaner, doc, n), Some(Action::Unwrap(_))) =>
-            {
-                walk.skip_children(n)
-            }
-            Data::Element(el) if el.tag == Tag::Button => {}
-            Data::Element(el) if crate::safety::never_shown(&el.tag) => walk.skip_children(n),
-            _ => {}
-        }
-    }
-    total
-}
-
-/// What the pass will decide for a button, from its ancestors as the pass reads them.
-fn button_decision(cleaner: &Cleaner, doc: &Document, button: NodeId) -> Option<Action> {
-    let ancestors = || std::iter::successors(doc.parent(button), |&p| doc.parent(p));
-    let in_heading = ancestors().any(|a| {
-        doc.element(a)
-            .is_some_and(|e| heading_level(&e.tag).is_some())
-    });
-    let in_summary = ancestors().any(|a| {
-        doc.element(a).is_some_and(|e| {
-            e.tag == Tag::Summary
-                || crate::extract::accordion::is_content_part(e.attr("class").unwrap_or(""))
-        })
-    });
-    let el = doc.element(button)?;
-    let view = attrs::view_of(el);
-    cleaner.decide(
-        doc,
-        button,
-        &view,
-        rules::Context {
-            in_heading,
-            in_summary,
-        },
-    )
 }
 
 /// `from` or the first element among its next siblings (text needs no visit: it is measured
@@ -531,76 +482,6 @@ impl Pass<'_> {
             cell.get() == 2
         })
     }
-
-    /// Unlinks `node` with its subtree. The text on either side joins as a parser would
-    /// join it; a block or line break between words leaves a line break, an inline spacer
-    /// its white space, so that the words around it stay apart.
-    fn remove(&mut self, node: NodeId, in_pre: bool) {
-        let doc = &mut *self.doc;
-        let (prev, next) = (doc.prev_sibling(node), doc.next_sibling(node));
-        let tag = doc.element(node).map(|e| e.tag.clone());
-        let separator = match &tag {
-            Some(t) if breaks_words(t) => (!in_pre
-                && prev.is_some_and(|p| !ends_in_space(doc, p))
-                && next.is_some_and(|n| !starts_with_space(doc, n)))
-            .then(|| StrTendril::from_slice("\n")),
-            _ => white_space(doc, node).filter(|_| {
-                doc.descendants(node)
-                    .filter_map(|n| doc.node(n).text())
-                    .all(|t| !super::has_visible_text(t))
-            }),
-        };
-        let parent = doc.parent(node);
-        doc.detach(node);
-        let mut before = prev;
-        if let Some(sep) = separator {
-            let text = doc.push(Data::Text(sep));
-            match (next, parent) {
-                (Some(n), _) => doc.insert_before(n, text),
-                (None, Some(p)) => doc.append(p, text),
-                (None, None) => {}
-            }
-            before = self.join(prev, Some(text)).or(Some(text));
-        }
-        self.join(before, next);
-    }
-
-    /// Leaves `node` out, its children taking its place; text joins at both ends.
-    fn unwrap(&mut self, node: NodeId) {
-        let doc = &mut *self.doc;
-        let (prev, next) = (doc.prev_sibling(node), doc.next_sibling(node));
-        let (first, last) = (doc.first_child(node), doc.last_child(node));
-        self.out.reshape |= doc.children(node).any(|c| doc.element(c).is_some());
-        while let Some(c) = doc.first_child(node) {
-            doc.insert_before(node, c);
-        }
-        doc.detach(node);
-        if first.is_none() {
-            self.join(prev, next);
-            return;
-        }
-        let joined = self.join(prev, first);
-        // A single text child joined to the text before: that text now ends the run.
-        let last = if first == last { joined.or(last) } else { last };
-        self.join(last, next);
-    }
-
-    /// Joins two adjacent siblings when both are text (the second into the first); returns
-    /// the node that now ends the run (`a` when joined).
-    fn join(&mut self, a: Option<NodeId>, b: Option<NodeId>) -> Option<NodeId> {
-        let (a, b) = (a?, b?);
-        let doc = &mut *self.doc;
-        let more = doc.node(b).text()?.clone();
-        let Data::Text(t) = &mut doc.node_mut(a).data else {
-            return None;
-        };
-        t.push_tendril(&more);
-        doc.detach(b);
-        if let Some(l) = self.long.get(a.index()) {
-            l.set(0);
-        }
-        Some(a)
-    }
 }
 
 impl Cleaner {
@@ -624,31 +505,6 @@ impl Cleaner {
 
 fn owned_id(view: &View<'_>) -> Option<String> {
     (!view.id.is_empty()).then(|| view.id.to_string())
-}
-
-fn ends_in_space(doc: &Document, n: NodeId) -> bool {
-    doc.node(n)
-        .text()
-        .and_then(|t| t.chars().next_back())
-        .is_some_and(|c| c.is_whitespace() && c != '\u{a0}')
-}
-
-fn starts_with_space(doc: &Document, n: NodeId) -> bool {
-    doc.node(n)
-        .text()
-        .and_then(|t| t.chars().next())
-        .is_some_and(|c| c.is_whitespace() && c != '\u{a0}')
-}
-
-/// The text under `el`, when it holds white space.
-fn white_space(doc: &Document, el: NodeId) -> Option<StrTendril> {
-    let mut text = StrTendril::new();
-    for n in doc.descendants(el) {
-        if let Some(t) = doc.node(n).text() {
-            text.push_tendril(t);
-        }
-    }
-    text.chars().any(char::is_whitespace).then_some(text)
 }
 
 /// A block of `words` words, `link_words` of them in links, that is a lead-in ("Also read:")
