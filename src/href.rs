@@ -3,6 +3,7 @@
 //! parse every browser makes: no spelling (`\` for `/`, a tab inside a scheme, a `user@`
 //! prefix, a look-alike letter in a host) can make wpclean and a browser see two URLs.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use url::{Host, ParseError, Url};
@@ -15,18 +16,29 @@ static PLACEHOLDER: LazyLock<Url> =
 
 /// A URL attribute of the content, resolved as a browser resolves it.
 #[derive(Debug)]
-pub(crate) struct Href<'a> {
-    /// The URL a browser follows, without credentials.
-    url: Url,
-    /// The author's own text, when that is what is written: in-page references (`#top`, the
-    /// empty URL) and relative URLs in a post without a link.
-    kept: Option<&'a str>,
+pub(crate) struct Href<'a>(Parsed<'a>);
+
+#[derive(Debug)]
+enum Parsed<'a> {
+    /// An absolute `http(s)` URL that the parser reads as exactly itself
+    /// ([`is_canonical_web_url`]): most URLs of real posts, taken without parsing them.
+    Web(&'a str),
+    Url {
+        /// The URL a browser follows, without credentials.
+        url: Url,
+        /// The author's own text, when that is what is written: in-page references (`#top`,
+        /// the empty URL) and relative URLs in a post without a link.
+        kept: Option<&'a str>,
+    },
 }
 
 impl<'a> Href<'a> {
     /// Resolves `written` against the post's link `base`, or `None` when no browser could
     /// follow it (`https://`, `http://exa mple.com`).
     pub(crate) fn parse(base: Option<&Url>, written: &'a str) -> Option<Href<'a>> {
+        if is_canonical_web_url(written) {
+            return Some(Href(Parsed::Web(written)));
+        }
         // What the URL parser strips from both ends (C0 controls and space), and no more: a
         // wider trim (`str::trim` takes U+00A0) would make `\u{a0}javascript:…`, which a
         // browser reads as a relative path, into a script URL.
@@ -50,21 +62,97 @@ impl<'a> Href<'a> {
             let _ = url.set_password(None);
             let _ = url.set_username("");
         }
-        Some(Href { url, kept })
+        Some(Href(Parsed::Url { url, kept }))
+    }
+
+    /// The URL's scheme, in lower case.
+    pub(crate) fn scheme(&self) -> &str {
+        match &self.0 {
+            Parsed::Web(text) => text.split_once(':').map_or("", |(scheme, _)| scheme),
+            Parsed::Url { url, .. } => url.scheme(),
+        }
     }
 
     /// The URL a browser follows (for a relative URL in a post without a link, read against
     /// a placeholder page).
-    pub(crate) fn url(&self) -> &Url {
-        &self.url
+    pub(crate) fn url(&self) -> Cow<'_, Url> {
+        match &self.0 {
+            Parsed::Web(text) => Cow::Owned(Url::parse(text).expect("a canonical URL parses")),
+            Parsed::Url { url, .. } => Cow::Borrowed(url),
+        }
     }
 
     /// The URL as written out: resolved and in the parser's canonical form (scheme and host
     /// in lower case, IDN hosts in punycode, no default port, no credentials), or the author's
     /// own text for in-page references and for relative URLs that nothing resolves.
     pub(crate) fn written(&self) -> &str {
-        self.kept.unwrap_or(self.url.as_str())
+        match &self.0 {
+            Parsed::Web(text) => text,
+            Parsed::Url { url, kept } => kept.unwrap_or(url.as_str()),
+        }
     }
+}
+
+/// Whether `text` is an absolute `http(s)` URL already in the form the WHATWG parser writes,
+/// so that parsing it, or resolving it against any page, gives `text` again, without
+/// credentials. The test is conservative: a URL it turns down is parsed as usual.
+///
+/// It holds for `scheme://host/path?query#fragment` where the scheme is `http` or `https`;
+/// the host is lower-case ASCII letters, digits, `-` and `.` (no port, no user, no empty or
+/// punycode label, and a last label that starts with a letter, so that no host reads as an
+/// IPv4 address); and the rest is letters, digits and the punctuation no part of a URL
+/// escapes, without dot segments (`.`, `..`, `%2e`) in the path.
+pub(crate) fn is_canonical_web_url(text: &str) -> bool {
+    let Some(rest) = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let bytes = rest.as_bytes();
+    let host_len = bytes
+        .iter()
+        .position(|&b| !(b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'))
+        .unwrap_or(bytes.len());
+    let (host, rest) = rest.split_at(host_len);
+    if !rest.starts_with('/') || !canonical_host(host) {
+        return false;
+    }
+    let (path, rest) = rest.split_at(rest.find(['?', '#']).unwrap_or(rest.len()));
+    let dot_segment = path
+        .split('/')
+        .any(|segment| segment == "." || segment == "..");
+    !dot_segment
+        && !contains_ascii_ci(path.as_bytes(), b"%2e")
+        && path.bytes().all(plain_url_byte)
+        && match rest.split_once('#') {
+            Some((query, fragment)) => {
+                query.bytes().all(|b| b == b'?' || plain_url_byte(b))
+                    && fragment.bytes().all(|b| b == b'?' || plain_url_byte(b))
+            }
+            None => rest.bytes().all(|b| b == b'?' || plain_url_byte(b)),
+        }
+}
+
+/// A host name in the parser's form that no step of host parsing changes.
+fn canonical_host(host: &str) -> bool {
+    let mut labels = host.split('.');
+    let last = labels.next_back().unwrap_or("");
+    last.starts_with(|c: char| c.is_ascii_lowercase())
+        && host
+            .split('.')
+            .all(|label| !label.is_empty() && !label.starts_with("xn--"))
+}
+
+/// Bytes no part of an `http(s)` URL escapes or rewrites (besides `?` and `#`, which end the
+/// path and the query): ASCII letters, digits and `-._~!$&()*+,;=:@/%`.
+fn plain_url_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"-._~!$&()*+,;=:@/%".contains(&b)
+}
+
+fn contains_ascii_ci(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// Whether `text` is a web URL that names its host: `http(s)://host/…`, or `//host/…` (a
@@ -124,6 +212,79 @@ pub(crate) fn bare_host(written: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// URL-like text: mostly pieces a canonical URL may hold, now and then one that each
+    /// condition of [`is_canonical_web_url`] turns down (ports, users, punycode, IPv4-like
+    /// hosts, upper case, dot segments spelt plainly and escaped, bytes the parser escapes).
+    fn url_like() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let label = prop_oneof![
+            8 => "[a-z][a-z0-9-]{0,3}",
+            1 => "[0-9]{1,3}|xn--a|0x1|[A-Z]|:8|@|",
+        ];
+        let piece = prop_oneof![
+            12 => "[a-zA-Z0-9_~-]{1,3}|[:@!$&()*+,;=%]|/|[?#]",
+            1 => "\\.|\\.\\.|%2e|%2E|/\\./|/\\.\\./",
+            1 => "['\\\\ é<>^|`{}\"]",
+        ];
+        (
+            "https?://",
+            proptest::collection::vec(label, 1..4),
+            proptest::collection::vec(piece, 0..12),
+        )
+            .prop_map(|(scheme, labels, pieces)| {
+                format!("{scheme}{}/{}", labels.join("."), pieces.concat())
+            })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        /// A URL taken as canonical without parsing it reads as itself to the parser, alone
+        /// or against any page, and has no credentials.
+        #[test]
+        fn canonical_urls_read_as_themselves(url in url_like()) {
+            if is_canonical_web_url(&url) {
+                let alone = Url::parse(&url).unwrap();
+                proptest::prop_assert_eq!(alone.as_str(), url.as_str());
+                for page in ["https://example.com/a/b", "http://other.example/", "file:///x"] {
+                    let page = Url::parse(page).unwrap();
+                    let joined = page.join(&url).unwrap();
+                    proptest::prop_assert_eq!(joined.as_str(), url.as_str());
+                }
+                proptest::prop_assert!(alone.username().is_empty() && alone.password().is_none());
+            }
+        }
+    }
+
+    #[test]
+    fn ordinary_web_urls_are_taken_without_parsing() {
+        for url in [
+            "https://example.com/",
+            "https://www.example.co.uk/wp-content/uploads/2023/01/a-b_c.jpg?w=300&h=200",
+            "http://cdn.example.net/path/to/page/#section-2",
+            "https://i0.wp.com/example.com/img.png?resize=1024%2C768&ssl=1",
+        ] {
+            assert!(is_canonical_web_url(url), "{url}");
+            assert_eq!(Href::parse(None, url).unwrap().written(), url);
+        }
+        for url in [
+            "HTTPS://example.com/",
+            "https://Example.com/",
+            "https://example.com",
+            "https://example.com:443/",
+            "https://user@example.com/",
+            "https://192.168.0.1/",
+            "https://0x7f.1/",
+            "https://xn--bcher-kva.example/",
+            "https://example.com/a/../b",
+            "https://example.com/a/%2e%2E/b",
+            "https://example.com/it's",
+            "https://example.com/a b",
+            " https://example.com/",
+        ] {
+            assert!(!is_canonical_web_url(url), "{url}");
+        }
+    }
 
     fn resolved(base: Option<&str>, href: &str) -> Option<String> {
         let base = base.map(|b| Url::parse(b).unwrap());

@@ -85,9 +85,9 @@ pub(crate) fn normalise(el: &mut Element, base: Option<&Url>, warnings: &mut Vec
                     continue;
                 };
                 let safe = if name == "poster" {
-                    safety::safe_media(href.url())
+                    safety::safe_media_scheme(href.scheme())
                 } else {
-                    safety::safe_link(href.url())
+                    safety::safe_link_scheme(href.scheme())
                 };
                 if !safe {
                     continue;
@@ -108,7 +108,7 @@ pub(crate) fn normalise(el: &mut Element, base: Option<&Url>, warnings: &mut Vec
         tag,
         "img" | "iframe" | "video" | "audio" | "source" | "embed"
     ) && let Some(src) = real_src(el).and_then(|s| Href::parse(base, s))
-        && safety::safe_media(src.url())
+        && safety::safe_media_scheme(src.scheme())
     {
         attrs.push(Attr {
             name: Cow::Borrowed("src"),

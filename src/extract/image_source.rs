@@ -55,7 +55,7 @@ fn usable(s: &str) -> bool {
 /// Whether a media source is a web URL (`http(s)`, or relative): placeholders such as
 /// `data:` and `about:blank` are passed over for the next candidate.
 fn is_web_source(src: &str) -> bool {
-    Href::parse(None, src).is_some_and(|h| safety::safe_media(h.url()))
+    Href::parse(None, src).is_some_and(|h| safety::safe_media_scheme(h.scheme()))
 }
 
 /// Whether the URL asks an image CDN for a 1×1 copy (`?fit=1,1`, `?resize=1%2C1`, `?w=1&h=1`:
