@@ -93,68 +93,6 @@ impl<'a> Href<'a> {
     }
 }
 
-/// Whether `text` is an absolute `http(s)` URL already in the form the WHATWG parser writes,
-/// so that parsing it, or resolving it against any page, gives `text` again, without
-/// credentials. The test is conservative: a URL it turns down is parsed as usual.
-///
-/// It holds for `scheme://host/path?query#fragment` where the scheme is `http` or `https`;
-/// the host is lower-case ASCII letters, digits, `-` and `.` (no port, no user, no empty or
-/// punycode label, and a last label that starts with a letter, so that no host reads as an
-/// IPv4 address); and the rest is letters, digits and the punctuation no part of a URL
-/// escapes, without dot segments (`.`, `..`, `%2e`) in the path.
-pub(crate) fn is_canonical_web_url(text: &str) -> bool {
-    let Some(rest) = text
-        .strip_prefix("https://")
-        .or_else(|| text.strip_prefix("http://"))
-    else {
-        return false;
-    };
-    let bytes = rest.as_bytes();
-    let host_len = bytes
-        .iter()
-        .position(|&b| !(b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'))
-        .unwrap_or(bytes.len());
-    let (host, rest) = rest.split_at(host_len);
-    if !rest.starts_with('/') || !canonical_host(host) {
-        return false;
-    }
-    let (path, rest) = rest.split_at(rest.find(['?', '#']).unwrap_or(rest.len()));
-    let dot_segment = path
-        .split('/')
-        .any(|segment| segment == "." || segment == "..");
-    !dot_segment
-        && !contains_ascii_ci(path.as_bytes(), b"%2e")
-        && path.bytes().all(plain_url_byte)
-        && match rest.split_once('#') {
-            Some((query, fragment)) => {
-                query.bytes().all(|b| b == b'?' || plain_url_byte(b))
-                    && fragment.bytes().all(|b| b == b'?' || plain_url_byte(b))
-            }
-            None => rest.bytes().all(|b| b == b'?' || plain_url_byte(b)),
-        }
-}
-
-/// A host name in the parser's form that no step of host parsing changes.
-fn canonical_host(host: &str) -> bool {
-    let mut labels = host.split('.');
-    let last = labels.next_back().unwrap_or("");
-    last.starts_with(|c: char| c.is_ascii_lowercase())
-        && host
-            .split('.')
-            .all(|label| !label.is_empty() && !label.starts_with("xn--"))
-}
-
-/// Bytes no part of an `http(s)` URL escapes or rewrites (besides `?` and `#`, which end the
-/// path and the query): ASCII letters, digits and `-._~!$&()*+,;=:@/%`.
-fn plain_url_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"-._~!$&()*+,;=:@/%".contains(&b)
-}
-
-fn contains_ascii_ci(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
-}
-
 /// Whether `text` is a web URL that names its host: `http(s)://host/…`, or `//host/…` (a
 /// shortcode attribute or a bare word is not, even if a page could resolve it).
 pub(crate) fn names_web_host(text: &str) -> bool {
@@ -208,6 +146,105 @@ pub(crate) fn bare_host(written: &str) -> Option<String> {
         _ => None,
     }
 }
+
+/// Whether `text` is an absolute `http(s)` URL already in the form the WHATWG parser writes,
+/// so that parsing it, or resolving it against any page, gives `text` again, without
+/// credentials. The test is conservative: a URL it turns down is parsed as usual.
+///
+/// It holds for `scheme://host/path?query#fragment` where the scheme is `http` or `https`;
+/// the host is lower-case ASCII letters, digits, `-` and `.` (no port, no user, no empty or
+/// punycode label, and a last label that starts with a letter, so that no host reads as an
+/// IPv4 address); and the rest is letters, digits and the punctuation no part of a URL
+/// escapes, without dot segments (`.`, `..`, `%2e`) in the path.
+pub(crate) fn is_canonical_web_url(text: &str) -> bool {
+    let Some(rest) = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let bytes = rest.as_bytes();
+    let host_len = bytes
+        .iter()
+        .position(|&b| !(b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'))
+        .unwrap_or(bytes.len());
+    let (host, rest) = bytes.split_at(host_len);
+    rest.first() == Some(&b'/') && canonical_host(host) && canonical_rest(rest)
+}
+
+/// A host name in the parser's form that no step of host parsing changes.
+fn canonical_host(host: &[u8]) -> bool {
+    let last = host.rsplit(|&b| b == b'.').next().unwrap_or(b"");
+    last.first().is_some_and(u8::is_ascii_lowercase)
+        && host
+            .split(|&b| b == b'.')
+            .all(|label| !label.is_empty() && !label.starts_with(b"xn--"))
+}
+
+/// Whether a path (and query and fragment after it) is in the form the parser writes: only
+/// [`PLAIN`] bytes besides the `?` and `#` that start the query and the fragment, and no dot
+/// segment in the path, plain (`..`) or escaped (`%2e`).
+fn canonical_rest(rest: &[u8]) -> bool {
+    let dot_segment = |segment: &[u8]| segment == b"." || segment == b"..";
+    let mut in_path = true;
+    let mut in_fragment = false;
+    let mut segment_start = 0;
+    for (i, &b) in rest.iter().enumerate() {
+        if PLAIN[usize::from(b)] {
+            if in_path {
+                if b == b'/' {
+                    if dot_segment(&rest[segment_start..i]) {
+                        return false;
+                    }
+                    segment_start = i + 1;
+                } else if b == b'%'
+                    && rest
+                        .get(i + 1..i + 3)
+                        .is_some_and(|e| e.eq_ignore_ascii_case(b"2e"))
+                {
+                    return false;
+                }
+            }
+            continue;
+        }
+        match b {
+            b'?' if in_path => {
+                if dot_segment(&rest[segment_start..i]) {
+                    return false;
+                }
+                in_path = false;
+            }
+            b'?' => {}
+            b'#' if !in_fragment => {
+                if in_path && dot_segment(&rest[segment_start..i]) {
+                    return false;
+                }
+                in_path = false;
+                in_fragment = true;
+            }
+            _ => return false,
+        }
+    }
+    !(in_path && dot_segment(&rest[segment_start..]))
+}
+
+/// Bytes no part of an `http(s)` URL escapes or rewrites: ASCII letters, digits and
+/// `-._~!$&()*+,;=:@/%`.
+static PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    let punctuation = b"-._~!$&()*+,;=:@/%";
+    let mut i = 0;
+    while i < punctuation.len() {
+        table[punctuation[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {

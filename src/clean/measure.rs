@@ -110,18 +110,31 @@ pub(crate) fn text_size(s: &str) -> (u32, u32) {
     let mut in_word = false;
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8) {
+        // A run of ASCII chunks, counted in per-byte lanes (no lane passes 255 before they
+        // are summed).
+        let (mut lane_words, mut lane_chars, mut chunks) = (0u64, 0u64, 0u32);
+        while let Some(chunk) = bytes.get(i..i + 8) {
             let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            if x & HIGH == 0 {
-                let (w, c, ends_in_word) = ascii_chunk(x, in_word);
-                words += w;
-                chars += c;
-                in_word = ends_in_word;
-                i += 8;
-                continue;
+            if x & HIGH != 0 {
+                break;
+            }
+            let (starts, non_space, ends_in_word) = ascii_chunk(x, in_word);
+            lane_words += starts >> 7;
+            lane_chars += non_space >> 7;
+            in_word = ends_in_word;
+            i += 8;
+            chunks += 1;
+            if chunks == 255 {
+                words += sum_lanes(std::mem::take(&mut lane_words));
+                chars += sum_lanes(std::mem::take(&mut lane_chars));
+                chunks = 0;
             }
         }
-        let b = bytes[i];
+        words += sum_lanes(lane_words);
+        chars += sum_lanes(lane_chars);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         if b < 0x80 {
             let space = is_word_break(b);
             words += u32::from(!space && !in_word);
@@ -157,10 +170,18 @@ fn bytes_equal(x: u64, b: u8) -> u64 {
     !(((t & !HIGH) + !HIGH) | t) & HIGH
 }
 
-/// [`text_size`] of eight ASCII bytes (in memory order, the first in the low byte), after
-/// text that ends inside a word or not: words started, non-space characters, and whether
-/// the chunk ends inside a word.
-fn ascii_chunk(x: u64, in_word: bool) -> (u32, u32, bool) {
+/// The sum of the eight byte lanes of `x`.
+fn sum_lanes(x: u64) -> u32 {
+    const PAIRS: u64 = 0x00ff_00ff_00ff_00ff;
+    let pairs = (x & PAIRS) + ((x >> 8) & PAIRS);
+    // Four 16-bit lanes of at most 510 each: the multiply sums them into the top lane.
+    (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as u32
+}
+
+/// Eight ASCII bytes (in memory order, the first in the low byte) after text that ends
+/// inside a word or not: the high bit of each byte that starts a word, of each non-space
+/// character, and whether the chunk ends inside a word.
+fn ascii_chunk(x: u64, in_word: bool) -> (u64, u64, bool) {
     // Bytes from 0x09 to 0x0d: with the high bit set first, subtracting borrows from no
     // byte, and a byte keeps its high bit exactly when it is at least the subtrahend.
     let set = x | HIGH;
@@ -173,8 +194,7 @@ fn ascii_chunk(x: u64, in_word: bool) -> (u32, u32, bool) {
     // A word starts at a word byte whose previous byte (the next lower one) is not in one.
     let before = (word << 8) | if in_word { 0x80 } else { 0 };
     let starts = word & !before;
-    let chars = word & !vt;
-    (starts.count_ones(), chars.count_ones(), word >> 63 == 1)
+    (starts, word & !vt, word >> 63 == 1)
 }
 
 /// The bytes words are split at.
@@ -212,6 +232,11 @@ mod tests {
         ] {
             let chars = s.chars().filter(|c| !c.is_whitespace()).count() as u32;
             assert_eq!(text_size(s), (count_words(s), chars), "{s:?}");
+        }
+        // Runs of ASCII long enough that the per-byte counts are summed part way.
+        for s in ["a b ".repeat(1500), "abcdefgh".repeat(700), "x\u{e9} ".repeat(900)] {
+            let chars = s.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            assert_eq!(text_size(&s), (count_words(&s), chars));
         }
     }
 
