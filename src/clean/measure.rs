@@ -7,6 +7,8 @@
 //! elements such as `br` and `img` end a word. A measure therefore records whether its text
 //! starts and ends inside a word, so that two measures side by side can be joined.
 
+use std::cell::Cell;
+
 use crate::dom::tree::{Data, Document, NodeId};
 use crate::dom::{Tag, is_block, is_content_element, is_void};
 
@@ -31,8 +33,13 @@ pub(crate) struct Measure {
 
 impl Measure {
     /// The measure of a text.
+    #[cfg(test)]
     pub fn of_text(s: &str) -> Measure {
-        let (words, chars) = text_size(s);
+        Measure::of_sized_text(s, text_size(s))
+    }
+
+    /// The measure of a text whose [`text_size`] is known.
+    fn of_sized_text(s: &str, (words, chars): (u32, u32)) -> Measure {
         let bytes = s.as_bytes();
         Measure {
             words,
@@ -87,17 +94,54 @@ pub(crate) fn breaks_words(tag: &str) -> bool {
 }
 
 /// The measure of the content of `node`, from the measures of its element children (in
-/// `cache`, indexed by node) and its text.
-pub(crate) fn of_children(doc: &Document, node: NodeId, cache: &[Measure]) -> Measure {
+/// `cache`, indexed by node) and its text (sized once, in `sizes`).
+pub(crate) fn of_children(
+    doc: &Document,
+    node: NodeId,
+    cache: &[Measure],
+    sizes: &TextSizes,
+) -> Measure {
     let mut m = Measure::default();
     for c in doc.children(node) {
         match &doc.node(c).data {
-            Data::Text(t) => m.push(Measure::of_text(t)),
+            Data::Text(t) => m.push(Measure::of_sized_text(t, sizes.of(c, t))),
             Data::Element(_) => m.push(cache.get(c.index()).copied().unwrap_or_default()),
             _ => {}
         }
     }
     m
+}
+
+/// The [`text_size`] of each text node, by node index, taken when first asked: the share
+/// guards' bound and the pass read every text, and most texts are never edited in between.
+pub(crate) struct TextSizes(Vec<Cell<(u32, u32)>>);
+
+/// Not sized yet (no text of 16 MiB at most has this many words).
+const UNKNOWN: (u32, u32) = (u32::MAX, u32::MAX);
+
+impl TextSizes {
+    /// Room for the nodes of a document of `len` nodes (others are sized every time).
+    pub fn new(len: usize) -> TextSizes {
+        TextSizes(vec![Cell::new(UNKNOWN); len])
+    }
+
+    /// The size of text node `node`, which holds `text`.
+    pub fn of(&self, node: NodeId, text: &str) -> (u32, u32) {
+        let Some(cell) = self.0.get(node.index()) else {
+            return text_size(text);
+        };
+        if cell.get() == UNKNOWN {
+            cell.set(text_size(text));
+        }
+        cell.get()
+    }
+
+    /// Forgets the size of a text node whose text changed.
+    pub fn forget(&self, node: NodeId) {
+        if let Some(cell) = self.0.get(node.index()) {
+            cell.set(UNKNOWN);
+        }
+    }
 }
 
 /// Words (runs of bytes between ASCII white space) and non-space characters
@@ -234,7 +278,11 @@ mod tests {
             assert_eq!(text_size(s), (count_words(s), chars), "{s:?}");
         }
         // Runs of ASCII long enough that the per-byte counts are summed part way.
-        for s in ["a b ".repeat(1500), "abcdefgh".repeat(700), "x\u{e9} ".repeat(900)] {
+        for s in [
+            "a b ".repeat(1500),
+            "abcdefgh".repeat(700),
+            "x\u{e9} ".repeat(900),
+        ] {
             let chars = s.chars().filter(|c| !c.is_whitespace()).count() as u32;
             assert_eq!(text_size(&s), (count_words(&s), chars));
         }
@@ -260,10 +308,11 @@ mod tests {
         let order: Vec<NodeId> = doc.descendants(root).collect();
         for &n in order.iter().rev() {
             if let Some(el) = doc.element(n) {
-                cache[n.index()] = Measure::of_element(&el.tag, of_children(&doc, n, &cache));
+                cache[n.index()] =
+                    Measure::of_element(&el.tag, of_children(&doc, n, &cache, &TextSizes::new(0)));
             }
         }
-        of_children(&doc, root, &cache)
+        of_children(&doc, root, &cache, &TextSizes::new(0))
     }
 
     #[test]

@@ -85,30 +85,73 @@ pub(crate) fn escape_html_attr(s: &str, out: &mut String) {
 
 fn escape_html(s: &str, out: &mut String, attr: bool) {
     let bytes = s.as_bytes();
-    let needs = memchr::memchr3(b'&', b'<', b'>', bytes).is_some()
-        || memchr::memchr2(b'"', 0xC2, bytes).is_some();
-    if !needs {
-        out.push_str(s);
-        return;
-    }
-    let mut last = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let rep = match bytes[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' if attr => "&quot;",
-            0xC2 if bytes.get(i + 1) == Some(&0xA0) => "&nbsp;",
+    let find_special = |from: usize| {
+        memchr::memchr3(b'&', b'<', b'>', &bytes[from..]).map_or(bytes.len(), |i| from + i)
+    };
+    // The next `&`, `<` or `>`; between here and there only `"` (in an attribute) and
+    // U+00A0 (0xC2 0xA0) are looked for.
+    let mut special = find_special(0);
+    let (mut last, mut from) = (0, 0);
+    loop {
+        let between = &bytes[from..special];
+        let other = if attr {
+            memchr::memchr2(b'"', 0xC2, between)
+        } else {
+            memchr::memchr(0xC2, between)
+        };
+        let i = match other {
+            Some(o) => from + o,
+            None if special < bytes.len() => special,
+            None => break,
+        };
+        let (rep, len) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            _ if bytes.get(i + 1) == Some(&0xA0) => ("&nbsp;", 2),
             _ => {
-                i += 1;
+                from = i + 1;
                 continue;
             }
         };
         out.push_str(&s[last..i]);
         out.push_str(rep);
-        i += if bytes[i] == 0xC2 { 2 } else { 1 };
-        last = i;
+        last = i + len;
+        from = last;
+        if i == special {
+            special = find_special(from);
+        }
     }
     out.push_str(&s[last..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The escapes one byte at a time: [`escape_html`]'s reference.
+    fn escaped_by_char(s: &str, attr: bool) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' if attr => out.push_str("&quot;"),
+                '\u{a0}' => out.push_str("&nbsp;"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escapes_as_one_character_at_a_time(s in "[a&<>\"\u{a0}\u{a9}\u{e9} ]{0,30}", attr: bool) {
+            let mut out = String::new();
+            escape_html(&s, &mut out, attr);
+            proptest::prop_assert_eq!(out, escaped_by_char(&s, attr));
+        }
+    }
 }

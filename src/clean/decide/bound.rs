@@ -5,19 +5,25 @@ use crate::dom::tree::{Data, Document, NodeId};
 use crate::dom::{Tag, heading_level};
 use crate::rules::{self, Action};
 
-use super::super::measure::text_size;
+use super::super::measure::TextSizes;
 
 /// Non-space characters of the text a reader could see: not inside scripts, styles and
 /// the other elements the pass drops on sight. A button is counted only when the rules
 /// unwrap it (a question in a heading or an accordion), asked as the pass will ask them. The
 /// pass never adds text and drops what is not counted, so the bound it gives its own result
 /// is never larger (P2).
-pub(super) fn readable_chars(cleaner: &Cleaner, doc: &Document, root: NodeId) -> u32 {
+/// The texts' sizes are kept in `sizes`, for the pass.
+pub(super) fn readable_chars(
+    cleaner: &Cleaner,
+    doc: &Document,
+    root: NodeId,
+    sizes: &TextSizes,
+) -> u32 {
     let mut total = 0u32;
     let mut walk = doc.descendants(root);
     while let Some(n) = walk.next() {
         match &doc.node(n).data {
-            Data::Text(t) => total = total.saturating_add(text_size(t).1),
+            Data::Text(t) => total = total.saturating_add(sizes.of(n, t).1),
             Data::Element(el)
                 if el.tag == Tag::Button
                     && !matches!(button_decision(cleaner, doc, n), Some(Action::Unwrap(_))) =>

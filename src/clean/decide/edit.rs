@@ -75,6 +75,7 @@ impl Pass<'_> {
         if let Some(l) = self.long.get(a.index()) {
             l.set(0);
         }
+        self.sizes.forget(a);
         Some(a)
     }
 }

@@ -19,7 +19,7 @@ mod edit;
 
 use url::Url;
 
-use super::measure::{Measure, of_children};
+use super::measure::{Measure, TextSizes, of_children};
 use super::rules::{self, Action, Guard, Rule, View};
 use super::{Cleaner, attrs, text_rules};
 use crate::dom::tree::{Document, NodeId};
@@ -102,6 +102,8 @@ struct Pass<'a> {
     /// For text nodes: whether it holds a word the long prompts need (0 not known yet, 1 no,
     /// 2 yes), by node index.
     long: Vec<std::cell::Cell<u8>>,
+    /// The size of each text, taken once (forgotten when an edit joins texts).
+    sizes: TextSizes,
     /// Non-space characters of the post before the pass: the bound of the share guards.
     total_chars: u32,
     /// Divs a Quick Adsense comment names.
@@ -118,14 +120,16 @@ pub(crate) fn run(
     base: Option<&Url>,
     marked: &[NodeId],
 ) -> Outcome {
-    let total_chars = bound::readable_chars(cleaner, doc, root);
     let len = doc.len();
+    let sizes = TextSizes::new(len);
+    let total_chars = bound::readable_chars(cleaner, doc, root, &sizes);
     let mut pass = Pass {
         cleaner,
         doc,
         base,
         measures: vec![Measure::default(); len],
         long: vec![std::cell::Cell::new(0); len],
+        sizes,
         total_chars,
         marked,
         credits: Vec::new(),
@@ -303,7 +307,7 @@ impl Pass<'_> {
             return;
         }
         let tag = self.doc.element(node).expect("an element").tag.clone();
-        let inner = of_children(self.doc, node, &self.measures);
+        let inner = of_children(self.doc, node, &self.measures, &self.sizes);
         let related_next = std::mem::take(&mut parent.related_next);
         let cleaner = self.cleaner;
         let on = |g: RuleGroup| cleaner.on(g);
