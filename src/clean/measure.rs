@@ -32,12 +32,6 @@ pub(crate) struct Measure {
 }
 
 impl Measure {
-    /// The measure of a text.
-    #[cfg(test)]
-    pub fn of_text(s: &str) -> Measure {
-        Measure::of_sized_text(s, text_size(s))
-    }
-
     /// The measure of a text whose [`text_size`] is known.
     fn of_sized_text(s: &str, (words, chars): (u32, u32)) -> Measure {
         let bytes = s.as_bytes();
