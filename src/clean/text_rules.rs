@@ -5,10 +5,9 @@
 
 use std::sync::LazyLock;
 
-use std::collections::HashSet;
-
 use regex::Regex;
 
+use super::first_words::{self, FirstWords};
 use super::rules::{self, Rule};
 
 /// What kind of prompt a short block is; some kinds also condemn their container or the list
@@ -61,114 +60,27 @@ struct Pattern {
     re: Regex,
     max_words: u32,
     prompt: Prompt,
+    /// Whether it matches only at the start of a block (its first word is then in
+    /// [`Patterns::first_words`]).
+    anchored: bool,
 }
 
-/// The patterns, and the first words that the anchored ones can start with: a block whose
-/// first word is not among them is not a short prompt, without running any regex.
+/// The patterns, and the first words that the anchored ones can start with, derived from
+/// them: a block whose first word is not among them is not a short prompt, without running
+/// any regex.
 struct Patterns {
     list: Vec<Pattern>,
-    first_words: HashSet<&'static str>,
+    first_words: FirstWords,
 }
 
 /// The longest cap of any pattern: blocks with more words are not looked at.
 pub(crate) const MAX_WORDS: u32 = 70;
 
-static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| Patterns {
-    list: patterns(),
-    first_words: FIRST_WORDS.iter().copied().collect(),
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
+    let list = patterns();
+    let first_words = FirstWords::of(list.iter().filter(|p| p.anchored).map(|p| p.re.as_str()));
+    Patterns { list, first_words }
 });
-
-/// Every word an anchored pattern below can start with (numbers are checked apart).
-const FIRST_WORDS: &[&str] = &[
-    "share",
-    "sharing",
-    "spread",
-    "teilen",
-    "diesen",
-    "jetzt",
-    "compartir",
-    "partager",
-    "condividi",
-    "follow",
-    "stay",
-    "connect",
-    "find",
-    "folge",
-    "síguenos",
-    "suivez-nous",
-    "join",
-    "subscribe",
-    "sign",
-    "newsletter",
-    "newsletters",
-    "get",
-    "suscríbete",
-    "abonnez-vous",
-    "related",
-    "you",
-    "other",
-    "popular",
-    "recent",
-    "recently",
-    "read",
-    "keep",
-    "more",
-    "ähnliche",
-    "das",
-    "weitere",
-    "artículos",
-    "entradas",
-    "articles",
-    "leggi",
-    "articoli",
-    "pin",
-    "advertisement",
-    "advertisements",
-    "advertising",
-    "sponsored",
-    "anzeige",
-    "werbung",
-    "publicidad",
-    "publicité",
-    "pubblicità",
-    "article",
-    "story",
-    "continue",
-    "about",
-    "written",
-    "über",
-    "sobre",
-    "à",
-    "leave",
-    "no",
-    "comments",
-    "kommentare",
-    "comentarios",
-    "commentaires",
-    "loading",
-    "please",
-    "lädt",
-    "cargando",
-    "chargement",
-    "discover",
-    "back",
-    "return",
-    "scroll",
-    "go",
-    "view",
-    "check",
-    "see",
-    "buy",
-    "table",
-    "contents",
-    "in",
-    "since",
-    "last",
-    "updated",
-    "modified",
-    "published",
-    "posted",
-];
 
 /// Longer blocks (past the short prompts' caps) are only read when they contain one of the
 /// words the long patterns need.
@@ -198,7 +110,8 @@ static LONG_PATTERN_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|
 });
 
 /// Whether a block of `words` words with these text pieces could be a prompt at all: a short
-/// one must start with a word some pattern starts with, a longer one must contain a word the
+/// one must start with a word some anchored pattern starts with (or a number some pattern
+/// starts with, followed by a word that follows it there), a longer one must contain a word the
 /// long patterns need (`has_long_word` says so, for the caller may know it already). Cheap,
 /// so most blocks are never normalised or matched.
 pub(crate) fn worth_reading<'a>(
@@ -209,39 +122,12 @@ pub(crate) fn worth_reading<'a>(
     if words > MAX_WORDS {
         return false;
     }
-    if words <= SHORT_CAP {
-        // The first word with a letter or digit ("< Back to top" starts with "back").
-        let mut start = pieces
-            .flat_map(|p| p.split_whitespace())
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty());
-        let first = start.next().unwrap_or("");
-        if first.eq_ignore_ascii_case("in") {
-            // "In this article" is a prompt; "In 2020, …" and the like are not.
-            if start.next().is_some_and(|w| w.eq_ignore_ascii_case("this")) {
-                return true;
-            }
-        } else if first.starts_with(|c: char| c.is_ascii_digit()) {
-            // Only "12 comments" (and its translations) starts with a number.
-            let second = start.next().unwrap_or("").as_bytes();
-            let starts =
-                |w: &[u8]| second.len() >= w.len() && second[..w.len()].eq_ignore_ascii_case(w);
-            if starts(b"comment") || starts(b"kommentar") {
-                return true;
-            }
-        } else {
-            let mut buf = [0u8; 24];
-            if first.len() <= buf.len() {
-                let lower = &mut buf[..first.len()];
-                lower.copy_from_slice(first.as_bytes());
-                lower.make_ascii_lowercase();
-                if let Ok(w) = std::str::from_utf8(lower)
-                    && PATTERNS.first_words.contains(w)
-                {
-                    return true;
-                }
-            }
-        }
+    if words <= SHORT_CAP
+        && PATTERNS
+            .first_words
+            .admits_any_case(first_words::lead_of(pieces))
+    {
+        return true;
     }
     has_long_word()
 }
@@ -281,6 +167,7 @@ fn patterns() -> Vec<Pattern> {
         re: Regex::new(re).expect("valid pattern"),
         max_words,
         prompt,
+        anchored: first_words::is_anchored(re),
     };
     vec![
         p(
@@ -371,31 +258,13 @@ static RELATED_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(also read|read also|also see|see also|related|related (posts?|articles?|reading|stories|content)|read more|more reading|further reading|recommended( reading)?|must read|don't miss|don’t miss|you (might|may) also (like|enjoy)|read next|keep reading) ?:").expect("valid pattern")
 });
 
+/// The words [`RELATED_LEAD`] can start with.
+static LEAD_WORDS: LazyLock<FirstWords> = LazyLock::new(|| FirstWords::of([RELATED_LEAD.as_str()]));
+
 /// Whether a block's first word could start a lead-in such as "Also read:" (cheap: most
 /// blocks are never normalised for [`related_lead`]).
-pub(crate) fn may_be_lead<'a>(mut pieces: impl Iterator<Item = &'a str>) -> bool {
-    let first = pieces
-        .find_map(|p| {
-            p.split_whitespace()
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-                .find(|w| !w.is_empty())
-        })
-        .unwrap_or("");
-    const LEADS: [&str; 12] = [
-        "also",
-        "read",
-        "see",
-        "related",
-        "more",
-        "further",
-        "recommended",
-        "must",
-        "don't",
-        "don’t",
-        "you",
-        "keep",
-    ];
-    LEADS.iter().any(|l| first.eq_ignore_ascii_case(l))
+pub(crate) fn may_be_lead<'a>(pieces: impl Iterator<Item = &'a str>) -> bool {
+    LEAD_WORDS.admits_any_case(first_words::lead_of(pieces))
 }
 
 /// A block that is a lead-in ("Also read:", "Related:") followed by a link: the words of the
@@ -427,10 +296,8 @@ pub(crate) fn prompt(text: &str, words: u32) -> Option<Prompt> {
         return None;
     }
     let patterns = &*PATTERNS;
-    let first = text.split(' ').next().unwrap_or("");
-    let short_candidate = words <= SHORT_CAP
-        && (patterns.first_words.contains(first)
-            || first.starts_with(|c: char| c.is_ascii_digit()));
+    let short_candidate =
+        words <= SHORT_CAP && patterns.first_words.admits(first_words::lead(text));
     let long_candidate = LONG_PATTERN_WORDS.is_match(text);
     if !short_candidate && !long_candidate {
         return None;
@@ -440,7 +307,7 @@ pub(crate) fn prompt(text: &str, words: u32) -> Option<Prompt> {
         .iter()
         .filter(|p| words <= p.max_words)
         .filter(|p| {
-            if p.re.as_str().starts_with('^') {
+            if p.anchored {
                 short_candidate
             } else {
                 long_candidate
@@ -546,6 +413,156 @@ mod tests {
         ] {
             assert!(listed.contains(&every(p)), "{p:?} is not listed");
         }
+    }
+
+    #[test]
+    fn every_pattern_compiles_and_gives_its_first_words() {
+        // Compiling derives the gates' words, and panics naming a pattern whose first word
+        // cannot be listed.
+        let patterns = &*PATTERNS;
+        assert!(patterns.list.iter().any(|p| p.anchored));
+        assert!(patterns.list.iter().any(|p| !p.anchored));
+        assert!(patterns.first_words.words().contains("share"));
+        LazyLock::force(&LEAD_WORDS);
+        LazyLock::force(&CREDIT);
+    }
+
+    #[test]
+    fn the_derived_gate_holds_every_word_the_hand_kept_list_held() {
+        // The list the gate used before its words were derived from the patterns, each word
+        // cut at its first character that is not a letter or digit as the gate now reads
+        // words ("suivez-nous" is looked up as "suivez"). "buy" and "since" were in it, but
+        // no anchored pattern starts with them ("since you made it…" is the unanchored
+        // appeal), so they are left out.
+        let before = [
+            "share",
+            "sharing",
+            "spread",
+            "teilen",
+            "diesen",
+            "jetzt",
+            "compartir",
+            "partager",
+            "condividi",
+            "follow",
+            "stay",
+            "connect",
+            "find",
+            "folge",
+            "síguenos",
+            "suivez",
+            "join",
+            "subscribe",
+            "sign",
+            "newsletter",
+            "newsletters",
+            "get",
+            "suscríbete",
+            "abonnez",
+            "related",
+            "you",
+            "other",
+            "popular",
+            "recent",
+            "recently",
+            "read",
+            "keep",
+            "more",
+            "ähnliche",
+            "das",
+            "weitere",
+            "artículos",
+            "entradas",
+            "articles",
+            "leggi",
+            "articoli",
+            "pin",
+            "advertisement",
+            "advertisements",
+            "advertising",
+            "sponsored",
+            "anzeige",
+            "werbung",
+            "publicidad",
+            "publicité",
+            "pubblicità",
+            "article",
+            "story",
+            "continue",
+            "about",
+            "written",
+            "über",
+            "sobre",
+            "à",
+            "leave",
+            "no",
+            "comments",
+            "kommentare",
+            "comentarios",
+            "commentaires",
+            "loading",
+            "please",
+            "lädt",
+            "cargando",
+            "chargement",
+            "discover",
+            "back",
+            "return",
+            "scroll",
+            "go",
+            "view",
+            "check",
+            "see",
+            "table",
+            "contents",
+            "in",
+            "last",
+            "updated",
+            "modified",
+            "published",
+            "posted",
+        ];
+        let derived = &PATTERNS.first_words;
+        for word in before {
+            assert!(
+                derived.admits(first_words::Lead::Word(word)),
+                "{word} is not gated in"
+            );
+        }
+        // Numbers were let through when "comment…" or "kommentar…" followed.
+        for word in ["comment", "comments", "kommentar", "kommentare"] {
+            assert!(derived.admits(first_words::Lead::AfterNumber(word)));
+        }
+        // The lead-ins' list, likewise.
+        for word in [
+            "also",
+            "read",
+            "see",
+            "related",
+            "more",
+            "further",
+            "recommended",
+            "must",
+            "don",
+            "you",
+            "keep",
+        ] {
+            assert!(LEAD_WORDS.admits(first_words::Lead::Word(word)), "{word}");
+        }
+    }
+
+    #[test]
+    fn blocks_the_old_gate_read_wrongly_reach_the_patterns() {
+        // The old gate looked up "updated:" (the text up to its first space) and the ASCII
+        // lower case of "Über" ("Über" itself); both are prompts by their patterns.
+        assert_eq!(check("Updated: May 5, 2024"), Some(Prompt::Dateline));
+        assert!(worth_reading(["Über den Autor"].into_iter(), 3, || false));
+        assert!(worth_reading(["12 ", "Comments"].into_iter(), 2, || false));
+        assert!(!worth_reading(["12 reasons to go"].into_iter(), 4, || {
+            false
+        }));
+        assert!(may_be_lead(["» Also read: ", "Kyoto"].into_iter()));
+        assert!(!may_be_lead(["Kyoto on a budget"].into_iter()));
     }
 
     #[test]
