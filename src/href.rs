@@ -65,6 +65,16 @@ impl<'a> Href<'a> {
         Some(Href(Parsed::Url { url, kept }))
     }
 
+    /// `written` read as an absolute URL (as the cleaned HTML's URLs are), or `None` when it
+    /// is relative or not a URL.
+    pub(crate) fn absolute(written: &'a str) -> Option<Href<'a>> {
+        if is_canonical_web_url(written) {
+            return Some(Href(Parsed::Web(written)));
+        }
+        let url = Url::parse(written).ok()?;
+        Some(Href(Parsed::Url { url, kept: None }))
+    }
+
     /// The URL's scheme, in lower case.
     pub(crate) fn scheme(&self) -> &str {
         match &self.0 {
@@ -79,6 +89,37 @@ impl<'a> Href<'a> {
         match &self.0 {
             Parsed::Web(text) => Cow::Owned(Url::parse(text).expect("a canonical URL parses")),
             Parsed::Url { url, .. } => Cow::Borrowed(url),
+        }
+    }
+
+    /// The host as the parser writes it (lower case, punycode, `[…]` for IPv6), if any.
+    pub(crate) fn host_str(&self) -> Option<&str> {
+        match &self.0 {
+            Parsed::Web(text) => {
+                let rest = &text[text.find("://").map_or(0, |i| i + 3)..];
+                Some(&rest[..rest.find('/').unwrap_or(rest.len())])
+            }
+            Parsed::Url { url, .. } => url.host_str(),
+        }
+    }
+
+    /// The path, as the parser writes it.
+    pub(crate) fn path(&self) -> &str {
+        match &self.0 {
+            Parsed::Web(text) => {
+                let rest = &text[text.find("://").map_or(0, |i| i + 3)..];
+                let path = &rest[rest.find('/').unwrap_or(rest.len())..];
+                &path[..path.find(['?', '#']).unwrap_or(path.len())]
+            }
+            Parsed::Url { url, .. } => url.path(),
+        }
+    }
+
+    /// Whether the URL has a fragment (`#…`, even an empty one).
+    pub(crate) fn has_fragment(&self) -> bool {
+        match &self.0 {
+            Parsed::Web(text) => text.contains('#'),
+            Parsed::Url { url, .. } => url.fragment().is_some(),
         }
     }
 
@@ -119,12 +160,16 @@ pub(crate) fn host(url: &Url) -> Option<Host<&str>> {
 /// `www.` (`www.example.com` and `example.com` are one site).
 pub(crate) fn site_name(url: &Url) -> Option<&str> {
     // The serialised host: lower case and punycode for a domain, `[…]` for IPv6.
-    let host = url.host_str()?;
+    url.host_str().map(site_name_of_host)
+}
+
+/// [`site_name`] of a host as the parser writes it.
+pub(crate) fn site_name_of_host(host: &str) -> &str {
     let host = host.strip_suffix('.').unwrap_or(host);
-    Some(match host.strip_prefix("www.") {
+    match host.strip_prefix("www.") {
         Some(rest) if !rest.is_empty() => rest,
         _ => host,
-    })
+    }
 }
 
 /// A relative `href` that reads as a host the author typed without `https://`
@@ -289,6 +334,12 @@ mod tests {
                     proptest::prop_assert_eq!(joined.as_str(), url.as_str());
                 }
                 proptest::prop_assert!(alone.username().is_empty() && alone.password().is_none());
+                // What the links read of it, without parsing it.
+                let href = Href::absolute(&url).unwrap();
+                proptest::prop_assert_eq!(href.host_str(), alone.host_str());
+                proptest::prop_assert_eq!(href.path(), alone.path());
+                proptest::prop_assert_eq!(href.has_fragment(), alone.fragment().is_some());
+                proptest::prop_assert_eq!(href.scheme(), alone.scheme());
             }
         }
     }

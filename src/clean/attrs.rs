@@ -50,12 +50,31 @@ pub(crate) fn view_of(el: &Element) -> View<'_> {
 
 /// Attributes worth keeping in the cleaned HTML and for extraction, as static names.
 fn keep_attr(name: &str) -> Option<&'static str> {
-    const KEEP: [&str; 22] = [
-        "id", "class", "href", "alt", "title", "rel", "target", "colspan", "rowspan", "width",
-        "height", "start", "reversed", "datetime", "cite", "lang", "dir", "scope", "open", "name",
-        "controls", "poster",
-    ];
-    KEEP.iter().find(|k| **k == name).copied()
+    Some(match name {
+        "id" => "id",
+        "class" => "class",
+        "href" => "href",
+        "alt" => "alt",
+        "title" => "title",
+        "rel" => "rel",
+        "target" => "target",
+        "colspan" => "colspan",
+        "rowspan" => "rowspan",
+        "width" => "width",
+        "height" => "height",
+        "start" => "start",
+        "reversed" => "reversed",
+        "datetime" => "datetime",
+        "cite" => "cite",
+        "lang" => "lang",
+        "dir" => "dir",
+        "scope" => "scope",
+        "open" => "open",
+        "name" => "name",
+        "controls" => "controls",
+        "poster" => "poster",
+        _ => return None,
+    })
 }
 
 /// Keeps only the attributes the outputs read, written as a browser reads them: URLs

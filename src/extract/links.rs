@@ -1,12 +1,11 @@
 //! The walk's links and images: what a link or image adds to the text, the Markdown and the
 //! article's `links` and `images`.
 
-use url::Url;
-
 use super::inline::{Inline, md_url};
 use super::{Open, Walker};
 use crate::article::{Image, Link};
 use crate::dom::tree::NodeId;
+use crate::href::Href;
 
 impl Walker<'_> {
     pub(super) fn image(&mut self, i: NodeId) {
@@ -45,7 +44,8 @@ impl Walker<'_> {
             return default;
         };
         // The same site to a browser: the host it would connect to, less a leading `www.`.
-        let internal = self.host.is_some() && crate::href::site_name(&url) == self.host.as_deref();
+        let internal = self.host.is_some()
+            && url.host_str().map(crate::href::site_name_of_host) == self.host.as_deref();
         let marked = self.inline.open_link(md_url(href));
         self.link_text.push((i, String::new()));
         Open::Link { marked, internal }
@@ -56,23 +56,23 @@ impl Walker<'_> {
         if href.starts_with('#') {
             return true;
         }
-        let (Ok(url), Some(page)) = (Url::parse(href), self.page) else {
+        let (Some(url), Some(page)) = (Href::absolute(href), self.page) else {
             return false;
         };
-        url.fragment().is_some() && url.host() == page.host() && url.path() == page.path()
+        url.has_fragment() && url.host_str() == page.host_str() && url.path() == page.path()
     }
 
     /// Links are absolute `http(s)`, `mailto` and `tel` URLs (the HTML's URLs are already
     /// resolved and checked); in-page anchors and links back to this page's headings are not
     /// content.
-    fn content_link(&self, href: &str) -> Option<Url> {
-        let url = Url::parse(href).ok()?;
-        if !crate::safety::safe_link(&url) {
+    fn content_link<'h>(&self, href: &'h str) -> Option<Href<'h>> {
+        let url = Href::absolute(href)?;
+        if !crate::safety::safe_link_scheme(url.scheme()) {
             return None;
         }
-        if url.fragment().is_some()
+        if url.has_fragment()
             && let Some(page) = self.page
-            && url.host() == page.host()
+            && url.host_str() == page.host_str()
             && url.path() == page.path()
         {
             return None;
