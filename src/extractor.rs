@@ -105,7 +105,7 @@ impl Extractor {
                 rendered.as_str()
             }
         };
-        let (content, cut) = limits::prescan(content, &self.limits);
+        let (content, cut) = limits::cut_to_size(content, &self.limits);
         warnings.extend(cut);
         let mut cleaned = self.cleaner.clean(content, page.as_ref());
         warnings.append(&mut cleaned.warnings);

@@ -1,8 +1,12 @@
-//! Limits that keep one hostile post from costing the whole run: checked by a cheap byte
-//! scan before the HTML parser sees the content (html5ever slows down quadratically on very
-//! deep nesting).
+//! Limits that keep one hostile post from costing the whole run. The size of the HTML is a
+//! byte cut before parsing; nesting and element counts are the parser's own, checked by our
+//! tree sink as it attaches each element, and the parser is stopped where one is exceeded
+//! (html5ever slows down quadratically on very deep nesting, so it must never read the rest:
+//! see [`crate::dom::sink`]).
 
 use serde::{Deserialize, Serialize};
+
+use crate::dom::sink::{Bounds, Cut, Over};
 
 /// Size and shape limits. Content over a limit is cut where the limit is reached, and the
 /// article says so in `warnings`; nothing panics or hangs.
@@ -24,9 +28,12 @@ pub struct Limits {
     pub max_post_bytes: usize,
     /// Largest post HTML cleaned, in bytes (default 16 MiB). Longer content is cut.
     pub max_html_bytes: usize,
-    /// Deepest element nesting (default 512). Content is cut where it would go deeper.
+    /// Deepest element nesting (default 512), as the HTML parser nests them: a list level is
+    /// two (`ul`, `li`), a table four (`table`, the implied `tbody`, `tr`, `td`). Content is
+    /// cut where it would go deeper.
     pub max_depth: usize,
-    /// Most elements in one post (default 250 000). Content is cut at the next one.
+    /// Most elements in one post (default 250 000), counting those the parser adds (an
+    /// implied `tbody`, formatting it reopens). Content is cut at the next one.
     pub max_elements: usize,
     /// Most cells in one table after expanding row and column spans (default 100 000).
     pub max_table_cells: usize,
@@ -44,175 +51,139 @@ impl Default for Limits {
     }
 }
 
-/// How the scan treats an element.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// Opens a level of nesting until its end tag.
-    Nests,
-    /// Never nests in the parsed tree: void elements, and those whose end tag is implied by
-    /// the next one of their kind (`<p>`, `<li>`, cells…).
-    Flat,
-    /// Its content is raw text up to its end tag.
-    Raw,
+/// The shape limits the parser's sink enforces (see [`crate::dom::sink`]).
+pub(crate) fn bounds(limits: &Limits) -> Bounds {
+    Bounds {
+        max_depth: limits.max_depth,
+        max_elements: limits.max_elements,
+    }
 }
 
-fn kind(name: &[u8]) -> Kind {
-    // No name in either list is longer than 9 bytes.
-    let mut buf = [0u8; 9];
-    let Some(lower) = buf.get_mut(..name.len()) else {
-        return Kind::Nests;
+/// Cuts `html` to `max_html_bytes` (at a character boundary); returns the part to clean
+/// and, when cut, why.
+pub(crate) fn cut_to_size<'a>(html: &'a str, limits: &Limits) -> (&'a str, Option<String>) {
+    if html.len() <= limits.max_html_bytes {
+        return (html, None);
+    }
+    let mut cut = limits.max_html_bytes;
+    while !html.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let warning = format!(
+        "content of {} bytes cut at byte {cut} (limit max_html_bytes)",
+        html.len()
+    );
+    (&html[..cut], Some(warning))
+}
+
+/// The warning for content the parse cut at a shape limit.
+pub(crate) fn cut_warning(cut: &Cut, limits: &Limits) -> String {
+    let why = match cut.over {
+        Over::Depth => format!(
+            "nesting deeper than {} elements (limit max_depth)",
+            limits.max_depth
+        ),
+        Over::Elements => format!(
+            "more than {} elements (limit max_elements)",
+            limits.max_elements
+        ),
     };
-    for (l, b) in lower.iter_mut().zip(name) {
-        *l = b.to_ascii_lowercase();
-    }
-    match &*lower {
-        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
-        | b"meta" | b"source" | b"track" | b"wbr" | b"p" | b"li" | b"dt" | b"dd" | b"tr"
-        | b"td" | b"th" | b"option" | b"thead" | b"tbody" | b"tfoot" | b"rt" | b"rp" => Kind::Flat,
-        b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed"
-        | b"noframes" | b"plaintext" => Kind::Raw,
-        _ => Kind::Nests,
-    }
-}
-
-/// Cuts `html` where it would exceed a limit; returns the part to clean and, when cut, why.
-pub(crate) fn prescan<'a>(html: &'a str, limits: &Limits) -> (&'a str, Option<String>) {
-    let mut html = html;
-    let mut warning = None;
-    if html.len() > limits.max_html_bytes {
-        let mut cut = limits.max_html_bytes;
-        while !html.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        warning = Some(format!(
-            "content of {} bytes cut at byte {cut} (limit max_html_bytes)",
-            html.len()
-        ));
-        html = &html[..cut];
-    }
-    let bytes = html.as_bytes();
-    let (mut depth, mut elements) = (0usize, 0usize);
-    let mut i = 0;
-    while let Some(p) = memchr::memchr(b'<', &bytes[i..]) {
-        let at = i + p;
-        i = at + 1;
-        let rest = &bytes[at + 1..];
-        if rest.starts_with(b"!--") {
-            // A comment: skip to its end (or the end of the content).
-            i = memchr::memmem::find(&bytes[at..], b"-->").map_or(bytes.len(), |e| at + e + 3);
-            continue;
-        }
-        let closing = rest.first() == Some(&b'/');
-        let name_start = at + 1 + usize::from(closing);
-        let name_len = bytes[name_start..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
-            .count();
-        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
-            continue;
-        }
-        let name = &bytes[name_start..name_start + name_len];
-        let end =
-            memchr::memchr(b'>', &bytes[name_start..]).map_or(bytes.len(), |e| name_start + e);
-        let self_closing = end > 0 && end < bytes.len() && bytes[end - 1] == b'/';
-        i = (end + 1).min(bytes.len());
-        let kind = kind(name);
-        if closing {
-            if kind == Kind::Nests {
-                depth = depth.saturating_sub(1);
-            }
-            continue;
-        }
-        elements += 1;
-        if elements > limits.max_elements {
-            return cut(
-                html,
-                at,
-                warning,
-                format!("more than {} elements", limits.max_elements),
-            );
-        }
-        if kind == Kind::Raw {
-            // Skip the raw text: tags inside it are not elements.
-            let mut close = Vec::with_capacity(name.len() + 2);
-            close.extend_from_slice(b"</");
-            close.extend(name.iter().map(u8::to_ascii_lowercase));
-            let lower_rest = &bytes[i..];
-            i = find_ascii_ci(lower_rest, &close).map_or(bytes.len(), |e| i + e);
-            continue;
-        }
-        if kind == Kind::Nests && !self_closing {
-            depth += 1;
-            if depth > limits.max_depth {
-                return cut(
-                    html,
-                    at,
-                    warning,
-                    format!("nesting deeper than {} elements", limits.max_depth),
-                );
-            }
-        }
-    }
-    (html, warning)
-}
-
-fn cut(html: &str, at: usize, earlier: Option<String>, why: String) -> (&str, Option<String>) {
-    let mut w = format!("content cut at byte {at}: {why}");
-    if let Some(e) = earlier {
-        w = format!("{e}; {w}");
-    }
-    (&html[..at], Some(w))
-}
-
-/// Case-insensitive search for an ASCII needle.
-fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() || hay.len() < needle.len() {
-        return None;
-    }
-    let first = needle[0];
-    let mut from = 0;
-    while let Some(p) = memchr::memchr2(
-        first.to_ascii_lowercase(),
-        first.to_ascii_uppercase(),
-        &hay[from..],
-    ) {
-        let at = from + p;
-        if hay.len() - at >= needle.len() && hay[at..at + needle.len()].eq_ignore_ascii_case(needle)
-        {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
+    let (from, to) = cut.bytes;
+    format!(
+        "content cut in bytes {from}..{to} (line {}): {why}",
+        cut.line
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dom::sink::{Attrs, parse_fragment_within};
+    use crate::dom::tree::{Document, NodeId};
 
-    fn scan(html: &str, limits: Limits) -> (usize, bool) {
-        let (kept, w) = prescan(html, &limits);
-        (kept.len(), w.is_some())
+    /// What the parse kept: the deepest element's depth, the number of elements, and the
+    /// warning when it was cut.
+    fn parse(html: &str, limits: Limits) -> (usize, usize, Option<String>) {
+        let (doc, cut) = parse_fragment_within(html, Attrs::Needed, bounds(&limits));
+        let content = doc.first_child(NodeId::ROOT).expect("the <html> element");
+        let (mut deepest, mut elements) = (0, 0);
+        for id in doc.descendants(content) {
+            if doc.element(id).is_some() {
+                elements += 1;
+                deepest = deepest.max(depth(&doc, content, id));
+            }
+        }
+        (deepest, elements, cut.map(|c| cut_warning(&c, &limits)))
+    }
+
+    fn depth(doc: &Document, content: NodeId, id: NodeId) -> usize {
+        std::iter::successors(Some(id), |&p| doc.parent(p))
+            .take_while(|&p| p != content)
+            .count()
     }
 
     #[test]
     fn ordinary_content_passes() {
         let html =
             "<div><p>a<p>b<ul><li>x<li>y</ul><img src=x><br/><script>if (a<b) {}</script></div>";
-        assert_eq!(scan(html, Limits::default()), (html.len(), false));
+        assert_eq!(parse(html, Limits::default()), (3, 9, None));
         // Unclosed paragraphs and list items do not nest.
         let html = "<p>x".repeat(10_000);
-        assert_eq!(scan(&html, Limits::default()), (html.len(), false));
+        assert_eq!(parse(&html, Limits::default()), (1, 10_000, None));
     }
 
     #[test]
     fn deep_nesting_is_cut_where_it_goes_too_deep() {
         let html = "<div>".repeat(600);
-        let (len, warned) = scan(&html, Limits::default());
-        assert!(warned);
-        assert_eq!(len, 512 * 5);
+        let (deepest, elements, warning) = parse(&html, Limits::default());
+        assert_eq!((deepest, elements), (512, 512));
+        let warning = warning.expect("a warning");
+        // The 513th div (bytes 2560..2565) is in the first chunk, all on line 1.
+        assert_eq!(
+            warning,
+            "content cut in bytes 0..3000 (line 1): nesting deeper than 512 elements \
+             (limit max_depth)"
+        );
+        // html5ever's slowest case: only the first chunk past the cut is parsed.
         let html = "<b>".repeat(100_000);
-        assert_eq!(scan(&html, Limits::default()).0, 512 * 3);
+        assert_eq!(parse(&html, Limits::default()).0, 512);
+        // One div a line: the cut is narrowed to the line of the 513th, bytes 3072..3077.
+        let html = "<div>\n".repeat(1000);
+        let (_, _, warning) = parse(&html, Limits::default());
+        assert_eq!(
+            warning.as_deref(),
+            Some(
+                "content cut in bytes 3072..3077 (line 513): nesting deeper than 512 elements \
+                 (limit max_depth)"
+            )
+        );
+    }
+
+    #[test]
+    fn nesting_is_the_parser_s_not_the_tags() {
+        // End tags of elements that are not open close nothing: the parser nests every div
+        // (a count of tags would see no nesting at all).
+        let html = "<div></i>".repeat(2_000);
+        let (deepest, _, warning) = parse(&html, Limits::default());
+        assert_eq!(deepest, 512);
+        assert!(warning.unwrap().contains("nesting deeper than 512"));
+        // Links close the link before them: a thousand start tags, no nesting.
+        let html = "<a href=x>link ".repeat(1_000);
+        assert_eq!(parse(&html, Limits::default()), (1, 1_000, None));
+        // Foster parenting: content misplaced in a table is put before it, and nests there.
+        let html = format!("<table>{}", "<div>".repeat(1_000));
+        let (deepest, _, warning) = parse(&html, Limits::default());
+        assert_eq!(deepest, 512);
+        assert!(warning.is_some());
+        // The adoption agency rebuilds misnested formatting: each round nests deeper.
+        let html = "<b><div></b>x".repeat(2_000);
+        let (deepest, _, warning) = parse(&html, Limits::default());
+        assert!(deepest <= 513, "{deepest}");
+        assert!(warning.is_some());
+        // Inside a template (whose contents are never attached) just the same.
+        let html = format!("<template>{}", "<div>".repeat(1_000));
+        let (_, _, warning) = parse(&html, Limits::default());
+        assert!(warning.unwrap().contains("limit max_depth"));
     }
 
     #[test]
@@ -222,21 +193,33 @@ mod tests {
             ..Limits::default()
         };
         let html = "<br>".repeat(20);
-        assert_eq!(scan(&html, limits), (40, true));
+        let (_, elements, warning) = parse(&html, limits);
+        assert_eq!(elements, 10);
+        assert!(
+            warning
+                .unwrap()
+                .contains("more than 10 elements (limit max_elements)")
+        );
         let limits = Limits {
             max_html_bytes: 5,
             ..Limits::default()
         };
-        assert_eq!(scan("héllo world", limits), (5, true));
+        let (kept, warning) = cut_to_size("héllo world", &limits);
+        assert_eq!(kept, "héll");
+        assert_eq!(
+            warning.as_deref(),
+            Some("content of 12 bytes cut at byte 5 (limit max_html_bytes)")
+        );
     }
 
     #[test]
     fn comments_and_raw_text_hide_tags() {
         let html = format!(
-            "<!--{}--><style>{}</style><p>ok",
+            "<!--{}--><style>{}</style><textarea>{}</textarea><p>ok",
+            "<div>".repeat(1000),
             "<div>".repeat(1000),
             "<div>".repeat(1000)
         );
-        assert_eq!(scan(&html, Limits::default()), (html.len(), false));
+        assert_eq!(parse(&html, Limits::default()), (1, 3, None));
     }
 }

@@ -29,6 +29,29 @@ fn very_deep_nesting_is_cut_not_overflowed() {
 }
 
 #[test]
+fn nesting_only_the_parser_sees_is_cut() {
+    let nesting = |a: &Article| {
+        a.warnings
+            .iter()
+            .any(|w| w.contains("nesting deeper than 512"))
+    };
+    // Stray end tags close nothing: every div nests (a scan of the tags would count none).
+    let a = extract(format!("<p>before</p>{}deep", "<div></i>".repeat(100_000)));
+    assert!(nesting(&a), "{:?}", a.warnings);
+    assert!(a.text.contains("before") && !a.text.contains("deep"));
+    // Foster parenting: the divs go before the table, nested there.
+    let a = extract(format!("<table>{}deep", "<div>".repeat(100_000)));
+    assert!(nesting(&a), "{:?}", a.warnings);
+    // The adoption agency rebuilding misnested formatting, round after round.
+    let a = extract("<b><div></b>x".repeat(100_000));
+    assert!(nesting(&a), "{:?}", a.warnings);
+    // Links close the link before them: many start tags, no nesting, nothing cut.
+    let a = extract("<a href=/x>link</a>".repeat(5_000).replace("</a>", ""));
+    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+    assert_eq!(a.links.len(), 5_000);
+}
+
+#[test]
 fn a_megabyte_of_unclosed_tags() {
     let html = "<p><span><a href='/x'><em>".repeat(40_000);
     assert!(html.len() > 1_000_000);
@@ -78,16 +101,36 @@ fn a_ten_megabyte_text_node() {
 
 #[test]
 fn deeply_nested_lists_and_tables() {
-    let lists = format!("{}item{}", "<ul><li>".repeat(300), "</li></ul>".repeat(300));
+    // Depth is the parsed tree's: a nested list is two levels (`ul`, `li`), a nested table
+    // four (`table`, `tbody`, `tr`, `td`). Within the default 512 levels all is kept.
+    let lists = format!("{}item{}", "<ul><li>".repeat(250), "</li></ul>".repeat(250));
     let a = extract(lists);
     assert!(a.text.contains("item"));
+    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
     let tables = format!(
         "{}cell{}",
-        "<table><tr><td>".repeat(200),
-        "</td></tr></table>".repeat(200)
+        "<table><tr><td>".repeat(120),
+        "</td></tr></table>".repeat(120)
     );
     let a = extract(tables);
     assert!(a.text.contains("cell"));
+    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+    // Deeper, the content is cut where it goes past the limit and says so; what came before
+    // stays.
+    let lists = format!(
+        "<p>before</p>{}item{}",
+        "<ul><li>".repeat(300),
+        "</li></ul>".repeat(300)
+    );
+    let a = extract(lists);
+    assert!(a.text.contains("before") && !a.text.contains("item"));
+    assert!(
+        a.warnings
+            .iter()
+            .any(|w| w.contains("nesting deeper than 512")),
+        "{:?}",
+        a.warnings
+    );
 }
 
 #[test]

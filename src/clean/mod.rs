@@ -16,7 +16,7 @@ use url::Url;
 use crate::dom::Tag;
 use crate::dom::canon;
 use crate::dom::select::Selector;
-use crate::dom::sink::{Attrs, parse_fragment};
+use crate::dom::sink::{Attrs, parse_fragment_within};
 use crate::dom::tree::{Data, Document, NodeId};
 use crate::error::{Error, ErrorKind, Result};
 use crate::options::{Options, RuleGroup};
@@ -30,6 +30,7 @@ pub(crate) struct Cleaner {
     iframe_hosts: crate::safety::EmbedHosts,
     drop: Vec<Selector>,
     keep: Vec<Selector>,
+    limits: crate::Limits,
 }
 
 /// What cleaning produced: the decided tree and what the pass found.
@@ -135,6 +136,7 @@ impl Cleaner {
             iframe_hosts: crate::safety::EmbedHosts::new(&options.iframe_hosts),
             drop: compile(&options.drop_selectors)?,
             keep: compile(&options.keep_selectors)?,
+            limits: options.limits,
         })
     }
 
@@ -147,7 +149,9 @@ impl Cleaner {
             } else {
                 Attrs::All
             };
-        let mut doc = parse_fragment(html, attrs);
+        let (mut doc, cut) =
+            parse_fragment_within(html, attrs, crate::limits::bounds(&self.limits));
+        let cut = cut.map(|c| crate::limits::cut_warning(&c, &self.limits));
         let root = doc
             .first_child(NodeId::ROOT)
             .expect("a fragment parse has an <html> element holding the content");
@@ -164,11 +168,13 @@ impl Cleaner {
         if outcome.reshape || !self.on(RuleGroup::Hidden) {
             canon::canonicalise(&mut doc, root);
         }
+        let mut warnings: Vec<String> = cut.into_iter().collect();
+        warnings.extend(outcome.warnings);
         Cleaned {
             doc,
             root,
             removed: outcome.removed,
-            warnings: outcome.warnings,
+            warnings,
             json_ld: outcome.json_ld,
         }
     }

@@ -4,9 +4,16 @@
 //! The sink contract asks for adjacent text to be merged (in `append` and
 //! `append_before_sibling`); elements keep only the attributes some rule or output reads,
 //! unless user selectors may ask for any.
+//!
+//! The sink also enforces the content's shape limits ([`Bounds`]): it counts the elements
+//! it attaches and gives each the depth of its parent plus one. The first element over a
+//! limit is not attached, and from then on nothing is (the tree is what came before it);
+//! [`parse_fragment_within`] feeds the parser a few KiB at a time and stops feeding once the
+//! sink has stopped, so the parser never reads the rest (html5ever slows down
+//! quadratically on very deep nesting, so hostile content must be cut off early).
 
 use std::borrow::Cow;
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 
 use html5ever::tendril::TendrilSink;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
@@ -25,25 +32,127 @@ pub(crate) enum Attrs {
     All,
 }
 
+/// Shape limits on the parsed content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Bounds {
+    /// Deepest element nesting (the content's top-level elements are at depth 1).
+    pub max_depth: usize,
+    /// Most elements.
+    pub max_elements: usize,
+}
+
+impl Bounds {
+    /// No limits.
+    pub const NONE: Bounds = Bounds {
+        max_depth: usize::MAX,
+        max_elements: usize::MAX,
+    };
+}
+
+/// Which limit stopped a parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Over {
+    Depth,
+    Elements,
+}
+
+/// Where and why [`parse_fragment_within`] cut the content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cut {
+    pub over: Over,
+    /// The bytes of the source the parser was reading when the limit was hit: the part of
+    /// one chunk that is on line [`Cut::line`].
+    pub bytes: (usize, usize),
+    /// The line (from 1) of the token that went over the limit.
+    pub line: u64,
+}
+
+/// How much of the source the parser is given at a time: after each chunk the sink is asked
+/// whether a limit was hit. Small enough that little is parsed past a cut, large enough that
+/// the calls cost nothing next to the parse.
+const CHUNK: usize = 4 << 10;
+
 /// Parses `html` as the content of a `<body>` (as a post's content is), into a document
 /// whose root holds one `<html>` element holding the content.
 pub(crate) fn parse_fragment(html: &str, attrs: Attrs) -> Document {
+    parser(html, attrs, Bounds::NONE).one(html)
+}
+
+/// [`parse_fragment`], with the content cut at the first element deeper than
+/// `bounds.max_depth` or past `bounds.max_elements`: the tree holds what came before it, and
+/// the parser reads no more than the chunk where the limit was hit.
+pub(crate) fn parse_fragment_within(
+    html: &str,
+    attrs: Attrs,
+    bounds: Bounds,
+) -> (Document, Option<Cut>) {
+    let mut parser = parser(html, attrs, bounds);
+    let mut from = 0;
+    let mut cut = None;
+    while from < html.len() {
+        let mut to = (from + CHUNK).min(html.len());
+        while !html.is_char_boundary(to) {
+            to += 1;
+        }
+        parser.process(StrTendril::from_slice(&html[from..to]));
+        let sink = &parser.tokenizer.sink.sink;
+        if let Some(over) = sink.over.get() {
+            let line = sink.line.get();
+            cut = Some(Cut {
+                over,
+                bytes: on_line(html, (from, to), line),
+                line,
+            });
+            break;
+        }
+        from = to;
+    }
+    (parser.finish(), cut)
+}
+
+/// The part of `html[range]` that is on line `line` (counted from 1 as the tokenizer counts
+/// them: after a line feed, or a carriage return not followed by one).
+fn on_line(html: &str, (from, to): (usize, usize), line: u64) -> (usize, usize) {
+    let bytes = html.as_bytes();
+    let breaks = memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(|&i| !(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n')));
+    let mut start = 0;
+    let mut end = bytes.len();
+    for (n, at) in (1u64..).zip(breaks) {
+        if n == line {
+            end = at;
+            break;
+        }
+        start = at + 1;
+    }
+    let (a, b) = (from.max(start), to.min(end));
+    if a < b { (a, b) } else { (from, to) }
+}
+
+fn parser(html: &str, attrs: Attrs, bounds: Bounds) -> html5ever::driver::Parser<Sink> {
     let sink = Sink {
         // Real posts average one node per 30-40 bytes of HTML.
         doc: RefCell::new(Document::with_capacity(html.len() / 32)),
-        names: RefCell::new(vec![no_name()]),
+        nodes: RefCell::new(vec![Made {
+            name: no_name(),
+            depth: UNKNOWN,
+            counted: false,
+        }]),
         templates: RefCell::new(Vec::new()),
         integration_points: RefCell::new(Vec::new()),
         attrs,
+        bounds,
+        elements: Cell::new(0),
+        over: Cell::new(None),
+        line: Cell::new(1),
     };
-    let parser = html5ever::driver::parse_fragment(
+    html5ever::driver::parse_fragment(
         sink,
         html5ever::ParseOpts::default(),
         QualName::new(None, ns!(html), local_name!("body")),
         Vec::new(),
         false,
-    );
-    parser.one(html)
+    )
 }
 
 /// The characters an HTML named character reference (`amp;`, `hellip;`, with its `;`)
@@ -59,25 +168,130 @@ fn no_name() -> QualName {
 /// Builds a [`Document`] as html5ever's tree builder asks.
 struct Sink {
     doc: RefCell<Document>,
-    /// The parser's name for each node the sink created (by index; empty for
-    /// non-elements): the tree builder asks for names by reference.
-    names: RefCell<Vec<QualName>>,
+    /// What the sink knows of each node it created (by index): the tree builder asks for
+    /// names by reference.
+    nodes: RefCell<Vec<Made>>,
     /// Each template element and its (never linked) contents node.
     templates: RefCell<Vec<(NodeId, NodeId)>>,
     /// MathML `annotation-xml` elements that hold HTML.
     integration_points: RefCell<Vec<NodeId>>,
     attrs: Attrs,
+    bounds: Bounds,
+    /// Elements attached so far (the `<html>` holding the content aside).
+    elements: Cell<usize>,
+    /// The limit that was hit, once one was: nothing is attached after it.
+    over: Cell<Option<Over>>,
+    /// The line of the token the tree builder is at (or was at when a limit was hit).
+    line: Cell<u64>,
 }
+
+/// A node the sink created.
+#[derive(Clone)]
+struct Made {
+    /// The parser's name for it (empty for non-elements).
+    name: QualName,
+    /// Its depth, once known: its parent's plus one, 0 for the `<html>` holding the
+    /// content. Set when it is attached under a parent of known depth; a node attached
+    /// under one not in the document yet (a clone the adoption agency is building) learns
+    /// it when it is next a parent, from its nearest ancestor that knows. A node the parser
+    /// moves is re-dated, its descendants are not: the parser's moves shift a subtree by a
+    /// level or two, and only new elements deepen its stack of open elements.
+    depth: u32,
+    /// Whether it was counted against the element limit (it is once, when first attached).
+    counted: bool,
+}
+
+/// The depth of a node not known yet.
+const UNKNOWN: u32 = u32::MAX;
 
 impl Sink {
     fn push(&self, data: Data, name: QualName) -> NodeId {
         let id = self.doc.borrow_mut().push(data);
-        let mut names = self.names.borrow_mut();
+        let mut nodes = self.nodes.borrow_mut();
+        let made = |name| Made {
+            name,
+            depth: UNKNOWN,
+            counted: false,
+        };
         // Text nodes the document added in between have no name.
-        names.resize(id.index(), no_name());
-        names.push(name);
+        nodes.resize(id.index(), made(no_name()));
+        nodes.push(made(name));
         id
     }
+
+    /// Whether `child` may be attached under `parent` (`None`: an insertion before a
+    /// sibling that is not in the document, which the document ignores): not once a limit
+    /// was hit, and not if it is the element that goes over one. Records its depth and
+    /// counts it.
+    fn admit(&self, parent: Option<NodeId>, child: &NodeOrText<NodeId>) -> bool {
+        if self.over.get().is_some() {
+            return false;
+        }
+        let (NodeOrText::AppendNode(child), Some(parent)) = (child, parent) else {
+            return true;
+        };
+        let mut nodes = self.nodes.borrow_mut();
+        if nodes[child.index()].name.local.is_empty() {
+            // Text, comments: no depth, not counted.
+            return true;
+        }
+        let depth = if parent == NodeId::ROOT {
+            Some(0)
+        } else {
+            depth_of(
+                &mut nodes,
+                &self.doc.borrow(),
+                parent,
+                self.bounds.max_depth,
+            )
+            .map(|d| d.saturating_add(1))
+        };
+        // The `<html>` holding the content is not counted.
+        let counts = !nodes[child.index()].counted && parent != NodeId::ROOT;
+        let over = if depth.is_some_and(|d| d as usize > self.bounds.max_depth) {
+            Some(Over::Depth)
+        } else if counts && self.elements.get() >= self.bounds.max_elements {
+            Some(Over::Elements)
+        } else {
+            None
+        };
+        if over.is_some() {
+            self.over.set(over);
+            return false;
+        }
+        if counts {
+            self.elements.set(self.elements.get() + 1);
+        }
+        let made = &mut nodes[child.index()];
+        made.counted = true;
+        made.depth = depth.unwrap_or(UNKNOWN);
+        true
+    }
+}
+
+/// The depth of `id`, from the nearest of it and its ancestors whose depth is known (and
+/// then known for `id` too); `None` when none is, and the top one is not in the document.
+/// A walk longer than `max_depth` stops there: `id` is deeper than the limit anyway.
+fn depth_of(nodes: &mut [Made], doc: &Document, id: NodeId, max_depth: usize) -> Option<u32> {
+    let mut at = id;
+    let mut steps = 0u32;
+    let base = loop {
+        match nodes[at.index()].depth {
+            UNKNOWN if steps as usize > max_depth => break 0,
+            UNKNOWN => match doc.parent(at) {
+                Some(NodeId::ROOT) => break 0,
+                Some(p) => {
+                    at = p;
+                    steps = steps.saturating_add(1);
+                }
+                None => return None,
+            },
+            d => break d,
+        }
+    };
+    let depth = base.saturating_add(steps).min(UNKNOWN - 1);
+    nodes[id.index()].depth = depth;
+    Some(depth)
 }
 
 /// The name under which attribute `name` is kept, if it is.
@@ -165,7 +379,14 @@ impl TreeSink for Sink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
-        Ref::map(self.names.borrow(), |names| &names[target.index()])
+        Ref::map(self.nodes.borrow(), |nodes| &nodes[target.index()].name)
+    }
+
+    fn set_current_line(&self, line: u64) {
+        // Past a cut the line stays the cut's.
+        if self.over.get().is_none() {
+            self.line.set(line);
+        }
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
@@ -203,6 +424,9 @@ impl TreeSink for Sink {
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        if !self.admit(Some(*parent), &child) {
+            return;
+        }
         let mut doc = self.doc.borrow_mut();
         match child {
             NodeOrText::AppendNode(n) => doc.append(*parent, n),
@@ -227,12 +451,26 @@ impl TreeSink for Sink {
     fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {}
 
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
-        self.templates
+        let contents = self
+            .templates
             .borrow()
             .iter()
             .find(|(t, _)| t == target)
             .map(|&(_, c)| c)
-            .expect("the tree builder asks only for a template's contents")
+            .expect("the tree builder asks only for a template's contents");
+        // The contents are never attached: what goes in them is as deep as in the template.
+        let mut nodes = self.nodes.borrow_mut();
+        if nodes[contents.index()].depth == UNKNOWN
+            && let Some(d) = depth_of(
+                &mut nodes,
+                &self.doc.borrow(),
+                *target,
+                self.bounds.max_depth,
+            )
+        {
+            nodes[contents.index()].depth = d;
+        }
+        contents
     }
 
     fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
@@ -242,6 +480,10 @@ impl TreeSink for Sink {
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
 
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        let parent = self.doc.borrow().parent(*sibling);
+        if !self.admit(parent, &new_node) {
+            return;
+        }
         let mut doc = self.doc.borrow_mut();
         match new_node {
             NodeOrText::AppendNode(n) => doc.insert_before(*sibling, n),
@@ -250,6 +492,9 @@ impl TreeSink for Sink {
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        if self.over.get().is_some() {
+            return;
+        }
         let mut doc = self.doc.borrow_mut();
         let Data::Element(el) = &mut doc.node_mut(*target).data else {
             return;
@@ -267,11 +512,31 @@ impl TreeSink for Sink {
     }
 
     fn remove_from_parent(&self, target: &NodeId) {
+        if self.over.get().is_some() {
+            return;
+        }
         self.doc.borrow_mut().detach(*target);
     }
 
     fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
-        self.doc.borrow_mut().reparent_children(*node, *new_parent);
+        if self.over.get().is_some() {
+            return;
+        }
+        let mut doc = self.doc.borrow_mut();
+        let mut nodes = self.nodes.borrow_mut();
+        let depth = match nodes[new_parent.index()].depth {
+            UNKNOWN => UNKNOWN,
+            d => d.saturating_add(1),
+        };
+        // Moved, not new: re-dated (or left to learn their depth from `new_parent`), not
+        // counted again.
+        for child in doc.children(*node) {
+            // Text the document made since the sink last made a node is not listed yet.
+            if let Some(made) = nodes.get_mut(child.index()) {
+                made.depth = depth;
+            }
+        }
+        doc.reparent_children(*node, *new_parent);
     }
 
     fn is_mathml_annotation_xml_integration_point(&self, handle: &NodeId) -> bool {
