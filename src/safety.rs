@@ -188,6 +188,13 @@ pub(crate) fn never_shown(tag: &str) -> bool {
     )
 }
 
+/// Whether the output policy leaves an element of this tag out and keeps its content (see
+/// [`policy`]): such an element is not in the output, so it gives what is inside it no
+/// context either.
+pub(crate) fn unwraps(tag: &str) -> bool {
+    tag != "iframe" && !allowed(tag) && !never_shown(tag)
+}
+
 /// The policy for one element. `src` is the element's (already checked and resolved)
 /// source, for iframes: an iframe is kept only when the host a browser would load it from is
 /// on the allow-list.
@@ -201,13 +208,13 @@ pub(crate) fn policy(tag: &str, src: Option<&str>, iframe_hosts: &EmbedHosts) ->
             _ => Policy::Drop,
         };
     }
-    if allowed(tag) {
-        Policy::Keep
+    if unwraps(tag) {
+        // Unknown, custom or presentational elements (`font`, `center`, `amp-img`…).
+        Policy::Unwrap
     } else if never_shown(tag) {
         Policy::Drop
     } else {
-        // Unknown, custom or presentational elements (`font`, `center`, `amp-img`…).
-        Policy::Unwrap
+        Policy::Keep
     }
 }
 

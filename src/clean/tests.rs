@@ -38,6 +38,14 @@ fn piece() -> impl Strategy<Value = String> {
         Just("<span class=\"ez-toc-section\" id=\"x\"></span>".to_string()),
         Just("<span> </span>".to_string()),
         Just("<span class=\"fa fa-x\"></span>".to_string()),
+        // Accordion parts, on a known and on an unknown element (which the output leaves
+        // out), and a wrapper named like a button, which is kept only inside an accordion.
+        Just("<div class=\"wp-block-accordion-item\">".to_string()),
+        Just("<x-panel class=\"wp-block-accordion-item\">".to_string()),
+        Just("</x-panel>".to_string()),
+        Just("<h3 class=\"my-button\">+</h3>".to_string()),
+        Just("<details><summary>".to_string()),
+        Just("</summary>".to_string()),
         Just("<button>".to_string()),
         Just("</button>".to_string()),
         Just("<font>".to_string()),

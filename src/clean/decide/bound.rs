@@ -48,7 +48,8 @@ fn button_decision(cleaner: &Cleaner, doc: &Document, button: NodeId) -> Option<
     let in_summary = ancestors().any(|a| {
         doc.element(a).is_some_and(|e| {
             e.tag == Tag::Summary
-                || crate::extract::accordion::is_content_part(e.attr("class").unwrap_or(""))
+                || (crate::extract::accordion::is_content_part(e.attr("class").unwrap_or(""))
+                    && !crate::safety::unwraps(&e.tag))
         })
     });
     let el = doc.element(button)?;

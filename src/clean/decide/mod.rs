@@ -271,7 +271,11 @@ impl Pass<'_> {
                     } else {
                         top.heading
                     },
-                    in_summary: top.in_summary || tag == Tag::Summary || accordion_part,
+                    // An accordion part the policy leaves out is not in the output: what is
+                    // inside it must not be read as inside an accordion (P2).
+                    in_summary: top.in_summary
+                        || tag == Tag::Summary
+                        || (accordion_part && policy != Policy::Unwrap),
                     in_pre: top.in_pre || tag == Tag::Pre,
                     in_text_block: top.in_text_block || is_text_block(&tag),
                     ..self.child_frame(node, top)
