@@ -1,13 +1,15 @@
 //! `extract` on real posts, beside a bare `scraper::Html::parse_fragment` of the same HTML
 //! (the baseline: one parse is the least any extractor must do). Both report MB/s of
-//! `content.rendered`; the ratio of the two is the figure to quote.
+//! `content.rendered`; then the ratio of the two is printed, from rounds of each run one
+//! after the other (so that load on the machine falls on both alike): the figure to quote.
+//! For instruction counts, which load does not change, see `examples/profile_extract.rs`.
 //!
 //! Posts: the 214 real WordPress post bodies of `../shared/benchmarks/wcxb-wp` when present,
 //! else the shipped fixtures.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 use wpclean::{Extractor, Options, Post};
 
 mod common;
@@ -45,5 +47,45 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
+/// Extraction's throughput as a share of the bare parse's: the median over alternating rounds
+/// of the time of each, one round being every post once.
+fn alternating_ratio() {
+    let (name, posts) = posts();
+    let extractor = Extractor::new(&Options::default()).unwrap();
+    let time = |f: &dyn Fn()| {
+        let start = Instant::now();
+        f();
+        start.elapsed().as_secs_f64()
+    };
+    let parse = || {
+        for p in &posts {
+            std::hint::black_box(scraper::Html::parse_fragment(&p.content_html));
+        }
+    };
+    let extract = || {
+        for p in &posts {
+            std::hint::black_box(extractor.extract(p));
+        }
+    };
+    let mut ratios: Vec<f64> = (0..15)
+        .map(|_| {
+            let a = time(&parse);
+            let b = time(&extract);
+            a / b
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    println!(
+        "extract/{name}: {:.2} of the bare parse's throughput (median of {} alternating rounds)",
+        ratios[ratios.len() / 2],
+        ratios.len()
+    );
+}
+
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+fn main() {
+    benches();
+    alternating_ratio();
+    Criterion::default().configure_from_args().final_summary();
+}
