@@ -209,21 +209,36 @@ pub(crate) fn is_canonical_web_url(text: &str) -> bool {
         return false;
     };
     let bytes = rest.as_bytes();
-    let host_len = bytes
-        .iter()
-        .position(|&b| !(b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'))
-        .unwrap_or(bytes.len());
-    let (host, rest) = bytes.split_at(host_len);
-    rest.first() == Some(&b'/') && canonical_host(host) && canonical_rest(rest)
+    match canonical_host_len(bytes) {
+        Some(host) => bytes.get(host) == Some(&b'/') && canonical_rest(&bytes[host..]),
+        None => false,
+    }
 }
 
-/// A host name in the parser's form that no step of host parsing changes.
-fn canonical_host(host: &[u8]) -> bool {
-    let last = host.rsplit(|&b| b == b'.').next().unwrap_or(b"");
-    last.first().is_some_and(u8::is_ascii_lowercase)
-        && host
-            .split(|&b| b == b'.')
-            .all(|label| !label.is_empty() && !label.starts_with(b"xn--"))
+/// The length of the host name `bytes` starts with, when it is in the parser's form and no
+/// step of host parsing changes it: labels of lower-case letters, digits and `-`, none empty
+/// or punycode (`xn--`), the last starting with a letter (so that it cannot read as an IPv4
+/// address).
+fn canonical_host_len(bytes: &[u8]) -> Option<usize> {
+    let mut label = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' | b'-' => {}
+            b'.' => {
+                if i == label || bytes[label..].starts_with(b"xn--") {
+                    return None;
+                }
+                label = i + 1;
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    let last_ok = bytes.get(label).is_some_and(u8::is_ascii_lowercase)
+        && label < i
+        && !bytes[label..i].starts_with(b"xn--");
+    last_ok.then_some(i)
 }
 
 /// Whether a path (and query and fragment after it) is in the form the parser writes: only
@@ -234,25 +249,31 @@ fn canonical_rest(rest: &[u8]) -> bool {
     let mut in_path = true;
     let mut in_fragment = false;
     let mut segment_start = 0;
-    for (i, &b) in rest.iter().enumerate() {
-        if PLAIN[usize::from(b)] {
-            if in_path {
-                if b == b'/' {
-                    if dot_segment(&rest[segment_start..i]) {
-                        return false;
-                    }
-                    segment_start = i + 1;
-                } else if b == b'%'
-                    && rest
-                        .get(i + 1..i + 3)
-                        .is_some_and(|e| e.eq_ignore_ascii_case(b"2e"))
+    let mut i = 0;
+    while i < rest.len() {
+        // Runs of bytes that need no look besides being plain.
+        while i < rest.len() && SIMPLE[usize::from(rest[i])] {
+            i += 1;
+        }
+        let Some(&b) = rest.get(i) else {
+            break;
+        };
+        match b {
+            b'/' if in_path => {
+                if dot_segment(&rest[segment_start..i]) {
+                    return false;
+                }
+                segment_start = i + 1;
+            }
+            b'%' if in_path => {
+                if rest
+                    .get(i + 1..i + 3)
+                    .is_some_and(|e| e.eq_ignore_ascii_case(b"2e"))
                 {
                     return false;
                 }
             }
-            continue;
-        }
-        match b {
+            b'/' | b'%' => {}
             b'?' if in_path => {
                 if dot_segment(&rest[segment_start..i]) {
                     return false;
@@ -269,9 +290,18 @@ fn canonical_rest(rest: &[u8]) -> bool {
             }
             _ => return false,
         }
+        i += 1;
     }
     !(in_path && dot_segment(&rest[segment_start..]))
 }
+
+/// [`PLAIN`] bytes other than `/` and `%`, which the path's dot segments are made of.
+static SIMPLE: [bool; 256] = {
+    let mut table = PLAIN;
+    table[b'/' as usize] = false;
+    table[b'%' as usize] = false;
+    table
+};
 
 /// Bytes no part of an `http(s)` URL escapes or rewrites: ASCII letters, digits and
 /// `-._~!$&()*+,;=:@/%`.

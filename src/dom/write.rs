@@ -85,6 +85,16 @@ pub(crate) fn escape_html_attr(s: &str, out: &mut String) {
 
 fn escape_html(s: &str, out: &mut String, attr: bool) {
     let bytes = s.as_bytes();
+    // Most texts and attribute values are short: a look at each byte costs less than setting
+    // up the searches below.
+    if bytes.len() < 32
+        && !bytes
+            .iter()
+            .any(|&b| matches!(b, b'&' | b'<' | b'>' | 0xC2) || (attr && b == b'"'))
+    {
+        out.push_str(s);
+        return;
+    }
     let find_special = |from: usize| {
         memchr::memchr3(b'&', b'<', b'>', &bytes[from..]).map_or(bytes.len(), |i| from + i)
     };
@@ -148,7 +158,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn escapes_as_one_character_at_a_time(s in "[a&<>\"\u{a0}\u{a9}\u{e9} ]{0,30}", attr: bool) {
+        fn escapes_as_one_character_at_a_time(s in "[a&<>\"\u{a0}\u{a9}\u{e9} ]{0,60}", attr: bool) {
             let mut out = String::new();
             escape_html(&s, &mut out, attr);
             proptest::prop_assert_eq!(out, escaped_by_char(&s, attr));

@@ -92,6 +92,8 @@ pub(crate) struct View<'a> {
     pub aria_hidden: bool,
     /// Every attribute the tree kept (all of them when a caller's rule reads attributes).
     pub attrs: &'a [Attr],
+    /// The accordion part the class names, once looked up (`None`: not looked up yet).
+    pub accordion: Option<Option<crate::extract::accordion::Part>>,
 }
 
 impl<'a> View<'a> {
@@ -101,6 +103,12 @@ impl<'a> View<'a> {
 
     pub fn has_class(&self, class: &str) -> bool {
         self.classes().any(|c| c == class)
+    }
+
+    /// The accordion part the class names, if any.
+    pub fn accordion_part(&self) -> Option<crate::extract::accordion::Part> {
+        self.accordion
+            .unwrap_or_else(|| crate::extract::accordion::part(self.class).map(|(_, p)| p))
     }
 }
 
@@ -182,7 +190,7 @@ impl Rules {
 /// dropped. `None` when the element is no accordion part.
 fn accordion_part(v: &View<'_>) -> Option<Option<Action>> {
     use crate::extract::accordion;
-    let Some((_, part)) = accordion::part(v.class) else {
+    let Some(part) = v.accordion_part() else {
         return (v.tag == "button" && accordion::names_a_question(v.class))
             .then_some(Some(Action::Unwrap(BUTTON)));
     };

@@ -191,6 +191,10 @@ impl Pass<'_> {
             action = Some(Action::Unwrap(rules::ADSENSE));
         }
         let id = owned_id(&view);
+        // An accordion part whose text is content (all but its icon).
+        let accordion_part = view
+            .accordion_part()
+            .is_some_and(|p| p != crate::extract::accordion::Part::Icon);
         match action {
             Some(Action::Drop(rule)) => {
                 if tag == Tag::Script && view.script_type.contains("ld+json") {
@@ -245,8 +249,7 @@ impl Pass<'_> {
                 let policy =
                     crate::safety::policy(&el.tag, el.attr("src"), &self.cleaner.iframe_hosts);
                 let placeholder = tag == Tag::Img && el.attr("src").is_none();
-                let accordion_part =
-                    crate::extract::accordion::is_content_part(el.attr("class").unwrap_or(""));
+
                 let dropped = if tag == Tag::Iframe && policy != Policy::Keep {
                     count(&mut self.out.removed, rules::FOREIGN_IFRAME);
                     true
