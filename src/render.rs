@@ -104,13 +104,18 @@ pub(crate) fn markdown(blocks: &[Block]) -> String {
 
 /// Appends `md`, each line after a line break (`\` and a line end) indented by `pad`.
 fn escape_line_starts(out: &mut String, md: &str, pad: &str) {
-    for (k, line) in md.split("\\\n").enumerate() {
-        if k > 0 {
+    let bytes = md.as_bytes();
+    let mut start = 0;
+    // A line break is `\` then a line end: look for the backslashes only.
+    for i in memchr::memchr_iter(b'\\', bytes) {
+        if i >= start && bytes.get(i + 1) == Some(&b'\n') {
+            escape_line_start(out, &md[start..i]);
             out.push_str("\\\n");
             out.push_str(pad);
+            start = i + 2;
         }
-        escape_line_start(out, line);
     }
+    escape_line_start(out, &md[start..]);
 }
 
 /// Appends `md`; a line starting with `#`, `>`, `-`, `+`, `=`, `~~~` or `1.` would turn into
@@ -179,4 +184,30 @@ pub(crate) fn anchored(page: &Url, anchor: Option<&str>) -> String {
     let mut u = page.clone();
     u.set_fragment(anchor);
     u.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The same as splitting at every line break.
+        #[test]
+        fn line_starts_are_escaped_after_every_line_break(
+            md in "[a#>\\\\\n1. -]{0,24}",
+            pad in "( {2})?",
+        ) {
+            let mut expected = String::new();
+            for (k, line) in md.split("\\\n").enumerate() {
+                if k > 0 {
+                    expected.push_str("\\\n");
+                    expected.push_str(&pad);
+                }
+                escape_line_start(&mut expected, line);
+            }
+            let mut out = String::new();
+            escape_line_starts(&mut out, &md, &pad);
+            proptest::prop_assert_eq!(out, expected);
+        }
+    }
 }
