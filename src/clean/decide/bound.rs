@@ -12,6 +12,7 @@ use super::super::measure::TextSizes;
 /// unwrap it (a question in a heading or an accordion), asked as the pass will ask them. The
 /// pass never adds text and drops what is not counted, so the bound it gives its own result
 /// is never larger (P2).
+///
 /// The texts' sizes are kept in `sizes`, for the pass.
 pub(super) fn readable_chars(
     cleaner: &Cleaner,

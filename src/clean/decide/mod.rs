@@ -249,7 +249,6 @@ impl Pass<'_> {
                 let policy =
                     crate::safety::policy(&el.tag, el.attr("src"), &self.cleaner.iframe_hosts);
                 let placeholder = tag == Tag::Img && el.attr("src").is_none();
-
                 let dropped = if tag == Tag::Iframe && policy != Policy::Keep {
                     count(&mut self.out.removed, rules::FOREIGN_IFRAME);
                     true
