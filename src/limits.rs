@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::dom::sink::{Bounds, Cut, Over};
+use crate::dom::bounds::{Bounds, Cut, Over};
 
 /// Size and shape limits. Content over a limit is cut where the limit is reached, and the
 /// article says so in `warnings`; nothing panics or hangs.

@@ -101,26 +101,28 @@ fn a_ten_megabyte_text_node() {
 
 #[test]
 fn deeply_nested_lists_and_tables() {
+    // `inner` inside `n` levels of `open`…`close`.
+    let nested = |open: &str, close: &str, n: usize, inner: &str| {
+        format!("{}{inner}{}", open.repeat(n), close.repeat(n))
+    };
     // Depth is the parsed tree's: a nested list is two levels (`ul`, `li`), a nested table
     // four (`table`, `tbody`, `tr`, `td`). Within the default 512 levels all is kept.
-    let lists = format!("{}item{}", "<ul><li>".repeat(250), "</li></ul>".repeat(250));
-    let a = extract(lists);
-    assert!(a.text.contains("item"));
-    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
-    let tables = format!(
-        "{}cell{}",
-        "<table><tr><td>".repeat(120),
-        "</td></tr></table>".repeat(120)
-    );
-    let a = extract(tables);
-    assert!(a.text.contains("cell"));
-    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+    for (html, inner) in [
+        (nested("<ul><li>", "</li></ul>", 250, "item"), "item"),
+        (
+            nested("<table><tr><td>", "</td></tr></table>", 120, "cell"),
+            "cell",
+        ),
+    ] {
+        let a = extract(html);
+        assert!(a.text.contains(inner));
+        assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+    }
     // Deeper, the content is cut where it goes past the limit and says so; what came before
     // stays.
     let lists = format!(
-        "<p>before</p>{}item{}",
-        "<ul><li>".repeat(300),
-        "</li></ul>".repeat(300)
+        "<p>before</p>{}",
+        nested("<ul><li>", "</li></ul>", 300, "item")
     );
     let a = extract(lists);
     assert!(a.text.contains("before") && !a.text.contains("item"));

@@ -3,6 +3,7 @@
 //! reads back as itself), edited in place by cleaning, walked by extraction and written by
 //! [`write`](mod@write), which decides nothing.
 
+pub(crate) mod bounds;
 pub(crate) mod canon;
 pub(crate) mod select;
 pub(crate) mod sink;

@@ -20,6 +20,7 @@ use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{Attribute, QualName, local_name, ns};
 use tendril::StrTendril;
 
+use super::bounds::{Bounds, Cut, Over, on_line};
 use super::tag::Tag;
 use super::tree::{Attr, Data, Document, Element, NodeId, Ns};
 
@@ -30,41 +31,6 @@ pub(crate) enum Attrs {
     Needed,
     /// All of them (user CSS selectors may match any attribute).
     All,
-}
-
-/// Shape limits on the parsed content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Bounds {
-    /// Deepest element nesting (the content's top-level elements are at depth 1).
-    pub max_depth: usize,
-    /// Most elements.
-    pub max_elements: usize,
-}
-
-impl Bounds {
-    /// No limits.
-    pub const NONE: Bounds = Bounds {
-        max_depth: usize::MAX,
-        max_elements: usize::MAX,
-    };
-}
-
-/// Which limit stopped a parse.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Over {
-    Depth,
-    Elements,
-}
-
-/// Where and why [`parse_fragment_within`] cut the content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Cut {
-    pub over: Over,
-    /// The bytes of the source the parser was reading when the limit was hit: the part of
-    /// one chunk that is on line [`Cut::line`].
-    pub bytes: (usize, usize),
-    /// The line (from 1) of the token that went over the limit.
-    pub line: u64,
 }
 
 /// How much of the source the parser is given at a time: after each chunk the sink is asked
@@ -108,25 +74,6 @@ pub(crate) fn parse_fragment_within(
         from = to;
     }
     (parser.finish(), cut)
-}
-
-/// The part of `html[range]` that is on line `line` (counted from 1 as the tokenizer counts
-/// them: after a line feed, or a carriage return not followed by one).
-fn on_line(html: &str, (from, to): (usize, usize), line: u64) -> (usize, usize) {
-    let bytes = html.as_bytes();
-    let breaks = memchr::memchr2_iter(b'\n', b'\r', bytes)
-        .filter(|&i| !(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n')));
-    let mut start = 0;
-    let mut end = bytes.len();
-    for (n, at) in (1u64..).zip(breaks) {
-        if n == line {
-            end = at;
-            break;
-        }
-        start = at + 1;
-    }
-    let (a, b) = (from.max(start), to.min(end));
-    if a < b { (a, b) } else { (from, to) }
 }
 
 fn parser(html: &str, attrs: Attrs, bounds: Bounds) -> html5ever::driver::Parser<Sink> {
