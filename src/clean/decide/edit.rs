@@ -72,10 +72,7 @@ impl Pass<'_> {
         };
         t.push_tendril(&more);
         doc.detach(b);
-        if let Some(l) = self.long.get(a.index()) {
-            l.set(0);
-        }
-        self.sizes.forget(a);
+        self.text_changed(a);
         Some(a)
     }
 }

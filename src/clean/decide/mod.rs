@@ -475,6 +475,15 @@ impl Pass<'_> {
             .map(|t| &**t)
     }
 
+    /// Forgets what the pass knows of text node `node` (its size, its long-prompt words):
+    /// an edit changed its text.
+    fn text_changed(&self, node: NodeId) {
+        if let Some(l) = self.long.get(node.index()) {
+            l.set(0);
+        }
+        self.sizes.forget(node);
+    }
+
     /// Whether any text under `node` holds a word the long prompts need; each text is read
     /// once, and remembers the answer for the boxes around it.
     fn long_words(&self, node: NodeId) -> bool {
