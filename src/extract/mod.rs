@@ -2,6 +2,7 @@
 //! Markdown, sections and FAQ), headings, links, images, lists, tables and the cleaned HTML.
 
 pub(crate) mod accordion;
+mod blocks;
 mod embed;
 pub(crate) mod faq;
 mod faq_marks;
@@ -10,89 +11,18 @@ mod inline;
 mod links;
 mod table;
 
+pub(crate) use blocks::{Block, BlockKind, Extracted, FaqGroup, Role};
+
 use std::collections::HashSet;
 
 use url::Url;
 
-use crate::article::{Heading, Image, Link, List, Table};
+use crate::article::{Heading, Link, List};
 use crate::dom::tree::{Data, Document, Element, NodeId};
 use crate::dom::{heading_level, is_block, is_void};
 use faq_marks::OpenAccordion;
 use inline::Inline;
 use table::TableBuilder;
-
-/// What a block of text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum BlockKind {
-    Heading {
-        level: u8,
-        heading: usize,
-    },
-    Paragraph,
-    ListItem {
-        ordered: bool,
-        depth: u8,
-        number: u32,
-    },
-    Code,
-    Caption,
-    Table(usize),
-    Rule,
-}
-
-/// The role a block plays in FAQ markup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Role {
-    None,
-    Question(u32),
-    Answer(u32),
-}
-
-/// One block of the article: a heading, a paragraph, a list item, a table…
-#[derive(Debug, Clone)]
-pub(crate) struct Block {
-    pub kind: BlockKind,
-    /// Plain text, whitespace normalised (verbatim for code).
-    pub text: String,
-    /// Inline Markdown.
-    pub md: String,
-    /// Blockquote depth.
-    pub quote: u8,
-    pub role: Role,
-}
-
-/// An FAQ container met during the walk (a Yoast or Rank Math item, a `details`, an
-/// accordion pane).
-#[derive(Debug, Clone)]
-pub(crate) struct FaqGroup {
-    /// Yoast, Rank Math and the FAQ plugins' blocks are FAQs wherever they are; `details`
-    /// and accordions only inside an FAQ section or a container named "faq", or when their
-    /// panes read as questions.
-    pub explicit: bool,
-    pub in_faq_container: bool,
-    /// The accordion the pane belongs to (an index into the walk's accordions), when its
-    /// container is known.
-    pub accordion: Option<u32>,
-    /// The accordion family of the table in `accordion.rs` that made the group.
-    pub family: Option<&'static str>,
-    /// The id a link to this pane lands on: the pane's, else its question's or answer's.
-    pub anchor: Option<String>,
-    /// The id of its accordion.
-    pub accordion_anchor: Option<String>,
-}
-
-/// Everything the walk produced.
-#[derive(Debug, Default)]
-pub(crate) struct Extracted {
-    pub blocks: Vec<Block>,
-    pub headings: Vec<Heading>,
-    pub links: Vec<Link>,
-    pub images: Vec<Image>,
-    pub lists: Vec<List>,
-    pub tables: Vec<Table>,
-    pub faq_groups: Vec<FaqGroup>,
-    pub warnings: Vec<String>,
-}
 
 #[derive(Debug, Clone, Copy)]
 enum Open {
