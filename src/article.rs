@@ -68,6 +68,176 @@ pub struct Article {
     pub removed: Vec<Removal>,
     /// Non-fatal oddities met while cleaning this post.
     pub warnings: Vec<String>,
+    /// The post's comments, for an article read from a saved page (never in `text`,
+    /// `markdown` or the search records).
+    pub comments: Vec<Comment>,
+    /// Where and how the article was found, for one read from a saved page or a WARC
+    /// record; `None` for REST and WXR posts.
+    pub page: Option<PageInfo>,
+}
+
+/// A comment on the post, read from the page's comment thread.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Comment {
+    /// The comment's id (`comment-N`).
+    pub id: u64,
+    /// The id of the comment it replies to.
+    pub parent: Option<u64>,
+    /// The commenter's display name.
+    pub author: Option<String>,
+    /// When it was written, in the site's time zone (`2025-02-01T08:37:27`).
+    pub date: Option<String>,
+    /// Its text (paragraphs separated by blank lines).
+    pub text: String,
+}
+
+/// The kind of a saved page, from WordPress's body classes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub enum PageKind {
+    /// A single post of any type (`single`, `postid-N`).
+    #[serde(rename = "single post")]
+    Single,
+    /// A static page (`page`, `page-id-N`).
+    #[serde(rename = "page")]
+    Page,
+    /// An attachment's page.
+    #[serde(rename = "attachment page")]
+    Attachment,
+    /// A category archive.
+    #[serde(rename = "category archive")]
+    Category,
+    /// A tag archive.
+    #[serde(rename = "tag archive")]
+    Tag,
+    /// An author's archive.
+    #[serde(rename = "author archive")]
+    Author,
+    /// A date archive.
+    #[serde(rename = "date archive")]
+    Date,
+    /// Another archive (a custom taxonomy, a post type's archive).
+    #[serde(rename = "archive")]
+    Archive,
+    /// Search results.
+    #[serde(rename = "search results")]
+    Search,
+    /// The blog index, or a front page listing posts.
+    #[serde(rename = "blog index")]
+    Home,
+    /// "Not found" (`error404`).
+    #[serde(rename = "not found")]
+    NotFound,
+    /// No WordPress body classes.
+    #[default]
+    #[serde(rename = "unknown")]
+    Unknown,
+}
+
+impl PageKind {
+    /// The kind in words, as the JSON writes it (`category archive`).
+    pub fn name(self) -> &'static str {
+        match self {
+            PageKind::Single => "single post",
+            PageKind::Page => "page",
+            PageKind::Attachment => "attachment page",
+            PageKind::Category => "category archive",
+            PageKind::Tag => "tag archive",
+            PageKind::Author => "author archive",
+            PageKind::Date => "date archive",
+            PageKind::Archive => "archive",
+            PageKind::Search => "search results",
+            PageKind::Home => "blog index",
+            PageKind::NotFound => "not found",
+            PageKind::Unknown => "unknown",
+        }
+    }
+
+    /// Whether a page of this kind shows one article (a post or a page), not a list of
+    /// them, an attachment or an error. A page without WordPress's body classes is given
+    /// the benefit of the doubt.
+    pub fn is_article(self) -> bool {
+        matches!(self, PageKind::Single | PageKind::Page | PageKind::Unknown)
+    }
+}
+
+/// How the post was found in a saved page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum FoundBy {
+    /// A content container inside the element marked with the post's `post-N` class.
+    Marker,
+    /// A theme's or page builder's content container, without a post marker around it.
+    Container,
+    /// The scorer: no marker or known container held the article (a custom theme).
+    #[default]
+    Scorer,
+}
+
+impl FoundBy {
+    /// The method in words, as the JSON writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            FoundBy::Marker => "marker",
+            FoundBy::Container => "container",
+            FoundBy::Scorer => "scorer",
+        }
+    }
+}
+
+/// Where and how an article read from a saved page was found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+#[non_exhaustive]
+pub struct PageInfo {
+    /// The kind of page (`single post`, `page`, `category archive`…).
+    pub kind: PageKind,
+    /// How the post was found: `marker`, `container` or `scorer`.
+    pub found_by: FoundBy,
+    /// The content container (`entry-content`, `elementor-widget-theme-post-content`…), or
+    /// the element the scorer chose (`main#content`).
+    pub container: String,
+    /// The theme, from the body's `wp-theme-{slug}` class.
+    pub theme: Option<String>,
+    /// The page's canonical URL (`link rel=canonical`).
+    pub canonical: Option<String>,
+    /// The post's REST API URL (`link rel=alternate type=application/json`).
+    pub rest_url: Option<String>,
+    /// The page's language (`html[lang]`).
+    pub language: Option<String>,
+    /// The site's name (`og:site_name`, JSON-LD `WebSite`).
+    pub site_name: Option<String>,
+    /// The character encoding the page was decoded from (`UTF-8`, `Shift_JIS`…).
+    pub encoding: Option<String>,
+    /// The WARC record the page came from, for a page read from a crawl.
+    pub warc: Option<WarcSource>,
+}
+
+/// The WARC record a page came from: enough to fetch it again.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+#[non_exhaustive]
+pub struct WarcSource {
+    /// The WARC file.
+    pub file: Option<String>,
+    /// `WARC-Record-ID`.
+    pub record_id: Option<String>,
+    /// The record's byte offset in the file (of its gzip member in a `.warc.gz`).
+    pub offset: u64,
+    /// The record's length in the file (compressed, in a `.warc.gz`).
+    pub length: u64,
+    /// The HTTP status of the response.
+    pub status: u16,
+    /// When it was fetched (`WARC-Date`).
+    pub fetched: Option<String>,
 }
 
 /// A post's author.

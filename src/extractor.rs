@@ -37,6 +37,7 @@ pub struct Extractor {
     limits: Limits,
     statuses: Option<Vec<String>>,
     include_protected: bool,
+    all_page_kinds: bool,
 }
 
 impl Extractor {
@@ -47,6 +48,7 @@ impl Extractor {
             limits: options.limits,
             statuses: options.statuses.clone(),
             include_protected: options.include_protected,
+            all_page_kinds: options.all_page_kinds,
         })
     }
 
@@ -65,6 +67,12 @@ impl Extractor {
     /// # Ok::<(), wpclean::Error>(())
     /// ```
     pub fn skip_reason(&self, post: &Post) -> Option<String> {
+        if let Some(page) = &post.page
+            && !page.kind.is_article()
+            && !self.all_page_kinds
+        {
+            return Some(format!("page kind: {}", page.kind.name()));
+        }
         let status = post.status.as_deref();
         (!options::status_admitted(self.statuses.as_deref(), status)).then(|| {
             format!(
@@ -77,7 +85,7 @@ impl Extractor {
     /// Cleans one post and extracts its article.
     pub fn extract(&self, post: &Post) -> Article {
         let page = post.link.as_deref().and_then(|l| Url::parse(l.trim()).ok());
-        let mut warnings = Vec::new();
+        let mut warnings = post.warnings.clone();
         if post.link.is_some() && page.is_none() {
             warnings.push(format!(
                 "link {:?} is not an absolute URL: relative links stay relative",
@@ -190,6 +198,8 @@ impl Extractor {
             html: cleaned.html(),
             removed,
             warnings,
+            comments: post.comments.clone(),
+            page: post.page.as_deref().cloned(),
         }
     }
 }

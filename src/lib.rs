@@ -45,7 +45,8 @@ mod safety;
 mod text;
 
 pub use article::{
-    Article, Author, FaqEntry, Heading, Image, Link, List, Removal, Section, Table, Term,
+    Article, Author, Comment, FaqEntry, FoundBy, Heading, Image, Link, List, PageInfo, PageKind,
+    Removal, Section, Table, Term, WarcSource,
 };
 pub use error::{Error, ErrorKind, Location, Result};
 #[doc(hidden)]
@@ -53,7 +54,9 @@ pub use extractor::engine_properties;
 pub use extractor::{Extractor, extract_json};
 #[cfg(feature = "index")]
 pub use index::{Hit, IndexWriter, SearchIndex, SearchOptions, Upsert};
-pub use input::open::{InputFormat, open_path, open_reader};
+pub use input::open::{
+    InputFormat, OpenOptions, open_path, open_path_with, open_reader, open_reader_with,
+};
 pub use input::rest::{ContentFormat, Post};
 pub use input::{Record, RecordReader};
 pub use limits::Limits;

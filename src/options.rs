@@ -110,6 +110,11 @@ pub struct Options {
     /// Markdown, HTML, sections and everything extracted from the body are left empty, and
     /// the article's `warnings` say why.
     pub include_protected: bool,
+    /// Whether saved pages that are not one article (archives, blog indexes, search results,
+    /// 404s, attachment pages) are cleaned too. Default `false`: they are skipped by
+    /// [`Extractor::skip_reason`](crate::Extractor::skip_reason) with the page kind as the
+    /// reason (`page kind: category archive`).
+    pub all_page_kinds: bool,
 }
 
 impl Default for Options {
@@ -126,6 +131,7 @@ impl Default for Options {
             limits: crate::Limits::default(),
             statuses: Some(vec!["publish".to_string()]),
             include_protected: false,
+            all_page_kinds: false,
         }
     }
 }
@@ -218,6 +224,13 @@ impl Options {
     /// Keeps the content of password-protected posts (see [`Options::include_protected`]).
     pub fn include_protected(mut self, yes: bool) -> Self {
         self.include_protected = yes;
+        self
+    }
+
+    /// Cleans saved pages of every kind, archives and search results included (see
+    /// [`Options::all_page_kinds`]).
+    pub fn all_page_kinds(mut self, yes: bool) -> Self {
+        self.all_page_kinds = yes;
         self
     }
 

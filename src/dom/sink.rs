@@ -52,7 +52,26 @@ pub(crate) fn parse_fragment_within(
     attrs: Attrs,
     bounds: Bounds,
 ) -> (Document, Option<Cut>) {
-    let mut parser = parser(html, attrs, bounds);
+    feed(parser(html, attrs, bounds), html)
+}
+
+/// Parses `html` as a whole document (a saved page: doctype, `<head>`, `<body>`), within
+/// `bounds` as [`parse_fragment_within`] does. The root holds the `<html>` element.
+pub(crate) fn parse_document_within(
+    html: &str,
+    attrs: Attrs,
+    bounds: Bounds,
+) -> (Document, Option<Cut>) {
+    let sink = Sink::new(html, attrs, bounds);
+    feed(
+        html5ever::driver::parse_document(sink, html5ever::ParseOpts::default()),
+        html,
+    )
+}
+
+/// Feeds `html` to `parser` a chunk at a time, stopping at the chunk where the sink hit a
+/// limit.
+fn feed(mut parser: html5ever::driver::Parser<Sink>, html: &str) -> (Document, Option<Cut>) {
     let mut from = 0;
     let mut cut = None;
     while from < html.len() {
@@ -77,24 +96,8 @@ pub(crate) fn parse_fragment_within(
 }
 
 fn parser(html: &str, attrs: Attrs, bounds: Bounds) -> html5ever::driver::Parser<Sink> {
-    let sink = Sink {
-        // Real posts average one node per 30-40 bytes of HTML.
-        doc: RefCell::new(Document::with_capacity(html.len() / 32)),
-        nodes: RefCell::new(vec![Made {
-            name: no_name(),
-            depth: UNKNOWN,
-            counted: false,
-        }]),
-        templates: RefCell::new(Vec::new()),
-        integration_points: RefCell::new(Vec::new()),
-        attrs,
-        bounds,
-        elements: Cell::new(0),
-        over: Cell::new(None),
-        line: Cell::new(1),
-    };
     html5ever::driver::parse_fragment(
-        sink,
+        Sink::new(html, attrs, bounds),
         html5ever::ParseOpts::default(),
         QualName::new(None, ns!(html), local_name!("body")),
         Vec::new(),
@@ -152,6 +155,25 @@ struct Made {
 const UNKNOWN: u32 = u32::MAX;
 
 impl Sink {
+    fn new(html: &str, attrs: Attrs, bounds: Bounds) -> Sink {
+        Sink {
+            // Real posts average one node per 30-40 bytes of HTML.
+            doc: RefCell::new(Document::with_capacity(html.len() / 32)),
+            nodes: RefCell::new(vec![Made {
+                name: no_name(),
+                depth: UNKNOWN,
+                counted: false,
+            }]),
+            templates: RefCell::new(Vec::new()),
+            integration_points: RefCell::new(Vec::new()),
+            attrs,
+            bounds,
+            elements: Cell::new(0),
+            over: Cell::new(None),
+            line: Cell::new(1),
+        }
+    }
+
     fn push(&self, data: Data, name: QualName) -> NodeId {
         let id = self.doc.borrow_mut().push(data);
         let mut nodes = self.nodes.borrow_mut();

@@ -1,7 +1,10 @@
-//! Reading posts: REST JSON (one object, arrays, NDJSON, streamed), WXR exports.
+//! Reading posts: REST JSON (one object, arrays, NDJSON, streamed), WXR exports, saved HTML
+//! pages.
 
+pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod open;
+pub(crate) mod page;
 pub(crate) mod raw;
 pub(crate) mod rest;
 pub(crate) mod wxr;

@@ -1,27 +1,77 @@
 //! Opening inputs: files (plain or gzipped), standard input, with the format detected from
-//! the first bytes.
+//! the file name and the first bytes.
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::html::{HtmlMode, HtmlReader};
 use super::json::JsonReader;
 use super::wxr::WxrReader;
 use super::{Record, RecordReader};
 use crate::error::{Error, ErrorKind, Location, Result};
 
-/// The format of an export.
+/// The format of an input.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum InputFormat {
-    /// Detect from the first bytes: `<` is WXR, `{` or `[` is REST JSON.
+    /// Detect from the file name and the first bytes: `{` or `[` is REST JSON; `<?xml` or
+    /// `<rss` is WXR; a doctype, `<html>`, `<head>` or `<body>` is a saved page; other HTML
+    /// is a bare post body.
     #[default]
     Auto,
     /// REST API JSON: one post object, an array of posts, arrays of arrays, or NDJSON.
     Json,
     /// A WordPress eXtended RSS export (Tools → Export).
     Wxr,
+    /// HTML: a whole document is read as a saved page, a fragment as a bare post body.
+    Html,
+    /// A saved page, whatever its first bytes: the post is found in it, with its metadata.
+    Page,
+}
+
+/// How an input is opened: its format, the largest post read, and the address of an HTML
+/// input (saved pages name their own canonical address; a fragment has only this one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct OpenOptions {
+    /// The format (detected by default).
+    pub format: InputFormat,
+    /// Posts (and HTML inputs) larger than this fail (default 64 MiB).
+    pub max_post_bytes: usize,
+    /// The address of an HTML input, for resolving its relative links.
+    pub url: Option<String>,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        OpenOptions {
+            format: InputFormat::Auto,
+            max_post_bytes: crate::Limits::default().max_post_bytes,
+            url: None,
+        }
+    }
+}
+
+impl OpenOptions {
+    /// Options with this format.
+    pub fn format(mut self, format: InputFormat) -> Self {
+        self.format = format;
+        self
+    }
+
+    /// Options with this size limit.
+    pub fn max_post_bytes(mut self, bytes: usize) -> Self {
+        self.max_post_bytes = bytes;
+        self
+    }
+
+    /// Options with this address for HTML inputs.
+    pub fn url(mut self, url: Option<&str>) -> Self {
+        self.url = url.map(str::to_string);
+        self
+    }
 }
 
 /// Counts the bytes read from the underlying input (compressed bytes for gzip), for progress.
@@ -67,22 +117,55 @@ pub fn open_path(
     format: InputFormat,
     max_post_bytes: usize,
 ) -> Result<Box<dyn RecordReader + Send>> {
+    open_path_with(
+        path,
+        &OpenOptions::default()
+            .format(format)
+            .max_post_bytes(max_post_bytes),
+    )
+}
+
+/// [`open_path`] with all the [`OpenOptions`]: a file named `.html` or `.htm` (possibly
+/// gzipped) is HTML, read as a page or a fragment by its first bytes.
+///
+/// ```
+/// use wpclean::{InputFormat, OpenOptions, Record};
+///
+/// let path = std::env::temp_dir().join(format!("wpclean-open-{}.html", std::process::id()));
+/// std::fs::write(&path, "<!DOCTYPE html><body class=\"single postid-5\"><article class=\"post-5\">\
+///     <div class=\"entry-content\"><p>Hello.</p></div></article></body>")?;
+/// let mut reader = wpclean::open_path_with(&path, &OpenOptions::default().url(Some("https://example.com/hello/")))?;
+/// let Some(Record::Post { post, .. }) = reader.next() else { panic!("a post") };
+/// assert_eq!(post.id, Some(5));
+/// assert_eq!(post.link.as_deref(), Some("https://example.com/hello/"));
+/// # std::fs::remove_file(&path).ok();
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn open_path_with(path: &Path, options: &OpenOptions) -> Result<Box<dyn RecordReader + Send>> {
     let name = path.display().to_string();
+    let format = options.format;
     let file = std::fs::File::open(path).map_err(|e| {
         Error::new(ErrorKind::Io(e.to_string())).at(Location::new().with_file(name.clone()))
     })?;
     let mut format = format;
     if format == InputFormat::Auto {
         let lower = name.to_ascii_lowercase();
-        if lower.ends_with(".xml") || lower.ends_with(".xml.gz") || lower.ends_with(".wxr") {
+        let bare = lower.strip_suffix(".gz").unwrap_or(&lower);
+        if bare.ends_with(".xml") || bare.ends_with(".wxr") {
             format = InputFormat::Wxr;
+        } else if bare.ends_with(".html") || bare.ends_with(".htm") {
+            format = InputFormat::Html;
         }
     }
     // A buffer no larger than the file: many scrapes are folders of small one-post files,
     // and a buffer is zeroed when first filled.
     let size = file.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
     let capacity = size.saturating_add(1).clamp(4 << 10, BUFFER as u64) as usize;
-    open_buffered(Box::new(file), Some(name), format, max_post_bytes, capacity)
+    let options = OpenOptions {
+        format,
+        ..options.clone()
+    };
+    open_buffered(Box::new(file), Some(name), &options, capacity)
 }
 
 /// The read buffer for inputs of unknown or large size.
@@ -96,16 +179,28 @@ pub fn open_reader(
     format: InputFormat,
     max_post_bytes: usize,
 ) -> Result<Box<dyn RecordReader + Send>> {
-    open_buffered(reader, name, format, max_post_bytes, BUFFER)
+    let options = OpenOptions::default()
+        .format(format)
+        .max_post_bytes(max_post_bytes);
+    open_buffered(reader, name, &options, BUFFER)
+}
+
+/// [`open_reader`] with all the [`OpenOptions`].
+pub fn open_reader_with(
+    reader: Box<dyn Read + Send>,
+    name: Option<String>,
+    options: &OpenOptions,
+) -> Result<Box<dyn RecordReader + Send>> {
+    open_buffered(reader, name, options, BUFFER)
 }
 
 fn open_buffered(
     reader: Box<dyn Read + Send>,
     name: Option<String>,
-    format: InputFormat,
-    max_post_bytes: usize,
+    options: &OpenOptions,
     capacity: usize,
 ) -> Result<Box<dyn RecordReader + Send>> {
+    let (format, max_post_bytes) = (options.format, options.max_post_bytes);
     let count = Arc::new(AtomicU64::new(0));
     let counted = Counting {
         inner: reader,
@@ -130,23 +225,49 @@ fn open_buffered(
         InputFormat::Auto => sniff(&mut input).map_err(io)?,
         f => f,
     };
+    let url = options.url.as_deref();
     let inner: Box<dyn RecordReader + Send> = match format {
         InputFormat::Wxr => Box::new(WxrReader::new(input, name)),
-        _ => Box::new(JsonReader::new(input, name, max_post_bytes)),
+        InputFormat::Html => Box::new(HtmlReader::new(
+            input,
+            name,
+            url,
+            HtmlMode::Detect,
+            max_post_bytes,
+        )),
+        InputFormat::Page => Box::new(HtmlReader::new(
+            input,
+            name,
+            url,
+            HtmlMode::Page,
+            max_post_bytes,
+        )),
+        InputFormat::Auto | InputFormat::Json => {
+            Box::new(JsonReader::new(input, name, max_post_bytes))
+        }
     };
     Ok(Box::new(Opened { inner, count }))
 }
 
-/// `<` after optional whitespace and byte-order mark means XML; anything else is JSON.
+/// The format of an input by its first bytes (after white space and a byte-order mark):
+/// `<?xml` or `<rss` is WXR, any other `<` is HTML (a page or a fragment), anything else is
+/// JSON.
 fn sniff(input: &mut Box<dyn BufRead + Send>) -> std::io::Result<InputFormat> {
     let head = input.fill_buf()?;
-    let first = head
+    let start = head
         .iter()
-        .copied()
-        .find(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n' | 0xEF | 0xBB | 0xBF));
-    Ok(if first == Some(b'<') {
-        InputFormat::Wxr
-    } else {
-        InputFormat::Json
-    })
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n' | 0xEF | 0xBB | 0xBF))
+        .unwrap_or(head.len());
+    let head = &head[start..];
+    if !head.starts_with(b"<") {
+        return Ok(InputFormat::Json);
+    }
+    let lower: Vec<u8> = head.iter().take(5).map(u8::to_ascii_lowercase).collect();
+    Ok(
+        if lower.starts_with(b"<?xml") || lower.starts_with(b"<rss") {
+            InputFormat::Wxr
+        } else {
+            InputFormat::Html
+        },
+    )
 }

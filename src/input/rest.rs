@@ -52,6 +52,12 @@ pub struct Post {
     pub featured_image: Option<Image>,
     /// FAQ entries declared in the post's SEO metadata (Yoast's `yoast_head_json` schema).
     pub schema_faq: Vec<FaqEntry>,
+    /// The post's comments (read from a saved page's comment thread).
+    pub comments: Vec<crate::article::Comment>,
+    /// Where and how the post was found in a saved page; `None` for REST and WXR posts.
+    pub page: Option<Box<crate::article::PageInfo>>,
+    /// Oddities met while reading the post (they go into the article's `warnings`).
+    pub warnings: Vec<String>,
     /// Whether `content_html` is rendered HTML (REST `content.rendered`) or raw post content
     /// as stored in the database (WXR exports: block comments, shortcodes, no paragraphs).
     pub format: ContentFormat,
@@ -83,6 +89,31 @@ impl Post {
             link: link.map(str::to_string),
             ..Post::default()
         }
+    }
+
+    /// The post of a whole saved WordPress page (as the site served it: theme, menus,
+    /// sidebars, comments and all), found with WordPress's own markers, with the metadata
+    /// and comments the page holds. `url` is the page's address.
+    ///
+    /// ```
+    /// let html = r#"<!DOCTYPE html><html lang="en"><head><title>Hi | Site</title></head>
+    ///   <body class="single single-post postid-7 wp-theme-twentytwentyone">
+    ///   <nav>Home · About</nav>
+    ///   <article id="post-7" class="post-7 post type-post hentry">
+    ///     <h1 class="entry-title">Hi</h1>
+    ///     <div class="entry-content"><p>The article.</p></div>
+    ///   </article>
+    ///   <footer>© Site</footer></body></html>"#;
+    /// let post = wpclean::Post::from_page(html, Some("https://example.com/hi/"));
+    /// assert_eq!(post.id, Some(7));
+    /// let article = wpclean::Extractor::new(&wpclean::Options::default())?.extract(&post);
+    /// assert_eq!(article.title, "Hi");
+    /// assert_eq!(article.text, "The article.");
+    /// assert_eq!(article.page.unwrap().container, "entry-content");
+    /// # Ok::<(), wpclean::Error>(())
+    /// ```
+    pub fn from_page(html: &str, url: Option<&str>) -> Post {
+        crate::input::page::read_page(html, url, None, &crate::Limits::default())
     }
 
     /// Reads one post object from REST API JSON.

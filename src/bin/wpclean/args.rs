@@ -64,7 +64,7 @@ pub struct InputArgs {
     /// Files, directories, glob patterns, or `-` for standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<String>,
-    /// Input format (detected from the first bytes by default).
+    /// Input format (detected from the file name and the first bytes by default).
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InFormat::Auto)]
     pub input_format: InFormat,
     /// Worker threads (default: all cores).
@@ -94,7 +94,8 @@ pub struct InputArgs {
     /// Also keep iframes from this host and its subdomains (repeatable).
     #[arg(long = "iframe-host", value_name = "HOST")]
     pub iframe_hosts: Vec<String>,
-    /// The address of HTML files given as INPUT, for resolving their relative links.
+    /// The address of HTML files given as INPUT (and of HTML on standard input), for
+    /// resolving their relative links; a saved page's own canonical URL on the same site wins.
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
     /// Only posts modified on or after this date (`2024-01-31` or `2024-01-31T08:00:00`).
@@ -109,6 +110,10 @@ pub struct InputArgs {
     /// Keep the content of password-protected posts (withheld by default).
     #[arg(long)]
     pub include_protected: bool,
+    /// Also clean saved pages that are not one article: archives, blog indexes, search
+    /// results, 404s and attachment pages (skipped by default, with the page kind).
+    #[arg(long)]
+    pub all_page_kinds: bool,
     /// Clean every copy of a post met more than once (by default only the first).
     #[arg(long)]
     pub keep_duplicates: bool,
@@ -254,12 +259,16 @@ pub struct SearchArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum InFormat {
-    // Detect: `<` starts WXR, anything else is JSON.
+    // Detect: `<?xml` or `<rss` is WXR, other `<` is HTML, anything else is JSON.
     Auto,
     // REST API JSON (object, array, NDJSON).
     Json,
     // WordPress eXtended RSS.
     Wxr,
+    // HTML: a whole document is a saved page, a fragment a bare post body.
+    Html,
+    // A saved page, whatever its first bytes.
+    Page,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -321,5 +330,7 @@ pub fn input_format(f: InFormat) -> InputFormat {
         InFormat::Auto => InputFormat::Auto,
         InFormat::Json => InputFormat::Json,
         InFormat::Wxr => InputFormat::Wxr,
+        InFormat::Html => InputFormat::Html,
+        InFormat::Page => InputFormat::Page,
     }
 }

@@ -32,6 +32,7 @@ struct Config {
     until: Option<String>,
     status: Option<Vec<String>>,
     include_protected: Option<bool>,
+    all_page_kinds: Option<bool>,
     keep_duplicates: Option<bool>,
     verbose: Option<bool>,
     // Cleaning.

@@ -15,15 +15,16 @@ use wpclean::{Article, Error, Extractor, Options, Record, RuleGroup};
 use crate::args::{InputArgs, input_format};
 use crate::date_filter::DateFilter;
 use crate::gate::{Gate, SkipReasons, verbose_line};
-use crate::html_input::{self, HTML_WARNING, is_html};
+use crate::html_input::is_html;
 
 /// One input to read.
 pub enum Input {
     Stdin,
     File(PathBuf),
-    /// An HTML file given explicitly: one bare post body.
+    /// An HTML file given explicitly (a page or a fragment): `--url` is its address.
     Html(PathBuf),
-    /// An HTML file met in a directory: skipped, with the reason.
+    /// An HTML file met in a directory (a `wget --mirror` folder): a page names its own
+    /// address.
     HtmlInDirectory(PathBuf),
 }
 
@@ -202,7 +203,9 @@ pub fn extractor_for(args: &InputArgs) -> anyhow::Result<Extractor> {
             options.statuses(args.status.iter().cloned())
         };
     }
-    options = options.include_protected(args.include_protected);
+    options = options
+        .include_protected(args.include_protected)
+        .all_page_kinds(args.all_page_kinds);
     Extractor::new(&options).map_err(|e| match e.kind() {
         wpclean::ErrorKind::Selector { selector, .. } => {
             let flag = if args.drop.contains(selector) {
@@ -408,19 +411,17 @@ pub fn read_batches(
     let mut name = String::new();
     for input in inputs {
         name = input.name();
+        let options = wpclean::OpenOptions::default()
+            .format(format)
+            .max_post_bytes(max_post_bytes);
         let opened = match &input {
-            Input::Stdin => wpclean::open_reader(
+            Input::Stdin => wpclean::open_reader_with(
                 Box::new(io::stdin()),
                 Some("-".into()),
-                format,
-                max_post_bytes,
+                &options.url(html_url),
             ),
-            Input::File(p) => wpclean::open_path(p, format, max_post_bytes),
-            Input::Html(p) => Ok(Box::new(html_input::open(p, html_url, max_post_bytes))
-                as Box<dyn wpclean::RecordReader + Send>),
-            Input::HtmlInDirectory(p) => {
-                Ok(Box::new(html_input::skipped(p)) as Box<dyn wpclean::RecordReader + Send>)
-            }
+            Input::File(p) | Input::HtmlInDirectory(p) => wpclean::open_path_with(p, &options),
+            Input::Html(p) => wpclean::open_path_with(p, &options.url(html_url)),
         };
         let mut reader = match opened {
             Ok(r) => r,
@@ -483,7 +484,7 @@ pub fn process<T>(
         }
     };
     // A bug must cost one post, not the run: a panic becomes this post's error.
-    let mut article =
+    let article =
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(&post))) {
             Ok(a) => a,
             Err(panic) => {
@@ -500,14 +501,6 @@ pub fn process<T>(
                 );
             }
         };
-    // Only HTML inputs are read from files named `.html`: every other file is an export.
-    if location
-        .file
-        .as_deref()
-        .is_some_and(|f| is_html(Path::new(f)))
-    {
-        article.warnings.push(HTML_WARNING.to_string());
-    }
     let mut removed: Vec<(String, u32)> = Vec::new();
     for r in &article.removed {
         match removed.iter_mut().find(|(g, _)| *g == r.group) {

@@ -1,0 +1,128 @@
+//! HTML inputs: a whole saved page (read by [`page`](super::page)), or a bare fragment,
+//! which is cleaned as a post body. One input is one record.
+
+use std::io::Read;
+
+use super::page;
+use super::{Record, RecordReader};
+use crate::error::{Error, ErrorKind, Location};
+use crate::input::rest::Post;
+use crate::limits::Limits;
+
+/// The warning every article cleaned from an HTML fragment carries.
+pub(crate) const FRAGMENT_WARNING: &str = "cleaned as a bare post body: an HTML fragment has no post \
+     metadata, and page furniture (header, navigation, sidebar) is not told apart from the article";
+
+/// How an HTML input is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HtmlMode {
+    /// A whole document is a page, anything else a bare post body.
+    Detect,
+    /// Always a page.
+    Page,
+}
+
+/// The reader of one HTML input: its one record.
+pub(crate) struct HtmlReader {
+    record: Option<Record>,
+    bytes: u64,
+}
+
+impl HtmlReader {
+    /// Reads all of `input` (at most `max_bytes`) as one HTML input named `name`, at the
+    /// address `url`.
+    pub(crate) fn new(
+        mut input: impl Read,
+        name: Option<String>,
+        url: Option<&str>,
+        mode: HtmlMode,
+        max_bytes: usize,
+    ) -> HtmlReader {
+        let mut location = Location::new().with_index(0).with_offset(0);
+        location.file = name.clone();
+        let mut bytes = Vec::new();
+        let read = (&mut input)
+            .take(max_bytes as u64 + 1)
+            .read_to_end(&mut bytes);
+        let record = match read {
+            Err(e) => Record::Failed(Error::new(ErrorKind::Io(e.to_string())).at(location)),
+            Ok(_) if bytes.len() > max_bytes => Record::Failed(
+                Error::new(ErrorKind::Limit(format!(
+                    "the HTML input is larger than the limit max_post_bytes ({max_bytes} bytes)"
+                )))
+                .at(location),
+            ),
+            Ok(_) => {
+                let post = read_html(&bytes, name.as_deref(), url, mode);
+                location.id = post.id;
+                Record::Post {
+                    post: Box::new(post),
+                    location,
+                }
+            }
+        };
+        HtmlReader {
+            bytes: bytes.len() as u64,
+            record: Some(record),
+        }
+    }
+}
+
+impl Iterator for HtmlReader {
+    type Item = Record;
+    fn next(&mut self) -> Option<Record> {
+        self.record.take()
+    }
+}
+
+impl RecordReader for HtmlReader {
+    fn bytes_read(&self) -> u64 {
+        if self.record.is_some() { 0 } else { self.bytes }
+    }
+}
+
+/// One HTML input as a post: a page, or a fragment cleaned as a bare body (its slug from the
+/// file name).
+fn read_html(bytes: &[u8], name: Option<&str>, url: Option<&str>, mode: HtmlMode) -> Post {
+    // Saved pages are not always UTF-8; a lossy read keeps the rest of the text.
+    let text = String::from_utf8_lossy(bytes);
+    if mode == HtmlMode::Page || page::is_document(bytes) {
+        let mut post = page::read_page(&text, url, Some("UTF-8"), &Limits::default());
+        post.slug = slug_of(post.link.as_deref()).or_else(|| name.and_then(file_stem));
+        return post;
+    }
+    let mut post = Post::from_html(text.into_owned(), url);
+    post.slug = name.and_then(file_stem);
+    post.warnings.push(FRAGMENT_WARNING.to_string());
+    post
+}
+
+/// The last path segment of a post's URL (`/2024/05/my-post/` → `my-post`).
+fn slug_of(link: Option<&str>) -> Option<String> {
+    let url = url::Url::parse(link?).ok()?;
+    let seg = url.path_segments()?.rev().find(|s| !s.is_empty())?;
+    let seg = seg
+        .strip_suffix(".html")
+        .or_else(|| seg.strip_suffix(".htm"))
+        .unwrap_or(seg);
+    (!seg.is_empty() && seg != "index").then(|| seg.to_string())
+}
+
+/// A file's name without its directory and extensions (`.gz`, `.html`); for a mirror's
+/// `slug/index.html`, the folder's name.
+fn file_stem(name: &str) -> Option<String> {
+    let mut parts = name.rsplit(['/', '\\']);
+    let base = parts.next()?;
+    if base.starts_with("index.") {
+        return parts
+            .next()
+            .filter(|d| !d.is_empty() && *d != ".")
+            .map(str::to_string);
+    }
+    let base = base.strip_suffix(".gz").unwrap_or(base);
+    let stem = match base.rfind('.') {
+        Some(i) if i > 0 => &base[..i],
+        _ => base,
+    };
+    (!stem.is_empty() && stem != "-").then(|| stem.to_string())
+}

@@ -1,0 +1,205 @@
+//! Finding the post in a saved page, with WordPress's own markers first:
+//! 1. the scope: the element carrying the post's `post_class()` (`post-N`, N the id the body
+//!    classes give); query loops and "more posts" blocks carry other posts' `post-N`;
+//! 2. inside it, the theme's or page builder's content container ([`CONTAINERS`]);
+//! 3. a scorer over the page where neither is found, or where what they found holds too
+//!    little of the page's article text to be the article (a `post-N` that is only the
+//!    hero, a builder block holding one section of many).
+
+use super::containers::{CONTAINERS, Match};
+use super::measure::PageMeasure;
+use crate::article::FoundBy;
+use crate::dom::Tag;
+use crate::dom::tree::{Document, NodeId};
+
+/// Where the post is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Located {
+    /// The element whose content is the post's body.
+    pub body: NodeId,
+    /// The element marked `post-N`, when there is one.
+    pub scope: Option<NodeId>,
+    /// How it was found.
+    pub by: FoundBy,
+    /// The container's row name, or what the scorer chose.
+    pub container: String,
+}
+
+/// A container must hold at least this share of the paragraph text of the scorer's best
+/// candidate to be trusted.
+const TRUSTED_SHARE: f64 = 0.5;
+
+/// Finds the post's body in `doc` (a whole page), `id` being the post id of the body classes.
+pub(crate) fn locate(doc: &Document, m: &PageMeasure, body: NodeId, id: Option<u64>) -> Located {
+    let scope = id.and_then(|id| scope(doc, m, body, id));
+    let best = scorer(doc, m, body);
+    let best_paras = best.map_or(0, |b| m.paras[b.index()]);
+    let trusted = |n: NodeId| {
+        let p = m.paras[n.index()];
+        p > 0 && f64::from(p) >= TRUSTED_SHARE * f64::from(best_paras)
+    };
+    let other_posts = |n: NodeId| -> bool {
+        let Some(id) = id else { return false };
+        let own = format!("post-{id}");
+        std::iter::successors(doc.parent(n), |&p| doc.parent(p))
+            .take_while(|&p| p != body)
+            .any(|p| {
+                doc.element(p)
+                    .and_then(|e| e.attr("class"))
+                    .is_some_and(|c| {
+                        c.split_ascii_whitespace().any(|c| {
+                            c != own
+                                && c.strip_prefix("post-").is_some_and(|n| {
+                                    !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+                                })
+                        })
+                    })
+            })
+    };
+    if let Some(s) = scope
+        && let Some((n, name)) = container(doc, m, s, &|_| false)
+        && trusted(n)
+    {
+        return Located {
+            body: n,
+            scope,
+            by: FoundBy::Marker,
+            container: name.to_string(),
+        };
+    }
+    if let Some((n, name)) = container(doc, m, body, &other_posts)
+        && trusted(n)
+    {
+        return Located {
+            body: n,
+            scope,
+            by: FoundBy::Container,
+            container: name.to_string(),
+        };
+    }
+    let chosen = best.unwrap_or(body);
+    Located {
+        body: chosen,
+        scope,
+        by: FoundBy::Scorer,
+        container: describe(doc, chosen),
+    }
+}
+
+/// The element carrying `post-{id}` (not the body): of several, the one with the most
+/// paragraph text (a theme may mark the hero and the article alike).
+fn scope(doc: &Document, m: &PageMeasure, body: NodeId, id: u64) -> Option<NodeId> {
+    let class = format!("post-{id}");
+    doc.descendants(body)
+        .filter(|&n| {
+            doc.element(n)
+                .and_then(|e| e.attr("class"))
+                .is_some_and(|c| c.split_ascii_whitespace().any(|c| c == class))
+        })
+        .max_by_key(|n| m.paras[n.index()])
+}
+
+/// The first container row that matches inside `within` (not in furniture, not `skip`):
+/// among several matches of that row, the one with the most paragraph text.
+fn container(
+    doc: &Document,
+    m: &PageMeasure,
+    within: NodeId,
+    skip: &dyn Fn(NodeId) -> bool,
+) -> Option<(NodeId, &'static str)> {
+    let mut found: Vec<Option<NodeId>> = vec![None; CONTAINERS.len()];
+    let mut walk = doc.descendants(within);
+    while let Some(n) = walk.next() {
+        if m.furniture[n.index()] {
+            walk.skip_children(n);
+            continue;
+        }
+        let Some(el) = doc.element(n) else { continue };
+        for (row, c) in CONTAINERS.iter().enumerate() {
+            let hit = match c.matches {
+                Match::Class(name) => el.has_class(name),
+                Match::Attr(attr, value) => el.attr(attr) == Some(value),
+            };
+            if hit && m.paras[n.index()] > found[row].map_or(0, |f| m.paras[f.index()]) && !skip(n)
+            {
+                found[row] = Some(n);
+            }
+        }
+    }
+    found
+        .iter()
+        .zip(CONTAINERS)
+        .find_map(|(n, c)| n.map(|n| (n, c.name)))
+}
+
+/// The scorer: each paragraph of 25 characters or more scores its parent in full and its
+/// grandparent by half (readability's way); an element's score is lowered by its link
+/// density; the best is widened to its parent while it holds less than half of the
+/// parent's paragraph text (an article split into sibling sections).
+fn scorer(doc: &Document, m: &PageMeasure, body: NodeId) -> Option<NodeId> {
+    let mut score = vec![0f64; doc.len()];
+    let mut walk = doc.descendants(body);
+    while let Some(n) = walk.next() {
+        if m.furniture[n.index()] {
+            walk.skip_children(n);
+            continue;
+        }
+        let Some(el) = doc.element(n) else { continue };
+        if !matches!(
+            el.tag,
+            Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Li
+        ) {
+            continue;
+        }
+        let own = m.paras[n.index()];
+        if own < 25 {
+            continue;
+        }
+        let s = 1.0 + (f64::from(own) / 100.0).min(3.0);
+        if let Some(p) = doc.parent(n) {
+            score[p.index()] += s;
+            if let Some(g) = doc.parent(p) {
+                score[g.index()] += s / 2.0;
+            }
+        }
+    }
+    let mut best: Option<(NodeId, f64)> = None;
+    for n in doc.descendants(body) {
+        let s = score[n.index()];
+        if s > 0.0 {
+            let s = s * (1.0 - m.link_density(n));
+            if best.is_none_or(|(_, b)| s > b) {
+                best = Some((n, s));
+            }
+        }
+    }
+    let (mut at, _) = best?;
+    while at != body
+        && let Some(p) = doc.parent(at)
+        && p != NodeId::ROOT
+        && f64::from(m.paras[at.index()]) < 0.5 * f64::from(m.paras[p.index()])
+        && m.link_density(p) < 0.35
+    {
+        at = p;
+    }
+    Some(at)
+}
+
+/// A short name of an element for the article (`article.post`, `main#content`).
+fn describe(doc: &Document, n: NodeId) -> String {
+    let Some(el) = doc.element(n) else {
+        return String::new();
+    };
+    let mut s = el.tag.to_string();
+    if let Some(id) = el.attr("id").filter(|i| !i.is_empty()) {
+        s.push('#');
+        s.push_str(id);
+    } else if let Some(c) = el
+        .attr("class")
+        .and_then(|c| c.split_ascii_whitespace().next())
+    {
+        s.push('.');
+        s.push_str(c);
+    }
+    s
+}

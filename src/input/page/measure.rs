@@ -1,0 +1,203 @@
+//! How much of a saved page's text each element holds, with the page's furniture (scripts,
+//! navigation, sidebars, comment threads, footers…) left out: what the post's container is
+//! checked against, and what the fallback scorer ranks.
+
+use crate::dom::Tag;
+use crate::dom::tree::{Data, Document, NodeId};
+
+/// Per-node sizes, in characters that are not white space.
+pub(crate) struct PageMeasure {
+    /// All text in the subtree.
+    pub text: Vec<u32>,
+    /// Text inside links.
+    pub links: Vec<u32>,
+    /// Text in paragraph-like blocks (`p`, `li`, `td`, `blockquote`, subheadings…), links
+    /// excluded: what an article is made of.
+    pub paras: Vec<u32>,
+    /// Whether the node is page furniture (or inside it): never the article.
+    pub furniture: Vec<bool>,
+}
+
+impl PageMeasure {
+    /// Measures every node of `doc`.
+    pub(crate) fn of(doc: &Document) -> PageMeasure {
+        let n = doc.len();
+        let mut m = PageMeasure {
+            text: vec![0; n],
+            links: vec![0; n],
+            paras: vec![0; n],
+            furniture: vec![false; n],
+        };
+        let mut order = Vec::with_capacity(n);
+        let mut walk = doc.descendants(NodeId::ROOT);
+        while let Some(id) = walk.next() {
+            if let Some(el) = doc.element(id)
+                && is_furniture(el)
+            {
+                m.furniture[id.index()] = true;
+                walk.skip_children(id);
+                continue;
+            }
+            order.push(id);
+        }
+        for &id in order.iter().rev() {
+            let i = id.index();
+            match &doc.node(id).data {
+                Data::Text(t) => {
+                    m.text[i] = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                }
+                Data::Element(el) => {
+                    if el.tag == Tag::A {
+                        m.links[i] = m.text[i];
+                    }
+                    if is_paragraph(&el.tag) {
+                        m.paras[i] = m.text[i].saturating_sub(m.links[i]);
+                    }
+                }
+                _ => {}
+            }
+            if let Some(p) = doc.parent(id) {
+                let p = p.index();
+                m.text[p] += m.text[i];
+                m.links[p] += m.links[i];
+                m.paras[p] += m.paras[i];
+            }
+        }
+        m
+    }
+
+    /// The share of `id`'s text inside links.
+    pub(crate) fn link_density(&self, id: NodeId) -> f64 {
+        let t = self.text[id.index()];
+        if t == 0 {
+            0.0
+        } else {
+            f64::from(self.links[id.index()]) / f64::from(t)
+        }
+    }
+}
+
+/// Elements whose text is what articles are made of.
+fn is_paragraph(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::P
+            | Tag::Pre
+            | Tag::Blockquote
+            | Tag::Li
+            | Tag::Td
+            | Tag::Dd
+            | Tag::H2
+            | Tag::H3
+            | Tag::H4
+            | Tag::H5
+            | Tag::H6
+            | Tag::Figcaption
+    )
+}
+
+/// Classes and ids of the page's furniture, whole (a class that merely contains one of
+/// these words, `has-sidebar` on a layout wrapper, is not furniture).
+const FURNITURE_NAMES: &[&str] = &[
+    "sidebar",
+    "widget-area",
+    "footer-widgets",
+    "secondary",
+    "comments",
+    "comments-area",
+    "comment-list",
+    "commentlist",
+    "comment-respond",
+    "respond",
+    "wpdiscuz_top_clearing",
+    "wpd-thread-wrapper",
+    "wp-block-comments",
+    "site-header",
+    "site-footer",
+    "masthead",
+    "colophon",
+    "breadcrumbs",
+    "breadcrumb",
+    "yoast-breadcrumbs",
+    "rank-math-breadcrumb",
+    "post-navigation",
+    "navigation",
+    "nav-links",
+    "related-posts",
+    "jp-relatedposts",
+    "yarpp-related",
+    "sharedaddy",
+    "cookie-notice",
+    "cookie-law-info-bar",
+    "cmplz-cookiebanner",
+    "skip-link",
+];
+
+/// Whether an element inside a post's content is one of the parts only pages hold (a
+/// comment thread, post navigation, share and related-post boxes, a skip link), by a whole
+/// class or id.
+pub(crate) fn is_page_part(el: &crate::dom::tree::Element) -> bool {
+    named(el.attr("class"), PAGE_PARTS) || named(el.attr("id"), PAGE_PARTS)
+}
+
+/// The names of [`is_page_part`].
+const PAGE_PARTS: &[&str] = &[
+    "comments",
+    "comments-area",
+    "comment-list",
+    "commentlist",
+    "comment-respond",
+    "respond",
+    "wpdiscuz_top_clearing",
+    "wpd-thread-wrapper",
+    "wp-block-comments",
+    "post-navigation",
+    "nav-links",
+    "related-posts",
+    "jp-relatedposts",
+    "yarpp-related",
+    "sharedaddy",
+    "skip-link",
+];
+
+/// Whether one of the space-separated names in `value` is in `names`.
+fn named(value: Option<&str>, names: &[&str]) -> bool {
+    value.is_some_and(|v| v.split_ascii_whitespace().any(|c| names.contains(&c)))
+}
+
+/// Whether an element is page furniture, by its tag, role or a whole class or id.
+fn is_furniture(el: &crate::dom::tree::Element) -> bool {
+    let by_tag = matches!(
+        el.tag,
+        Tag::Script
+            | Tag::Style
+            | Tag::Noscript
+            | Tag::Template
+            | Tag::Head
+            | Tag::Nav
+            | Tag::Aside
+            | Tag::Footer
+            | Tag::Header
+            | Tag::Form
+            | Tag::Iframe
+            | Tag::Select
+            | Tag::Textarea
+            | Tag::Button
+            | Tag::Svg
+    );
+    if by_tag {
+        return true;
+    }
+    if let Some(role) = el.attr("role")
+        && matches!(
+            role,
+            "navigation" | "banner" | "contentinfo" | "complementary" | "search" | "dialog"
+        )
+    {
+        return true;
+    }
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    named(el.attr("class"), FURNITURE_NAMES) || named(el.attr("id"), FURNITURE_NAMES)
+}

@@ -1,0 +1,250 @@
+//! Whole saved pages: the post found in the page with WordPress's own markers, its
+//! metadata and comments read from the page, and its body handed to the same passes as a
+//! REST post's `content.rendered`.
+//!
+//! The stages, in the order they run: the body classes ([`markers`]) give the page kind,
+//! the post id and the theme; the page is measured with its furniture left out
+//! ([`measure`]); the post is located ([`locate`]): the `post-N` scope, the theme's content
+//! container ([`containers`]), or the scorer; the metadata ([`meta`]) and the comments
+//! ([`comments`]) are read; what only pages hold inside the post (the comment thread, post
+//! navigation, share and related boxes) is cut, and the rest is written out as the body.
+
+mod comments;
+mod containers;
+mod locate;
+mod markers;
+mod measure;
+mod meta;
+
+use crate::article::{Author, Image, PageInfo, Term};
+use crate::dom::Tag;
+use crate::dom::sink::{Attrs, parse_document_within};
+use crate::dom::tree::{Data, Document, NodeId};
+use crate::input::rest::Post;
+use crate::limits::Limits;
+
+/// Whether `bytes` start like a whole HTML document (a doctype, or an `<html>`, `<head>`
+/// or `<body>` tag, after white space, a byte-order mark and comments), not a fragment.
+pub(crate) fn is_document(bytes: &[u8]) -> bool {
+    let mut rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    loop {
+        rest = rest.trim_ascii_start();
+        if rest.starts_with(b"<!--") {
+            match memchr::memmem::find(rest, b"-->") {
+                Some(end) => rest = &rest[end + 3..],
+                None => return false,
+            }
+            continue;
+        }
+        break;
+    }
+    let head: Vec<u8> = rest.iter().take(14).map(u8::to_ascii_lowercase).collect();
+    let tag = |t: &[u8]| {
+        head.starts_with(t)
+            && head
+                .get(t.len())
+                .is_none_or(|&b| b == b'>' || b.is_ascii_whitespace() || b == b'/')
+    };
+    head.starts_with(b"<!doctype html") || tag(b"<html") || tag(b"<head") || tag(b"<body")
+}
+
+/// Reads a saved page as one post. `url` is the page's address (resolving relative links,
+/// and the article's `url` when the page names no canonical URL of the same site);
+/// `encoding` is the name of the encoding it was decoded from, for the article.
+pub(crate) fn read_page(
+    html: &str,
+    url: Option<&str>,
+    encoding: Option<&str>,
+    limits: &Limits,
+) -> Post {
+    let mut warnings = Vec::new();
+    let (mut doc, cut) = parse_document_within(html, Attrs::All, crate::limits::bounds(limits));
+    if let Some(cut) = cut {
+        warnings.push(crate::limits::cut_warning(&cut, limits));
+    }
+    let body = doc
+        .descendants(NodeId::ROOT)
+        .find(|&n| doc.element(n).is_some_and(|e| e.tag == Tag::Body))
+        .unwrap_or(NodeId::ROOT);
+    let marks = markers::read(
+        doc.element(body)
+            .and_then(|e| e.attr("class"))
+            .unwrap_or(""),
+    );
+    let measured = measure::PageMeasure::of(&doc);
+    let located = locate::locate(&doc, &measured, body, marks.id);
+    let meta = meta::read(&doc, located.scope);
+    warnings.extend(meta.warnings.iter().cloned());
+    if located.by == crate::article::FoundBy::Scorer && marks.kind.is_article() {
+        warnings.push(format!(
+            "no WordPress content container found: the article was chosen by the scorer ({})",
+            located.container
+        ));
+    }
+
+    // One id, from the body classes, the REST link and the shortlink, which must agree.
+    let ids = [marks.id, meta.rest_id, meta.shortlink_id];
+    let id = ids.iter().flatten().copied().next();
+    if let Some(first) = id
+        && let Some(other) = ids.iter().flatten().find(|&&i| i != first)
+    {
+        warnings.push(format!(
+            "the page names two post ids: {first} (used) and {other}"
+        ));
+    }
+
+    let comments = comments::read(&doc);
+    cut_page_parts(&mut doc, located.body);
+    let mut content = String::with_capacity(html.len() / 4);
+    crate::dom::write::write_html(&doc, located.body, &mut content);
+
+    let link = choose_link(url, meta.canonical.as_deref());
+    let (date, date_gmt) = split_date(meta.published.as_deref());
+    let (modified, modified_gmt) = split_date(meta.modified.as_deref());
+    let mut schema_faq = Vec::new();
+    for block in &meta.json_ld {
+        crate::extract::faq::from_json_ld(block, &mut schema_faq);
+    }
+    let term = |name: String| Term {
+        name: Some(name),
+        ..Term::default()
+    };
+    let mut post = Post::from_html(content, link.as_deref());
+    post.id = id;
+    post.kind = marks.post_type.clone();
+    post.status = None;
+    post.title_html = escape(meta.title.as_deref().unwrap_or(""));
+    post.date = date;
+    post.date_gmt = date_gmt;
+    post.modified = modified;
+    post.modified_gmt = modified_gmt;
+    post.author = meta.author.clone().map(|name| Author {
+        name: Some(name),
+        ..Author::default()
+    });
+    post.categories = meta.categories.iter().cloned().map(term).collect();
+    post.tags = meta.tags.iter().cloned().map(term).collect();
+    post.featured_image = meta.image.clone().map(|src| Image {
+        src,
+        ..Image::default()
+    });
+    post.schema_faq = schema_faq;
+    post.comments = comments;
+    post.warnings = warnings;
+    post.page = Some(Box::new(PageInfo {
+        kind: marks.kind,
+        found_by: located.by,
+        container: located.container,
+        theme: marks.theme,
+        canonical: meta.canonical,
+        rest_url: meta.rest_url,
+        language: meta.language,
+        site_name: meta.site_name,
+        encoding: encoding.map(str::to_string),
+        warc: None,
+    }));
+    post
+}
+
+/// The article's URL: the canonical URL when it is on the same site as the address the
+/// page was fetched from (it is the permalink, as REST's `link` is), else that address.
+fn choose_link(url: Option<&str>, canonical: Option<&str>) -> Option<String> {
+    let parse = |s: &str| url::Url::parse(s.trim()).ok();
+    let given = url.and_then(parse);
+    let canon = canonical
+        .and_then(parse)
+        .filter(|c| matches!(c.scheme(), "http" | "https"));
+    match (given, canon) {
+        (Some(g), Some(c)) if g.host_str() == c.host_str() => Some(c.to_string()),
+        (None, Some(c)) => Some(c.to_string()),
+        _ => url.map(str::to_string),
+    }
+}
+
+/// A date as pages write it (`2025-02-01T08:37:27+01:00`) as the post's local date and,
+/// when it carries an offset, its UTC date.
+fn split_date(raw: Option<&str>) -> (Option<String>, Option<String>) {
+    let Some(raw) = raw.map(str::trim) else {
+        return (None, None);
+    };
+    let local = crate::date::local(raw).or_else(|| Some(raw.to_string()));
+    let zoned = raw.len() > 10 && (raw.ends_with('Z') || raw[10..].contains(['+', '-']));
+    (local, zoned.then(|| crate::date::gmt(raw)).flatten())
+}
+
+/// Removes what only pages hold inside a post's content: the comment thread and its form,
+/// post navigation, share and related-post boxes, "skip to content" links.
+fn cut_page_parts(doc: &mut Document, within: NodeId) {
+    let mut cut = Vec::new();
+    let mut walk = doc.descendants(within);
+    while let Some(n) = walk.next() {
+        if let Some(el) = doc.element(n)
+            && measure::is_page_part(el)
+        {
+            cut.push(n);
+            walk.skip_children(n);
+        }
+    }
+    for n in cut {
+        doc.detach(n);
+    }
+}
+
+/// The text of a subtree, white space collapsed (scripts and styles left out).
+pub(crate) fn text_of(doc: &Document, root: NodeId) -> String {
+    let mut out = String::new();
+    let mut walk = doc.descendants(root);
+    while let Some(n) = walk.next() {
+        match &doc.node(n).data {
+            Data::Text(t) => out.push_str(t),
+            Data::Element(el) => {
+                if matches!(
+                    el.tag,
+                    Tag::Script | Tag::Style | Tag::Template | Tag::Noscript
+                ) {
+                    walk.skip_children(n);
+                } else if crate::dom::is_block(&el.tag) || el.tag == Tag::Br {
+                    out.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    crate::text::collapse(&out)
+}
+
+/// Plain text as HTML text.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_is_told_from_a_fragment_by_its_first_tag() {
+        assert!(is_document(b"<!DOCTYPE html><html>"));
+        assert!(is_document(b"\xEF\xBB\xBF  <!-- saved --> <html lang=en>"));
+        assert!(is_document(b"<HEAD><title>x</title>"));
+        assert!(is_document(b"<body class=\"single\">"));
+        assert!(!is_document(b"<p>Hello</p>"));
+        assert!(!is_document(b"<header>x</header>"));
+        assert!(!is_document(b"<?xml version=\"1.0\"?><rss>"));
+        assert!(!is_document(b"{\"id\": 1}"));
+    }
+
+    #[test]
+    fn a_date_with_an_offset_gives_both_local_and_utc() {
+        assert_eq!(
+            split_date(Some("2025-02-01T08:37:27+01:00")),
+            (
+                Some("2025-02-01T08:37:27".into()),
+                Some("2025-02-01T07:37:27Z".into())
+            )
+        );
+        assert_eq!(split_date(Some("2025-02-01")).1, None);
+    }
+}
