@@ -7,8 +7,9 @@
 //!
 //! - strings are `Utf8`; ids are `Int64`; sizes, levels, counts and positions are `Int32`;
 //!   flags are `Boolean` (only signed integers: Spark and Java read no unsigned ones);
-//! - `author` and `featured_image` are structs; `categories`, `tags`, `headings`, `faq`,
-//!   `tables`, `links`, `images`, `lists`, `sections` and `removed` are lists of structs;
+//! - `author`, `featured_image` and `page` (with its `warc`) are structs; `categories`,
+//!   `tags`, `headings`, `faq`, `tables`, `links`, `images`, `lists`, `sections`, `removed`
+//!   and `comments` are lists of structs;
 //!   `warnings`, a table's `header`, a link's `rel`, a list's `items` and a section's `path`
 //!   are lists of strings, a table's `rows` a list of lists of strings; a record's
 //!   `hierarchy` is a map of strings to strings. List items are named `element`;
@@ -155,6 +156,43 @@ static ARTICLE_SCHEMA: LazyLock<SchemaRef> = LazyLock::new(|| {
             structure(vec![text("group"), text("rule"), int32("count")]),
         ),
         list("warnings", DataType::Utf8),
+        list(
+            "comments",
+            structure(vec![
+                int64("id"),
+                int64("parent"),
+                text("author"),
+                text("date"),
+                text("text"),
+            ]),
+        ),
+        Field::new(
+            "page",
+            structure(vec![
+                text("kind"),
+                text("found_by"),
+                text("container"),
+                text("theme"),
+                text("canonical"),
+                text("rest_url"),
+                text("language"),
+                text("site_name"),
+                text("encoding"),
+                Field::new(
+                    "warc",
+                    structure(vec![
+                        text("file"),
+                        text("record_id"),
+                        int64("offset"),
+                        int64("length"),
+                        int32("status"),
+                        text("fetched"),
+                    ]),
+                    true,
+                ),
+            ]),
+            true,
+        ),
         text("error"),
     ]))
 });

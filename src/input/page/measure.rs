@@ -45,6 +45,11 @@ impl PageMeasure {
             match &doc.node(id).data {
                 Data::Text(t) => {
                     m.text[i] = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                    // A long run of text outside any paragraph (`div` and `<br>` layouts)
+                    // is article text too; inside a paragraph, the paragraph counts it.
+                    if m.text[i] >= LONG_TEXT {
+                        m.paras[i] = m.text[i];
+                    }
                 }
                 Data::Element(el) => {
                     if el.tag == Tag::A {
@@ -65,17 +70,10 @@ impl PageMeasure {
         }
         m
     }
-
-    /// The share of `id`'s text inside links.
-    pub(crate) fn link_density(&self, id: NodeId) -> f64 {
-        let t = self.text[id.index()];
-        if t == 0 {
-            0.0
-        } else {
-            f64::from(self.links[id.index()]) / f64::from(t)
-        }
-    }
 }
+
+/// Characters that make a text node article text wherever it stands.
+const LONG_TEXT: u32 = 80;
 
 /// Elements whose text is what articles are made of.
 fn is_paragraph(tag: &Tag) -> bool {
