@@ -135,10 +135,18 @@ fn an_html_file_given_explicitly_is_cleaned_as_a_post_body() {
 }
 
 #[test]
-fn html_files_in_a_directory_are_skipped_with_the_reason() {
+fn html_files_in_a_directory_are_read_as_pages_or_bare_bodies() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.json"), post(1, "2020-01-01T00:00:00")).unwrap();
-    std::fs::write(dir.path().join("saved.html"), "<p>A saved page</p>").unwrap();
+    std::fs::create_dir_all(dir.path().join("site/2024/05/hello")).unwrap();
+    std::fs::write(
+        dir.path().join("site/2024/05/hello/index.html"),
+        "<!DOCTYPE html><html><head><link rel=canonical href=\"https://example.com/2024/05/hello/\"></head>\
+         <body class=\"single postid-9\"><nav>Menu</nav><article class=\"post-9\">\
+         <div class=\"entry-content\"><p>A saved page.</p></div></article></body></html>",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("saved.html"), "<p>A fragment</p>").unwrap();
     std::fs::write(dir.path().join("notes.txt"), "not an export").unwrap();
     let o = wpclean()
         .arg(dir.path())
@@ -146,12 +154,15 @@ fn html_files_in_a_directory_are_skipped_with_the_reason() {
         .success()
         .get_output()
         .clone();
-    assert_eq!(ids(&o.stdout), [1]);
+    let articles = lines(&o.stdout);
+    let ids: Vec<_> = articles.iter().map(|a| a["id"].as_u64()).collect();
+    assert_eq!(ids, [Some(1), None, Some(9)]);
+    assert_eq!(articles[2]["url"], "https://example.com/2024/05/hello/");
+    assert_eq!(articles[2]["slug"], "hello");
+    assert_eq!(articles[2]["text"], "A saved page.");
+    assert_eq!(articles[1]["text"], "A fragment");
     let s = summary(&o.stderr);
-    assert!(
-        s.contains("2 posts read: 1 ok, 0 failed, 1 skipped (HTML file met in a directory"),
-        "{s}"
-    );
+    assert!(s.contains("3 posts read: 3 ok, 0 failed, 0 skipped"), "{s}");
 }
 
 #[test]

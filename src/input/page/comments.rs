@@ -11,13 +11,17 @@ use crate::article::Comment;
 use crate::dom::Tag;
 use crate::dom::tree::{Document, NodeId};
 
-/// The id of a comment element (`comment-N`, not `div-comment-N`).
+/// The id of a comment element (`comment-N`, Astra's `li-comment-N`; not `div-comment-N`).
 fn comment_id(doc: &Document, n: NodeId) -> Option<u64> {
     let el = doc.element(n)?;
     if !matches!(el.tag, Tag::Li | Tag::Article | Tag::Div) {
         return None;
     }
-    el.attr("id")?.strip_prefix("comment-")?.parse().ok()
+    let id = el.attr("id")?;
+    id.strip_prefix("comment-")
+        .or_else(|| id.strip_prefix("li-comment-"))?
+        .parse()
+        .ok()
 }
 
 /// Every comment of the page, in document order, with its parent.
@@ -36,6 +40,11 @@ pub(crate) fn read(doc: &Document) -> Vec<Comment> {
             stack.pop();
         }
         let parent = stack.last().map(|&(_, id)| id);
+        if parent == Some(id) {
+            // The same comment again, inside its own element (`li#li-comment-N >
+            // article#comment-N`, tagDiv's `div#comment-N` meta line).
+            continue;
+        }
         stack.push((n, id));
         out.push(read_one(doc, n, id, parent));
     }
@@ -48,7 +57,7 @@ fn read_one(doc: &Document, at: NodeId, id: u64, parent: Option<u64>) -> Comment
     let mut content = None;
     let mut walk = doc.descendants(at);
     while let Some(n) = walk.next() {
-        if comment_id(doc, n).is_some() {
+        if n != at && comment_id(doc, n).is_some_and(|c| c != id) {
             // A reply: its parts are its own.
             walk.skip_children(n);
             continue;
@@ -70,10 +79,7 @@ fn read_one(doc: &Document, at: NodeId, id: u64, parent: Option<u64>) -> Comment
             content = Some(text_of(doc, n));
             walk.skip_children(n);
         }
-        if el.has_class("reply")
-            || el.has_class("comment-reply-link")
-            || el.has_class("comment-metadata")
-        {
+        if el.has_class("reply") || el.has_class("comment-reply-link") {
             walk.skip_children(n);
         }
     }
@@ -82,7 +88,7 @@ fn read_one(doc: &Document, at: NodeId, id: u64, parent: Option<u64>) -> Comment
         let mut parts = Vec::new();
         let mut walk = doc.descendants(at);
         while let Some(n) = walk.next() {
-            if comment_id(doc, n).is_some() {
+            if comment_id(doc, n).is_some_and(|c| c != id) {
                 walk.skip_children(n);
             } else if doc.element(n).is_some_and(|e| e.tag == Tag::P) {
                 parts.push(text_of(doc, n));

@@ -98,8 +98,9 @@ fn scope(doc: &Document, m: &PageMeasure, body: NodeId, id: u64) -> Option<NodeI
         .max_by_key(|n| m.paras[n.index()])
 }
 
-/// The first container row that matches inside `within` (not in furniture, not `skip`):
-/// among several matches of that row, the one with the most paragraph text.
+/// The first container row that matches inside `within` (not in furniture): among several
+/// matches of that row, the one with the most paragraph text, those for which `skip` holds
+/// (inside another post's `post-M`) only when no other matches.
 fn container(
     doc: &Document,
     m: &PageMeasure,
@@ -119,9 +120,11 @@ fn container(
                 Match::Class(name) => el.has_class(name),
                 Match::Attr(attr, value) => el.attr(attr) == Some(value),
             };
-            if hit && m.paras[n.index()] > found[row].map_or(0, |f| m.paras[f.index()]) && !skip(n)
-            {
-                found[row] = Some(n);
+            if hit {
+                let rank = |n: NodeId| (!skip(n), m.paras[n.index()]);
+                if m.paras[n.index()] > 0 && found[row].is_none_or(|f| rank(n) > rank(f)) {
+                    found[row] = Some(n);
+                }
             }
         }
     }

@@ -46,7 +46,7 @@ pub(crate) struct PageMeta {
 
 /// Reads the metadata of the page `doc`, the post's scope being `scope` (or the located
 /// body when there is no `post-N` element).
-pub(crate) fn read(doc: &Document, scope: Option<NodeId>) -> PageMeta {
+pub(crate) fn read(doc: &Document, scope: Option<NodeId>, listing: bool) -> PageMeta {
     let mut meta = PageMeta::default();
     let mut og_title = None;
     let mut title_tag = None;
@@ -122,7 +122,12 @@ pub(crate) fn read(doc: &Document, scope: Option<NodeId>) -> PageMeta {
         }
     }
     let ld = LdArticle::read(&meta.json_ld);
-    let entry = Entry::read(doc, scope);
+    // A listing's entry titles are its posts': its own title is the page's.
+    let entry = if listing {
+        Entry::default()
+    } else {
+        Entry::read(doc, scope)
+    };
     meta.title = entry
         .title
         .or(ld.headline)

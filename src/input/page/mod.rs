@@ -73,7 +73,7 @@ pub(crate) fn read_page(
     );
     let measured = measure::PageMeasure::of(&doc);
     let located = locate::locate(&doc, &measured, body, marks.id);
-    let meta = meta::read(&doc, located.scope);
+    let meta = meta::read(&doc, located.scope, !marks.kind.is_article());
     warnings.extend(meta.warnings.iter().cloned());
     if located.by == crate::article::FoundBy::Scorer && marks.kind.is_article() {
         warnings.push(format!(
@@ -94,7 +94,7 @@ pub(crate) fn read_page(
     }
 
     let comments = comments::read(&doc);
-    cut_page_parts(&mut doc, located.body);
+    cut_page_parts(&mut doc, located.body, meta.title.as_deref());
     let mut content = String::with_capacity(html.len() / 4);
     crate::dom::write::write_html(&doc, located.body, &mut content);
 
@@ -173,21 +173,43 @@ fn split_date(raw: Option<&str>) -> (Option<String>, Option<String>) {
 }
 
 /// Removes what only pages hold inside a post's content: the comment thread and its form,
-/// post navigation, share and related-post boxes, "skip to content" links.
-fn cut_page_parts(doc: &mut Document, within: NodeId) {
+/// post navigation, share and related-post boxes, "skip to content" links, and the title's
+/// own heading (the article has it as its `title`).
+fn cut_page_parts(doc: &mut Document, within: NodeId, title: Option<&str>) {
     let mut cut = Vec::new();
+    let mut title_seen = false;
     let mut walk = doc.descendants(within);
     while let Some(n) = walk.next() {
-        if let Some(el) = doc.element(n)
-            && measure::is_page_part(el)
-        {
+        let Some(el) = doc.element(n) else { continue };
+        if measure::is_page_part(el) {
             cut.push(n);
             walk.skip_children(n);
+        } else if el.tag == Tag::H1 && !title_seen {
+            title_seen = true;
+            if title.is_some_and(|t| text_of(doc, n) == t) {
+                cut.push(n);
+                walk.skip_children(n);
+                // A byline right under it ("By Jun Ito · 9 January 2025").
+                if let Some(next) = doc.next_siblings(n).find(|&s| doc.element(s).is_some())
+                    && is_byline(&text_of(doc, next))
+                {
+                    cut.push(next);
+                }
+            }
         }
     }
     for n in cut {
         doc.detach(n);
     }
+}
+
+/// A short line that names who wrote the post.
+fn is_byline(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.split_whitespace().count() <= 15
+        && ["by ", "posted by", "written by", "von ", "par ", "por "]
+            .iter()
+            .any(|p| lower.starts_with(p))
 }
 
 /// The text of a subtree, white space collapsed (scripts and styles left out).

@@ -1,0 +1,263 @@
+//! Whole saved pages (`fixtures/pages/`, hand-written pages that reproduce real theme and
+//! builder markup; origins in its README): the post found with WordPress's markers, its
+//! metadata and comments read from the page, and the theme left out.
+
+use wpclean::{Article, Extractor, FoundBy, Options, PageKind, Post};
+
+fn page(name: &str) -> Article {
+    let path = format!("{}/fixtures/pages/{name}", env!("CARGO_MANIFEST_DIR"));
+    let html = std::fs::read_to_string(&path).unwrap();
+    let options = Options::default().all_page_kinds(true);
+    Extractor::new(&options)
+        .unwrap()
+        .extract(&Post::from_page(&html, None))
+}
+
+/// Each of `present` stands in `text` in this order; none of `absent` does.
+fn has_text(a: &Article, present: &[&str], absent: &[&str]) {
+    let mut from = 0;
+    for p in present {
+        let at = a.text[from..]
+            .find(p)
+            .unwrap_or_else(|| panic!("{p:?} missing (in order) from {:?}", a.text));
+        from += at + p.len();
+    }
+    for x in absent {
+        assert!(!a.text.contains(x), "{x:?} leaked into {:?}", a.text);
+    }
+}
+
+fn comment_tree(a: &Article) -> Vec<(u64, Option<u64>, &str)> {
+    a.comments
+        .iter()
+        .map(|c| (c.id, c.parent, c.author.as_deref().unwrap_or("")))
+        .collect()
+}
+
+#[test]
+fn a_block_theme_post_is_its_post_content_block_not_the_query_loop_item_marked_with_its_id() {
+    let a = page("01-block-theme-tt24-single.html");
+    assert_eq!(a.id, Some(412));
+    assert_eq!(a.title, "Rain Barrels for a Small Yard");
+    assert_eq!(
+        a.author.as_ref().unwrap().name.as_deref(),
+        Some("Mara Okafor")
+    );
+    assert_eq!(a.date.as_deref(), Some("2024-04-18T08:30:00"));
+    assert_eq!(a.date_gmt.as_deref(), Some("2024-04-18T08:30:00Z"));
+    assert_eq!(a.categories[0].name.as_deref(), Some("Water"));
+    let page = a.page.as_ref().unwrap();
+    assert_eq!(page.container, "wp-block-post-content");
+    assert_eq!(page.kind, PageKind::Single);
+    has_text(
+        &a,
+        &[
+            "Our back yard is eleven metres",
+            "The parts that mattered",
+            "By July we had used",
+        ],
+        &["Hanne L.", "Rain Barrels for a Small Yard"],
+    );
+    assert_eq!(
+        comment_tree(&a),
+        [
+            (88, None, "Hanne L."),
+            (90, Some(88), "Mara Okafor"),
+            (95, None, "Jorge P.")
+        ]
+    );
+    assert_eq!(a.comments[0].date.as_deref(), Some("2024-04-19T07:02:10"));
+}
+
+#[test]
+fn a_classic_theme_post_keeps_its_thread_as_data_and_out_of_the_text() {
+    let a = page("02-classic-tt21-comment-thread.html");
+    assert_eq!(a.id, Some(2087));
+    assert_eq!(a.title, "Sourdough on a Schedule");
+    assert_eq!(
+        a.author.as_ref().unwrap().name.as_deref(),
+        Some("Tomasz Wren")
+    );
+    assert_eq!(a.page.as_ref().unwrap().found_by, FoundBy::Marker);
+    has_text(
+        &a,
+        &[
+            "For two years my starter",
+            "A weekday schedule",
+            "The cold rise makes",
+        ],
+        &[
+            "Starter at peak rise",
+            "Tomasz writes about bread",
+            "Does the fridge rise",
+        ],
+    );
+    assert_eq!(
+        comment_tree(&a),
+        [
+            (311, None, "Ilse"),
+            (312, Some(311), "Tomasz Wren"),
+            (315, Some(312), "Ilse"),
+            (320, None, "Dev Malhotra")
+        ]
+    );
+    assert_eq!(a.comments[0].date.as_deref(), Some("2023-11-06T09:12:00"));
+    assert!(a.comments[0].text.starts_with("Does the fridge rise work"));
+    assert!(!a.comments[0].text.contains("Reply"));
+}
+
+#[test]
+fn generatepress_gives_the_published_date_not_the_updated_one() {
+    let a = page("03-generatepress-single.html");
+    assert_eq!(a.id, Some(5540));
+    assert_eq!(
+        a.author.as_ref().unwrap().name.as_deref(),
+        Some("Priya Natarajan")
+    );
+    assert_eq!(a.date.as_deref(), Some("2025-02-11T09:15:00"));
+    assert_eq!(a.date_gmt.as_deref(), Some("2025-02-11T14:15:00Z"));
+    has_text(
+        &a,
+        &[
+            "A laptop that sounds like a hair dryer",
+            "Swapping the fan",
+            "Put the bottom panel back",
+        ],
+        &["Oskar B."],
+    );
+    assert_eq!(comment_tree(&a), [(7001, None, "Oskar B.")]);
+}
+
+#[test]
+fn astra_replies_nest_under_their_list_items() {
+    let a = page("04-astra-single.html");
+    assert_eq!(a.id, Some(901));
+    assert_eq!(a.title, "Five Quiet Changes to Shorter Meetings");
+    assert_eq!(a.date.as_deref().map(|d| &d[..10]), Some("2024-09-03"));
+    has_text(
+        &a,
+        &[
+            "Our weekly meeting used to run ninety minutes",
+            "Decide who is only listening",
+        ],
+        &["One-on-Ones That People Look Forward To"],
+    );
+    assert_eq!(
+        comment_tree(&a),
+        [(4410, None, "Ruth K."), (4412, Some(4410), "Lena Forsberg")]
+    );
+}
+
+#[test]
+fn an_elementor_template_gives_its_post_content_widget_not_the_boxes_around_it() {
+    let a = page("05-elementor-pro-single-post.html");
+    assert_eq!(a.id, Some(3318));
+    assert_eq!(
+        a.page.as_ref().unwrap().container,
+        "elementor-widget-theme-post-content"
+    );
+    has_text(
+        &a,
+        &[
+            "Ten days, four countries",
+            "What I would leave behind next time",
+        ],
+        &["Ada plans long trips", "Night Trains Worth the Bunk"],
+    );
+}
+
+#[test]
+fn divi_and_tagdiv_builders_are_found_by_their_content_modules() {
+    let divi = page("06-divi-theme-builder.html");
+    assert_eq!(divi.id, Some(7721));
+    assert_eq!(divi.page.as_ref().unwrap().container, "et_pb_post_content");
+    has_text(
+        &divi,
+        &["Most ovens need a proper clean", "Signs it cannot wait"],
+        &[],
+    );
+
+    // tagDiv's template is an `article` marked with the template's id, not the post's.
+    let td = page("07-tagdiv-newspaper-tdb.html");
+    assert_eq!(td.id, Some(15502));
+    assert_eq!(td.page.as_ref().unwrap().container, "tdb_single_content");
+    assert_eq!(
+        td.author.as_ref().unwrap().name.as_deref(),
+        Some("Owen Castell")
+    );
+    has_text(
+        &td,
+        &[
+            "Passengers between the old quay",
+            "The authority said it would publish",
+        ],
+        &["Owen covers the port", "Advertisement"],
+    );
+    assert_eq!(td.comments.len(), 1);
+    assert_eq!(td.comments[0].id, 660);
+}
+
+#[test]
+fn listings_404s_and_attachments_are_skipped_by_default_with_their_kind() {
+    let extractor = Extractor::new(&Options::default()).unwrap();
+    for (name, reason) in [
+        ("08-category-archive.html", "page kind: category archive"),
+        ("09-search-results.html", "page kind: search results"),
+        ("10-not-found-404.html", "page kind: not found"),
+        ("11-attachment-page.html", "page kind: attachment page"),
+    ] {
+        let path = format!("{}/fixtures/pages/{name}", env!("CARGO_MANIFEST_DIR"));
+        let post = Post::from_page(&std::fs::read_to_string(path).unwrap(), None);
+        assert_eq!(
+            extractor.skip_reason(&post).as_deref(),
+            Some(reason),
+            "{name}"
+        );
+    }
+    // Cleaned anyway when asked, with the kind reported.
+    let archive = page("08-category-archive.html");
+    assert_eq!(archive.page.as_ref().unwrap().kind, PageKind::Category);
+    assert_eq!(archive.title, "Bread Archives");
+}
+
+#[test]
+fn a_custom_theme_is_found_by_the_scorer_with_a_warning_and_its_faq_from_json_ld() {
+    let a = page("12-custom-theme-plain-article-faq.html");
+    assert_eq!(a.id, Some(1187));
+    assert_eq!(a.title, "Why Cheap Mechanical Watches Run Fast in Winter");
+    assert_eq!(a.author.as_ref().unwrap().name.as_deref(), Some("Jun Ito"));
+    assert_eq!(a.page.as_ref().unwrap().found_by, FoundBy::Scorer);
+    assert!(
+        a.warnings.iter().any(|w| w.contains("scorer")),
+        "{:?}",
+        a.warnings
+    );
+    has_text(
+        &a,
+        &[
+            "A mechanical watch is a spring",
+            "What you can do about it",
+            "It can. A magnetised hairspring",
+        ],
+        &["By Jun Ito", "Popular"],
+    );
+    assert!(
+        a.faq
+            .iter()
+            .any(|f| f.question == "Should I wind the watch every day?")
+    );
+}
+
+#[test]
+fn a_page_carries_the_id_and_url_of_the_rest_copy_of_its_post() {
+    let a = page("02-classic-tt21-comment-thread.html");
+    let page = a.page.as_ref().unwrap();
+    assert!(
+        page.rest_url
+            .as_deref()
+            .unwrap()
+            .ends_with("/wp-json/wp/v2/posts/2087")
+    );
+    assert_eq!(a.url.as_deref(), page.canonical.as_deref());
+    assert_eq!(page.theme.as_deref(), Some("twentytwentyone"));
+}
