@@ -62,6 +62,78 @@ fn parse_local(raw: &str) -> Option<DateTime> {
     d.with().subsec_nanosecond(0).build().ok()
 }
 
+/// A date written for readers, as themes print it without a `datetime`: `March 27, 2024`,
+/// `Mar 27, 2024`, `27 March 2024`, `27. März 2024` is not read (English month names only),
+/// `2024-03-27`, `2024/03/27`. Gives the day as a local date (`2024-03-27T00:00:00`); the
+/// first date in `text` counts.
+pub(crate) fn from_text(text: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '|' | '·' | '•'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    // A month's name, or its first three letters (`sept` too).
+    let month = |w: &str| {
+        MONTHS
+            .iter()
+            .position(|m| *m == w || (w.len() >= 3 && w.len() <= 4 && m.starts_with(w)))
+            .map(|i| i as i8 + 1)
+    };
+    let number = |w: &str| {
+        w.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .parse::<i16>()
+            .ok()
+    };
+    let day_of = |y: i16, m: i8, d: i16| {
+        let d = i8::try_from(d).ok()?;
+        jiff::civil::Date::new(y, m, d)
+            .ok()
+            .filter(|_| (1990..=2100).contains(&y))
+            .map(|date| date.strftime("%Y-%m-%dT00:00:00").to_string())
+    };
+    for (i, w) in words.iter().enumerate() {
+        if let Some(m) = month(w) {
+            // Month Day Year, or Day Month Year.
+            let next = words.get(i + 1).and_then(|w| number(w));
+            let after = words.get(i + 2).and_then(|w| number(w));
+            let before = i.checked_sub(1).and_then(|j| number(&words[j]));
+            if let (Some(d), Some(y)) = (next, after)
+                && let Some(date) = day_of(y, m, d)
+            {
+                return Some(date);
+            }
+            if let (Some(d), Some(y)) = (before, next)
+                && let Some(date) = day_of(y, m, d)
+            {
+                return Some(date);
+            }
+        }
+        let parts: Vec<&str> = w.split(['-', '/']).collect();
+        if parts.len() == 3
+            && parts[0].len() == 4
+            && let (Ok(y), Ok(m), Ok(d)) = (parts[0].parse(), parts[1].parse(), parts[2].parse())
+            && let Some(date) = day_of(y, m, d)
+        {
+            return Some(date);
+        }
+    }
+    None
+}
+
 /// The instant of a UTC date: a civil date and time without offset is UTC (WordPress's
 /// `date_gmt`), one with `Z` or an offset is that instant.
 fn parse_gmt(raw: &str) -> Option<Timestamp> {
@@ -99,6 +171,32 @@ pub(crate) fn is_older(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_written_for_readers() {
+        for (text, day) in [
+            ("March 27, 2024", "2024-03-27"),
+            ("Posted on Mar 27, 2024 by Ann", "2024-03-27"),
+            ("By Dr. O - Mar 27, 2024", "2024-03-27"),
+            ("27 March 2024", "2024-03-27"),
+            ("Updated: 2024/03/27", "2024-03-27"),
+            ("September 3rd, 2024", "2024-09-03"),
+        ] {
+            assert_eq!(
+                from_text(text).as_deref().map(|d| &d[..10]),
+                Some(day),
+                "{text}"
+            );
+        }
+        for none in [
+            "5 min read",
+            "Chapter 3 of 2024 pages",
+            "March 32, 2024",
+            "Maybe 12, 2024",
+        ] {
+            assert_eq!(from_text(none), None, "{none}");
+        }
+    }
 
     #[test]
     fn local_dates_in_every_written_form() {

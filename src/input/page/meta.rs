@@ -51,6 +51,8 @@ pub(crate) fn read(doc: &Document, scope: Option<NodeId>, listing: bool) -> Page
     let mut og_title = None;
     let mut title_tag = None;
     let mut meta_author = None;
+    let mut twitter_author = None;
+    let mut written_by = false;
     let mut section = Vec::new();
     let mut article_tags = Vec::new();
     for n in doc.descendants(NodeId::ROOT) {
@@ -95,6 +97,8 @@ pub(crate) fn read(doc: &Document, scope: Option<NodeId>, listing: bool) -> Page
                     "article:section" => section.push(value.to_string()),
                     "article:tag" => article_tags.push(value.to_string()),
                     "author" => meta_author = Some(value.to_string()),
+                    "twitter:data1" if written_by => twitter_author = Some(value.to_string()),
+                    "twitter:label1" => written_by = value.eq_ignore_ascii_case("written by"),
                     _ => {}
                 }
             }
@@ -134,9 +138,13 @@ pub(crate) fn read(doc: &Document, scope: Option<NodeId>, listing: bool) -> Page
         .or_else(|| og_title.map(|t| strip_site(&t, meta.site_name.as_deref())))
         .or_else(|| title_tag.map(|t| strip_site(&t, meta.site_name.as_deref())))
         .filter(|t| !t.is_empty());
-    meta.published = ld.published.or(meta.published).or(entry.published);
-    meta.modified = ld.modified.or(meta.modified).or(entry.modified);
-    meta.author = ld.author.or(entry.author).or(meta_author);
+    meta.published = meta.published.or(ld.published).or(entry.published);
+    meta.modified = meta.modified.or(ld.modified).or(entry.modified);
+    meta.author = ld
+        .author
+        .or(entry.author)
+        .or(twitter_author)
+        .or(meta_author);
     meta.categories = first_nonempty([entry.categories, ld.sections, section]);
     meta.tags = first_nonempty([entry.tags, article_tags, ld.keywords]);
     meta.image = ld.image.or(meta.image);
@@ -207,6 +215,7 @@ impl Entry {
         let mut e = Entry::default();
         let root = scope.unwrap_or(NodeId::ROOT);
         let mut h1 = Vec::new();
+        let mut text_date = None;
         for n in doc.descendants(root) {
             let Some(el) = doc.element(n) else { continue };
             let class = el.attr("class").unwrap_or("");
@@ -231,10 +240,18 @@ impl Entry {
                     e.published = Some(dt.to_string());
                 }
             }
+            if text_date.is_none()
+                && class
+                    .split_ascii_whitespace()
+                    .any(|c| c.contains("date") || c.contains("posted-on") || c.contains("meta"))
+            {
+                let text = text_of(doc, n);
+                if text.split_whitespace().count() <= 16 {
+                    text_date = crate::date::from_text(&text);
+                }
+            }
             if e.author.is_none()
-                && ((has("author") && has("vcard"))
-                    || has("wp-block-post-author-name")
-                    || has("byline"))
+                && ((has("author") && has("vcard")) || AUTHOR_CLASSES.iter().any(|c| has(c)))
             {
                 let name = doc
                     .descendants(n)
@@ -255,11 +272,15 @@ impl Entry {
             }
             if el.tag == Tag::A
                 && e.author.is_none()
-                && el
+                && (el
                     .attr("rel")
                     .is_some_and(|r| r.split_ascii_whitespace().any(|r| r == "author"))
+                    || el.attr("href").is_some_and(is_author_page))
             {
-                e.author = Some(text_of(doc, n)).filter(|t| !t.is_empty());
+                let name = text_of(doc, n);
+                if !name.is_empty() && name.split_whitespace().count() <= 6 {
+                    e.author = Some(name);
+                }
             }
             if el.tag == Tag::A && scope.is_some() {
                 let rel = el.attr("rel").unwrap_or("");
@@ -272,11 +293,32 @@ impl Entry {
                 }
             }
         }
+        e.published = e.published.or(text_date);
         if e.title.is_none() && h1.len() == 1 {
             e.title = Some(text_of(doc, h1[0])).filter(|t| !t.is_empty());
         }
         e
     }
+}
+
+/// Classes themes and builders put around the author's name.
+const AUTHOR_CLASSES: &[&str] = &[
+    "wp-block-post-author-name",
+    "byline",
+    "author-name",
+    "post-author",
+    "post-author-name",
+    "entry-author",
+    "author__name",
+    "td-post-author-name",
+    "tdb-author-name",
+    "elementor-post-info__item--type-author",
+    "meta-author",
+];
+
+/// A WordPress author archive link (`/author/jane/`), or a team page's (`/authors/jane`).
+fn is_author_page(href: &str) -> bool {
+    href.contains("/author/") || href.contains("/authors/")
 }
 
 fn heading(tag: &Tag) -> bool {
