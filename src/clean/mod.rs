@@ -212,39 +212,5 @@ fn quick_adsense_marks(doc: &Document, root: NodeId) -> Vec<NodeId> {
         .collect()
 }
 
-/// Text that a reader would see (not only spaces, no-break spaces, soft hyphens, zero-width).
-pub(crate) fn has_visible_text(s: &str) -> bool {
-    s.chars()
-        .any(|c| !(c.is_whitespace() || crate::text::is_invisible(c)))
-}
-
-pub(crate) fn may_drop_when_empty(tag: &str) -> bool {
-    !matches!(
-        tag,
-        "td" | "th"
-            | "tr"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "col"
-            | "colgroup"
-            | "caption"
-            | "br"
-            | "wbr"
-            | "img"
-            | "hr"
-            | "iframe"
-            | "video"
-            | "audio"
-            | "source"
-            | "track"
-            | "embed"
-            | "object"
-            | "canvas"
-            | "math"
-            | "area"
-    )
-}
-
 #[cfg(test)]
 mod tests;

@@ -318,7 +318,7 @@ impl Pass<'_> {
         let cleaner = self.cleaner;
         let on = |g: RuleGroup| cleaner.on(g);
 
-        if !inner.shows && super::may_drop_when_empty(&tag) && on(RuleGroup::Hidden) {
+        if !inner.shows && crate::dom::may_drop_when_empty(&tag) && on(RuleGroup::Hidden) {
             // A wrapper left with nothing to show: reported under the rule that emptied it
             // (an AdSense `<p>` counts as AdSense), else as plain empty.
             let rule = match frame.removed {
