@@ -6,9 +6,9 @@ use std::borrow::Cow;
 use tendril::StrTendril;
 use url::Url;
 
+use super::image_source::real_src;
 use super::rules::View;
 use crate::dom::tree::{Attr, Element};
-use crate::extract::image_source::real_src;
 use crate::href::Href;
 use crate::safety;
 

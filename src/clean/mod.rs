@@ -7,6 +7,7 @@ pub(crate) mod attrs;
 pub(crate) mod check;
 mod decide;
 mod first_words;
+mod image_source;
 mod measure;
 pub(crate) use crate::rules;
 mod text_rules;

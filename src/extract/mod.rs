@@ -6,7 +6,6 @@ mod blocks;
 mod embed;
 pub(crate) mod faq;
 mod faq_marks;
-pub(crate) mod image_source;
 mod inline;
 mod links;
 mod table;
