@@ -45,7 +45,7 @@ pub(crate) fn view_of(el: &Element) -> View<'_> {
             }
         }
     }
-    v.accordion = Some(crate::extract::accordion::part(v.class).map(|(_, p)| p));
+    v.accordion = Some(crate::rules::accordion::part(v.class).map(|(_, p)| p));
     v
 }
 

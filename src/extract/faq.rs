@@ -160,7 +160,7 @@ fn accordions_reading_as_questions(blocks: &[Block], groups: &[FaqGroup]) -> Vec
             continue;
         }
         let key = accordion_key(g as u32, &groups[g]);
-        let asks = u32::from(super::accordion::reads_as_question(q));
+        let asks = u32::from(reads_as_question(q));
         match counts.iter_mut().find(|c| c.0 == key) {
             Some(c) => {
                 c.1 += 1;
@@ -174,6 +174,13 @@ fn accordions_reading_as_questions(blocks: &[Block], groups: &[FaqGroup]) -> Vec
         .filter(|&(_, n, asks)| asks > 0 && asks * 2 >= n)
         .map(|(k, _, _)| k)
         .collect()
+}
+
+/// Whether a question reads as one: it ends in a question mark (Latin, Arabic or
+/// full-width), or starts with an inverted one.
+fn reads_as_question(text: &str) -> bool {
+    let t = text.trim();
+    (t.chars().count() > 1 && t.ends_with(['?', '？', '؟'])) || t.starts_with('¿')
 }
 
 /// A question written as a bold paragraph ("**How long does it take?**").
@@ -287,5 +294,86 @@ fn is_type(v: &Value, t: &str) -> bool {
 pub(crate) fn merge(into: &mut Vec<FaqEntry>, more: Vec<FaqEntry>) {
     for e in more {
         push_entry(into, e);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn questions() {
+        assert!(reads_as_question("How long does it take?"));
+        assert!(reads_as_question("Wie lange dauert es ?  "));
+        assert!(reads_as_question("¿Cuánto cuesta"));
+        assert!(reads_as_question("所要時間は？"));
+        assert!(!reads_as_question("Opening hours"));
+        assert!(!reads_as_question("?"));
+    }
+
+    /// Every fixture of `fixtures/plugins/faq/` whose manifest `rule` names a family of the
+    /// accordion table (`rules/accordion.rs`) gets its FAQ entries from that family's
+    /// markup: each expected entry is a pane group of that family whose question blocks are
+    /// the entry's question (not a heading that a section heuristic took for one). A fixture
+    /// expecting no entries gets none.
+    #[test]
+    fn fixtures_are_read_by_their_family() {
+        use crate::extract::{Role, extract};
+        use crate::rules::accordion::FAMILIES;
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/plugins/faq");
+        let manifest = std::fs::read_to_string(format!("{dir}/manifest.json")).expect("manifest");
+        let cases: Vec<serde_json::Value> = serde_json::from_str(&manifest).expect("parses");
+        let cleaner = crate::clean::Cleaner::new(&crate::Options::default()).expect("cleaner");
+        let mut checked = 0;
+        for case in &cases {
+            let rule = case["rule"].as_str().expect("rule");
+            let Some(family) = FAMILIES.iter().find(|f| f.name == rule) else {
+                continue;
+            };
+            let file = case["file"].as_str().expect("file");
+            let html = std::fs::read_to_string(format!("{dir}/{file}")).expect("fixture");
+            let cleaned = cleaner.clean(&html, None);
+            let ex = extract(&cleaned.doc, cleaned.root, None, 10_000);
+            let entries = from_blocks(&ex.blocks, &ex.faq_groups, &ex.headings);
+            let expected: Vec<&str> = case["faq"]
+                .as_array()
+                .expect("faq")
+                .iter()
+                .map(|e| e["question"].as_str().expect("question"))
+                .collect();
+            assert_eq!(entries.len(), expected.len(), "{file}: {entries:?}");
+            // The question text of every pane group of this family.
+            let mut questions = vec![String::new(); ex.faq_groups.len()];
+            for b in &ex.blocks {
+                if let Role::Question(g) = b.role {
+                    let q = &mut questions[g as usize];
+                    if !q.is_empty() {
+                        q.push(' ');
+                    }
+                    q.push_str(&b.text);
+                }
+            }
+            for q in expected {
+                let from_markup = ex
+                    .faq_groups
+                    .iter()
+                    .zip(&questions)
+                    .any(|(g, text)| g.family == Some(family.name) && text.trim() == q);
+                assert!(from_markup, "{file}: {q:?} is not a {rule} pane's question");
+            }
+            checked += 1;
+        }
+        assert!(
+            checked >= FAMILIES.len(),
+            "only {checked} fixtures name a family"
+        );
+        // Every family has a fixture.
+        for f in FAMILIES {
+            assert!(
+                cases.iter().any(|c| c["rule"] == f.name),
+                "no fixture for {}",
+                f.name
+            );
+        }
     }
 }

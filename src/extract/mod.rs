@@ -1,7 +1,6 @@
 //! Extraction: one walk of the cleaned tree that produces the block model (for text,
 //! Markdown, sections and FAQ), headings, links, images, lists, tables and the cleaned HTML.
 
-pub(crate) mod accordion;
 mod blocks;
 mod embed;
 pub(crate) mod faq;
@@ -65,7 +64,7 @@ enum FaqMark {
     None,
     Group,
     Question,
-    /// An accordion container (`accordion.rs`).
+    /// An accordion container (`rules/accordion.rs`).
     Accordion,
 }
 

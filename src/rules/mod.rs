@@ -8,6 +8,7 @@
 //! them in a fixed order of phases for every element. The caller's rows ([`RuleRow`], from
 //! [`Options::rules`](crate::Options::rules)) compile the same way and are tried first.
 
+pub(crate) mod accordion;
 mod coded;
 pub(crate) mod compile;
 mod row;
@@ -93,7 +94,7 @@ pub(crate) struct View<'a> {
     /// Every attribute the tree kept (all of them when a caller's rule reads attributes).
     pub attrs: &'a [Attr],
     /// The accordion part the class names, once looked up (`None`: not looked up yet).
-    pub accordion: Option<Option<crate::extract::accordion::Part>>,
+    pub accordion: Option<Option<accordion::Part>>,
 }
 
 impl<'a> View<'a> {
@@ -106,9 +107,9 @@ impl<'a> View<'a> {
     }
 
     /// The accordion part the class names, if any.
-    pub fn accordion_part(&self) -> Option<crate::extract::accordion::Part> {
+    pub fn accordion_part(&self) -> Option<accordion::Part> {
         self.accordion
-            .unwrap_or_else(|| crate::extract::accordion::part(self.class).map(|(_, p)| p))
+            .unwrap_or_else(|| accordion::part(self.class).map(|(_, p)| p))
     }
 }
 
@@ -184,12 +185,11 @@ impl Rules {
     }
 }
 
-/// Accordion and toggle parts (the families of `extract/accordion.rs`), decided before the
+/// Accordion and toggle parts (the families of [`accordion`]), decided before the
 /// table: a question button is unwrapped (its text is the question), every other part kept
 /// however it is hidden (the accordion's own script collapses it), an open/close icon
 /// dropped. `None` when the element is no accordion part.
 fn accordion_part(v: &View<'_>) -> Option<Option<Action>> {
-    use crate::extract::accordion;
     let Some(part) = v.accordion_part() else {
         return (v.tag == "button" && accordion::names_a_question(v.class))
             .then_some(Some(Action::Unwrap(BUTTON)));

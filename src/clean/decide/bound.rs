@@ -49,7 +49,7 @@ fn button_decision(cleaner: &Cleaner, doc: &Document, button: NodeId) -> Option<
     let in_summary = ancestors().any(|a| {
         doc.element(a).is_some_and(|e| {
             e.tag == Tag::Summary
-                || (crate::extract::accordion::is_content_part(e.attr("class").unwrap_or(""))
+                || (crate::rules::accordion::is_content_part(e.attr("class").unwrap_or(""))
                     && !crate::safety::unwraps(&e.tag))
         })
     });

@@ -194,7 +194,7 @@ impl Pass<'_> {
         // An accordion part whose text is content (all but its icon).
         let accordion_part = view
             .accordion_part()
-            .is_some_and(|p| p != crate::extract::accordion::Part::Icon);
+            .is_some_and(|p| p != crate::rules::accordion::Part::Icon);
         match action {
             Some(Action::Drop(rule)) => {
                 if tag == Tag::Script && view.script_type.contains("ld+json") {
