@@ -16,7 +16,7 @@ pub(crate) mod table;
 #[cfg(test)]
 mod tests;
 
-use crate::dom::tree::Attr;
+use crate::dom::tree::{Attr, Element};
 use crate::error::Result;
 use crate::options::{Options, RuleGroup};
 
@@ -111,6 +111,44 @@ impl<'a> View<'a> {
         self.accordion
             .unwrap_or_else(|| accordion::part(self.class).map(|(_, p)| p))
     }
+}
+
+/// The [`View`] of an element.
+pub(crate) fn view_of(el: &Element) -> View<'_> {
+    let mut v = View {
+        tag: &el.tag,
+        attrs: &el.attrs,
+        ..View::default()
+    };
+    for a in &el.attrs {
+        let name: &str = &a.name;
+        let value: &str = &a.value;
+        match name {
+            "class" => v.class = value,
+            "id" => v.id = value,
+            "style" => v.style = value,
+            "hidden" => v.hidden = true,
+            "data-index" => v.data_index = true,
+            "src" => v.script_src = value,
+            "type" => v.script_type = value,
+            "role" => v.role = value,
+            "aria-hidden" => v.aria_hidden = value.trim() == "true",
+            _ => {
+                if let Some(rest) = name.strip_prefix("data-") {
+                    if let Some(prefix) = rest.strip_suffix("trackid") {
+                        v.advads_prefix = Some(prefix);
+                    } else if rest.starts_with("ad-slot")
+                        || rest.starts_with("ad-client")
+                        || rest == "google-query-id"
+                    {
+                        v.data_ad = true;
+                    }
+                }
+            }
+        }
+    }
+    v.accordion = Some(accordion::part(v.class).map(|(_, p)| p));
+    v
 }
 
 /// Context from the ancestors that some rules need.

@@ -4,7 +4,6 @@ use std::path::Path;
 
 use super::table::StyleKind;
 use super::*;
-use crate::clean::attrs::view_of;
 use crate::dom::sink::{Attrs, parse_fragment};
 use crate::dom::tree::NodeId;
 

@@ -1,6 +1,6 @@
 //! The bound of the share guards: the post's readable size, taken before the pass.
 
-use super::super::{Cleaner, attrs};
+use super::super::Cleaner;
 use crate::dom::tree::{Data, Document, NodeId};
 use crate::dom::{Tag, heading_level};
 use crate::rules::{self, Action};
@@ -54,7 +54,7 @@ fn button_decision(cleaner: &Cleaner, doc: &Document, button: NodeId) -> Option<
         })
     });
     let el = doc.element(button)?;
-    let view = attrs::view_of(el);
+    let view = rules::view_of(el);
     cleaner.decide(
         doc,
         button,

@@ -169,7 +169,7 @@ impl Pass<'_> {
         let after = first_element(self.doc, self.doc.next_sibling(node));
         let el = self.doc.element(node).expect("only elements are visited");
         let tag = el.tag.clone();
-        let view = attrs::view_of(el);
+        let view = rules::view_of(el);
         let ctx = rules::Context {
             in_heading: top.heading.is_some(),
             in_summary: top.in_summary,
