@@ -57,9 +57,9 @@ pub use input::open::{InputFormat, open_path, open_reader};
 pub use input::rest::{ContentFormat, Post};
 pub use input::{Record, RecordReader};
 pub use limits::Limits;
-pub use options::{Options, RuleGroup};
+pub use options::Options;
 pub use records::{IndexRecord, RecordOptions, records};
-pub use rules::{RuleAction, RuleContext, RuleGuard, RuleMatch, RuleRow};
+pub use rules::{RuleAction, RuleContext, RuleGroup, RuleGuard, RuleMatch, RuleRow};
 
 /// Not part of the API (hidden, may change): raw `post_content` rendered the way WordPress
 /// renders it, for the comparison with WordPress itself (`examples/render_raw.rs`,

@@ -20,7 +20,8 @@ use crate::dom::select::Selector;
 use crate::dom::sink::{Attrs, parse_fragment_within};
 use crate::dom::tree::{Data, Document, NodeId};
 use crate::error::{Error, ErrorKind, Result};
-use crate::options::{Options, RuleGroup};
+use crate::options::Options;
+use crate::rules::RuleGroup;
 use rules::Rule;
 
 /// The compiled cleaning rules: built once, used for every post.
@@ -133,7 +134,7 @@ impl Cleaner {
         }
         Ok(Cleaner {
             enabled,
-            rules: rules::Rules::new(options)?,
+            rules: rules::Rules::new(&options.rules, enabled)?,
             iframe_hosts: crate::safety::EmbedHosts::new(&options.iframe_hosts),
             drop: compile(&options.drop_selectors)?,
             keep: compile(&options.keep_selectors)?,

@@ -16,9 +16,10 @@ pub(crate) mod table;
 #[cfg(test)]
 mod tests;
 
+use serde::{Deserialize, Serialize};
+
 use crate::dom::tree::{Attr, Element};
 use crate::error::Result;
-use crate::options::{Options, RuleGroup};
 
 pub use row::{RuleAction, RuleContext, RuleGuard, RuleMatch, RuleRow};
 pub(crate) use table::*;
@@ -28,6 +29,63 @@ pub(crate) use table::*;
 pub(crate) struct Rule {
     pub group: Group,
     pub name: &'static str,
+}
+
+/// A named group of built-in cleaning rules. Each can be switched off in
+/// [`Options`](crate::Options).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum RuleGroup {
+    /// Ad containers and ad scripts: AdSense, Quick Adsense, Ad Inserter, WP QUADS,
+    /// Advanced Ads, Ezoic, WordAds, Raptive/AdThrive, Mediavine, Google Publisher Tag slots.
+    Ads,
+    /// Table-of-contents widgets (the box; the anchors they put into headings are kept).
+    Toc,
+    /// Share bars and social buttons (Jetpack, AddToAny, Heateor, …).
+    Social,
+    /// Related-post boxes (Jetpack, YARPP, Contextual Related Posts, …).
+    Related,
+    /// Newsletter sign-ups and forms (Mailchimp for WP, MailPoet, Jetpack subscriptions,
+    /// Contact Form 7, any `form`).
+    Forms,
+    /// Content nobody sees: elements hidden by inline style or the `hidden` attribute,
+    /// `noscript` duplicates, zero-size spacers, and wrappers left empty by removals.
+    Hidden,
+    /// Theme and plugin furniture that is not the article: author boxes, post navigation,
+    /// comment prompts, ad labels, "read more" teasers.
+    Boilerplate,
+}
+
+impl RuleGroup {
+    /// Every group, in the order they are reported.
+    pub const ALL: [RuleGroup; 7] = [
+        RuleGroup::Ads,
+        RuleGroup::Toc,
+        RuleGroup::Social,
+        RuleGroup::Related,
+        RuleGroup::Forms,
+        RuleGroup::Hidden,
+        RuleGroup::Boilerplate,
+    ];
+
+    /// The group's name as it appears in [`Removal::group`](crate::Removal::group).
+    pub fn name(self) -> &'static str {
+        match self {
+            RuleGroup::Ads => "ads",
+            RuleGroup::Toc => "toc",
+            RuleGroup::Social => "social",
+            RuleGroup::Related => "related",
+            RuleGroup::Forms => "forms",
+            RuleGroup::Hidden => "hidden",
+            RuleGroup::Boilerplate => "boilerplate",
+        }
+    }
+
+    /// Parses a group name as written by [`RuleGroup::name`].
+    pub fn from_name(name: &str) -> Option<RuleGroup> {
+        RuleGroup::ALL.into_iter().find(|g| g.name() == name)
+    }
 }
 
 /// Rule groups, including the ones that cannot be switched off.
@@ -170,16 +228,13 @@ pub(crate) struct Rules {
 }
 
 impl Rules {
-    /// Compiles the caller's rows (the built-in table is compiled once per process).
-    pub fn new(options: &Options) -> Result<Self> {
-        let mut enabled = [true; 7];
-        for g in RuleGroup::ALL {
-            enabled[g as usize] = options.is_enabled(g);
-        }
-        let user = if options.rules.is_empty() {
+    /// Compiles the caller's rows (the built-in table is compiled once per process);
+    /// `enabled` tells, by [`RuleGroup`] (`group as usize`), whether each group is on.
+    pub fn new(rows: &[RuleRow], enabled: [bool; 7]) -> Result<Self> {
+        let user = if rows.is_empty() {
             None
         } else {
-            let rows = row::to_rows(&options.rules)?;
+            let rows = row::to_rows(rows)?;
             Some(compile::Compiled::new(rows, false))
         };
         Ok(Rules {

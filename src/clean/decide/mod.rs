@@ -24,7 +24,7 @@ use super::rules::{self, Action, Guard, Rule, View};
 use super::{Cleaner, attrs, text_rules};
 use crate::dom::tree::{Document, NodeId};
 use crate::dom::{Tag, heading_level, is_block};
-use crate::options::RuleGroup;
+use crate::rules::RuleGroup;
 use crate::safety::Policy;
 
 /// What the pass found besides the tree.
