@@ -36,6 +36,7 @@ mod href;
 #[cfg(feature = "index")]
 mod index;
 mod input;
+mod jsonld;
 mod limits;
 mod options;
 mod records;

@@ -1,14 +1,13 @@
-//! FAQ entries: from FAQ markup (Yoast, Rank Math, `details`, accordions), from a heading
-//! such as "Frequently Asked Questions" followed by question headings, and from FAQPage
-//! JSON-LD.
+//! FAQ entries: from FAQ markup (Yoast, Rank Math, `details`, accordions) and from a heading
+//! such as "Frequently Asked Questions" followed by question headings (FAQPage JSON-LD is
+//! read by [`crate::jsonld`]).
 
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde_json::Value;
 
 use super::{Block, BlockKind, FaqGroup, Role};
-use crate::article::{FaqEntry, Heading};
+use crate::article::{FaqEntry, Heading, push_faq_entry};
 
 /// Headings that open an FAQ section, in the languages WordPress sites use most.
 static FAQ_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -103,7 +102,7 @@ pub(crate) fn from_blocks(
             match b.kind {
                 BlockKind::Heading { level, heading } if level > faq_level => {
                     if let Some(e) = current.take() {
-                        push_entry(&mut entries, e);
+                        push_faq_entry(&mut entries, e);
                     }
                     current = Some(FaqEntry {
                         question: b.text.clone(),
@@ -113,7 +112,7 @@ pub(crate) fn from_blocks(
                 }
                 BlockKind::Paragraph if is_bold_question(b) => {
                     if let Some(e) = current.take() {
-                        push_entry(&mut entries, e);
+                        push_faq_entry(&mut entries, e);
                     }
                     current = Some(FaqEntry {
                         question: b.text.clone(),
@@ -129,7 +128,7 @@ pub(crate) fn from_blocks(
             }
         }
         if let Some(e) = current.take() {
-            push_entry(&mut entries, e);
+            push_faq_entry(&mut entries, e);
         }
     }
     entries
@@ -193,16 +192,6 @@ fn is_bold_question(b: &Block) -> bool {
         && !b.text.contains('\n')
 }
 
-fn push_entry(entries: &mut Vec<FaqEntry>, e: FaqEntry) {
-    if e.question.is_empty() || e.answer.trim().is_empty() {
-        return;
-    }
-    let key = normalise(&e.question);
-    if !entries.iter().any(|x| normalise(&x.question) == key) {
-        entries.push(e);
-    }
-}
-
 fn append(buf: &mut String, text: &str, sep: &str) {
     if text.is_empty() {
         return;
@@ -231,69 +220,10 @@ fn faq_section_ranges(blocks: &[Block]) -> Vec<(usize, usize)> {
     out
 }
 
-pub(crate) fn normalise(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// FAQ entries from JSON-LD (a FAQPage anywhere in the value, including an `@graph`, or
-/// loose Question nodes as Yoast writes them). Answers are HTML and become plain text.
-pub(crate) fn from_json_ld(v: &Value, out: &mut Vec<FaqEntry>) {
-    let mut stack = vec![v];
-    // Bounded: JSON-LD is small, but never trust its depth.
-    let mut budget = 10_000;
-    while let Some(v) = stack.pop() {
-        budget -= 1;
-        if budget == 0 {
-            break;
-        }
-        match v {
-            Value::Array(a) => stack.extend(a.iter().rev()),
-            Value::Object(o) => {
-                if is_type(v, "Question") {
-                    let question = o.get("name").and_then(Value::as_str).unwrap_or("");
-                    let answer = o
-                        .get("acceptedAnswer")
-                        .map(|a| match a {
-                            Value::Array(x) => x.first().unwrap_or(a),
-                            _ => a,
-                        })
-                        .and_then(|a| a.get("text"))
-                        .and_then(Value::as_str)
-                        .unwrap_or("");
-                    let e = FaqEntry {
-                        question: crate::text::html_to_text(question),
-                        answer: crate::text::html_to_text(answer),
-                        anchor: None,
-                    };
-                    push_entry(out, e);
-                    continue;
-                }
-                for key in ["@graph", "mainEntity", "hasPart"] {
-                    if let Some(x) = o.get(key) {
-                        stack.push(x);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-fn is_type(v: &Value, t: &str) -> bool {
-    match v.get("@type") {
-        Some(Value::String(s)) => s == t,
-        Some(Value::Array(a)) => a.iter().any(|x| x.as_str() == Some(t)),
-        _ => false,
-    }
-}
-
 /// Adds entries not already present (by question text).
 pub(crate) fn merge(into: &mut Vec<FaqEntry>, more: Vec<FaqEntry>) {
     for e in more {
-        push_entry(into, e);
+        push_faq_entry(into, e);
     }
 }
 
