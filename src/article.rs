@@ -397,3 +397,22 @@ pub struct Removal {
     /// Elements removed (each a whole subtree; unwrapped elements count too).
     pub count: u32,
 }
+
+/// Adds an FAQ entry unless it has no question or no answer, or its question (case and
+/// spacing aside) is already there.
+pub(crate) fn push_faq_entry(entries: &mut Vec<FaqEntry>, e: FaqEntry) {
+    if e.question.is_empty() || e.answer.trim().is_empty() {
+        return;
+    }
+    let key = normalise(&e.question);
+    if !entries.iter().any(|x| normalise(&x.question) == key) {
+        entries.push(e);
+    }
+}
+
+fn normalise(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}

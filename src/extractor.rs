@@ -3,7 +3,7 @@
 
 use crate::{
     Article, ContentFormat, Limits, Options, Post, Removal, Result, clean, date, dom, extract,
-    input, limits, options, render, text,
+    input, jsonld, limits, options, render, text,
 };
 
 /// Not part of the API (hidden, may change): checks the engine's properties P1 and P2 on one
@@ -129,7 +129,7 @@ impl Extractor {
         let mut from_ld = Vec::new();
         for script in &cleaned.json_ld {
             match serde_json::from_str::<serde_json::Value>(script) {
-                Ok(v) => extract::faq::from_json_ld(&v, &mut from_ld),
+                Ok(v) => jsonld::faq(&v, &mut from_ld),
                 Err(e) => warnings.push(format!("unreadable JSON-LD in content: {e}")),
             }
         }

@@ -36,6 +36,7 @@ mod href;
 #[cfg(feature = "index")]
 mod index;
 mod input;
+mod jsonld;
 mod limits;
 mod options;
 mod records;
@@ -60,9 +61,9 @@ pub use input::open::{
 pub use input::rest::{ContentFormat, Post};
 pub use input::{Record, RecordReader};
 pub use limits::Limits;
-pub use options::{Options, RuleGroup};
+pub use options::Options;
 pub use records::{IndexRecord, RecordOptions, records};
-pub use rules::{RuleAction, RuleContext, RuleGuard, RuleMatch, RuleRow};
+pub use rules::{RuleAction, RuleContext, RuleGroup, RuleGuard, RuleMatch, RuleRow};
 
 /// Not part of the API (hidden, may change): raw `post_content` rendered the way WordPress
 /// renders it, for the comparison with WordPress itself (`examples/render_raw.rs`,

@@ -2,63 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rules::RuleRow;
-
-/// A named group of built-in cleaning rules. Each can be switched off in [`Options`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum RuleGroup {
-    /// Ad containers and ad scripts: AdSense, Quick Adsense, Ad Inserter, WP QUADS,
-    /// Advanced Ads, Ezoic, WordAds, Raptive/AdThrive, Mediavine, Google Publisher Tag slots.
-    Ads,
-    /// Table-of-contents widgets (the box; the anchors they put into headings are kept).
-    Toc,
-    /// Share bars and social buttons (Jetpack, AddToAny, Heateor, …).
-    Social,
-    /// Related-post boxes (Jetpack, YARPP, Contextual Related Posts, …).
-    Related,
-    /// Newsletter sign-ups and forms (Mailchimp for WP, MailPoet, Jetpack subscriptions,
-    /// Contact Form 7, any `form`).
-    Forms,
-    /// Content nobody sees: elements hidden by inline style or the `hidden` attribute,
-    /// `noscript` duplicates, zero-size spacers, and wrappers left empty by removals.
-    Hidden,
-    /// Theme and plugin furniture that is not the article: author boxes, post navigation,
-    /// comment prompts, ad labels, "read more" teasers.
-    Boilerplate,
-}
-
-impl RuleGroup {
-    /// Every group, in the order they are reported.
-    pub const ALL: [RuleGroup; 7] = [
-        RuleGroup::Ads,
-        RuleGroup::Toc,
-        RuleGroup::Social,
-        RuleGroup::Related,
-        RuleGroup::Forms,
-        RuleGroup::Hidden,
-        RuleGroup::Boilerplate,
-    ];
-
-    /// The group's name as it appears in [`Removal::group`](crate::Removal::group).
-    pub fn name(self) -> &'static str {
-        match self {
-            RuleGroup::Ads => "ads",
-            RuleGroup::Toc => "toc",
-            RuleGroup::Social => "social",
-            RuleGroup::Related => "related",
-            RuleGroup::Forms => "forms",
-            RuleGroup::Hidden => "hidden",
-            RuleGroup::Boilerplate => "boilerplate",
-        }
-    }
-
-    /// Parses a group name as written by [`RuleGroup::name`].
-    pub fn from_name(name: &str) -> Option<RuleGroup> {
-        RuleGroup::ALL.into_iter().find(|g| g.name() == name)
-    }
-}
+use crate::rules::{RuleGroup, RuleRow};
 
 /// How posts are cleaned and extracted.
 ///

@@ -1,8 +1,8 @@
 //! Small HTML snippets (titles, excerpts, term names, JSON-LD answers) to plain text.
 
-use crate::dom::Tag;
 use crate::dom::sink::{Attrs, parse_fragment};
 use crate::dom::tree::{Data, Element, NodeId};
+use crate::dom::{Tag, is_invisible};
 
 /// Decodes entities and drops tags, returning whitespace-normalised text.
 ///
@@ -88,14 +88,6 @@ pub(crate) fn decode_entities(s: &str) -> Option<String> {
     }
     out.push_str(rest);
     Some(out)
-}
-
-/// Soft hyphens and zero-width characters: never shown, dropped from text.
-pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'
-    )
 }
 
 /// Collapses whitespace (including no-break spaces) and removes soft hyphens and

@@ -1,53 +1,15 @@
-//! The attributes of an element: what the rules look at ([`view_of`]), and what the
-//! outputs keep of them ([`normalise`]).
+//! The attributes of an element: what the outputs keep of them ([`normalise`]). What the
+//! rules look at is read by [`rules::view_of`](crate::rules::view_of).
 
 use std::borrow::Cow;
 
 use tendril::StrTendril;
 use url::Url;
 
-use super::rules::View;
+use super::image_source::real_src;
 use crate::dom::tree::{Attr, Element};
-use crate::extract::image_source::real_src;
 use crate::href::Href;
 use crate::safety;
-
-pub(crate) fn view_of(el: &Element) -> View<'_> {
-    let mut v = View {
-        tag: &el.tag,
-        attrs: &el.attrs,
-        ..View::default()
-    };
-    for a in &el.attrs {
-        let name: &str = &a.name;
-        let value: &str = &a.value;
-        match name {
-            "class" => v.class = value,
-            "id" => v.id = value,
-            "style" => v.style = value,
-            "hidden" => v.hidden = true,
-            "data-index" => v.data_index = true,
-            "src" => v.script_src = value,
-            "type" => v.script_type = value,
-            "role" => v.role = value,
-            "aria-hidden" => v.aria_hidden = value.trim() == "true",
-            _ => {
-                if let Some(rest) = name.strip_prefix("data-") {
-                    if let Some(prefix) = rest.strip_suffix("trackid") {
-                        v.advads_prefix = Some(prefix);
-                    } else if rest.starts_with("ad-slot")
-                        || rest.starts_with("ad-client")
-                        || rest == "google-query-id"
-                    {
-                        v.data_ad = true;
-                    }
-                }
-            }
-        }
-    }
-    v.accordion = Some(crate::extract::accordion::part(v.class).map(|(_, p)| p));
-    v
-}
 
 /// Attributes worth keeping in the cleaned HTML and for extraction, as static names.
 fn keep_attr(name: &str) -> Option<&'static str> {

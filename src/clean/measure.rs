@@ -39,7 +39,7 @@ impl Measure {
             words,
             chars,
             link_words: 0,
-            shows: words > 0 && super::has_visible_text(s),
+            shows: words > 0 && crate::dom::has_visible_text(s),
             filled: !bytes.is_empty(),
             open_start: bytes.first().is_some_and(|&b| !is_word_break(b)),
             open_end: bytes.last().is_some_and(|&b| !is_word_break(b)),

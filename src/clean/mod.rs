@@ -7,6 +7,7 @@ pub(crate) mod attrs;
 pub(crate) mod check;
 mod decide;
 mod first_words;
+mod image_source;
 mod measure;
 pub(crate) use crate::rules;
 mod text_rules;
@@ -19,7 +20,8 @@ use crate::dom::select::Selector;
 use crate::dom::sink::{Attrs, parse_fragment_within};
 use crate::dom::tree::{Data, Document, NodeId};
 use crate::error::{Error, ErrorKind, Result};
-use crate::options::{Options, RuleGroup};
+use crate::options::Options;
+use crate::rules::RuleGroup;
 use rules::Rule;
 
 /// The compiled cleaning rules: built once, used for every post.
@@ -132,7 +134,7 @@ impl Cleaner {
         }
         Ok(Cleaner {
             enabled,
-            rules: rules::Rules::new(options)?,
+            rules: rules::Rules::new(&options.rules, enabled)?,
             iframe_hosts: crate::safety::EmbedHosts::new(&options.iframe_hosts),
             drop: compile(&options.drop_selectors)?,
             keep: compile(&options.keep_selectors)?,
@@ -210,40 +212,6 @@ fn quick_adsense_marks(doc: &Document, root: NodeId) -> Vec<NodeId> {
                 .find(|&s| doc.element(s).is_some_and(|e| e.tag == Tag::Div))
         })
         .collect()
-}
-
-/// Text that a reader would see (not only spaces, no-break spaces, soft hyphens, zero-width).
-pub(crate) fn has_visible_text(s: &str) -> bool {
-    s.chars()
-        .any(|c| !(c.is_whitespace() || crate::text::is_invisible(c)))
-}
-
-pub(crate) fn may_drop_when_empty(tag: &str) -> bool {
-    !matches!(
-        tag,
-        "td" | "th"
-            | "tr"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "col"
-            | "colgroup"
-            | "caption"
-            | "br"
-            | "wbr"
-            | "img"
-            | "hr"
-            | "iframe"
-            | "video"
-            | "audio"
-            | "source"
-            | "track"
-            | "embed"
-            | "object"
-            | "canvas"
-            | "math"
-            | "area"
-    )
 }
 
 #[cfg(test)]

@@ -145,7 +145,7 @@ pub(crate) fn normalise<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
         for c in piece.chars() {
             if c.is_whitespace() {
                 space = !out.is_empty();
-            } else if !crate::text::is_invisible(c) {
+            } else if !crate::dom::is_invisible(c) {
                 if space {
                     out.push(' ');
                     space = false;

@@ -14,8 +14,9 @@
 
 use super::tag::Tag;
 use super::tree::{Data, Document, NodeId};
-use super::{is_block, is_content_element, is_void, would_not_reparse};
-use crate::clean::{has_visible_text, may_drop_when_empty};
+use super::{
+    has_visible_text, is_block, is_content_element, is_void, may_drop_when_empty, would_not_reparse,
+};
 
 /// Puts the content of `root` (the document's root or a container element) in canonical
 /// form.

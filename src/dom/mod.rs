@@ -76,6 +76,34 @@ pub(crate) fn is_content_element(tag: &str) -> bool {
     matches!(tag, "img" | "iframe" | "video" | "audio" | "hr")
 }
 
+pub(crate) fn may_drop_when_empty(tag: &str) -> bool {
+    !matches!(
+        tag,
+        "td" | "th"
+            | "tr"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "col"
+            | "colgroup"
+            | "caption"
+            | "br"
+            | "wbr"
+            | "img"
+            | "hr"
+            | "iframe"
+            | "video"
+            | "audio"
+            | "source"
+            | "track"
+            | "embed"
+            | "object"
+            | "canvas"
+            | "math"
+            | "area"
+    )
+}
+
 /// Elements that have no children (no closing tag when serialised).
 pub(crate) fn is_void(tag: &str) -> bool {
     matches!(
@@ -146,4 +174,17 @@ pub(crate) fn would_not_reparse(tag: &str, written: &[Tag]) -> bool {
         }
         _ => false,
     }
+}
+
+/// Text that a reader would see (not only spaces, no-break spaces, soft hyphens, zero-width).
+pub(crate) fn has_visible_text(s: &str) -> bool {
+    s.chars().any(|c| !(c.is_whitespace() || is_invisible(c)))
+}
+
+/// Soft hyphens and zero-width characters: never shown, dropped from text.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'
+    )
 }

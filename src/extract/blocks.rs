@@ -56,7 +56,7 @@ pub(crate) struct FaqGroup {
     /// The accordion the pane belongs to (an index into the walk's accordions), when its
     /// container is known.
     pub accordion: Option<u32>,
-    /// The accordion family of the table in `accordion.rs` that made the group.
+    /// The accordion family of the table in `rules/accordion.rs` that made the group.
     pub family: Option<&'static str>,
     /// The id a link to this pane lands on: the pane's, else its question's or answer's.
     pub anchor: Option<String>,

@@ -1,14 +1,13 @@
-//! FAQ entries: from FAQ markup (Yoast, Rank Math, `details`, accordions), from a heading
-//! such as "Frequently Asked Questions" followed by question headings, and from FAQPage
-//! JSON-LD.
+//! FAQ entries: from FAQ markup (Yoast, Rank Math, `details`, accordions) and from a heading
+//! such as "Frequently Asked Questions" followed by question headings (FAQPage JSON-LD is
+//! read by [`crate::jsonld`]).
 
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde_json::Value;
 
 use super::{Block, BlockKind, FaqGroup, Role};
-use crate::article::{FaqEntry, Heading};
+use crate::article::{FaqEntry, Heading, push_faq_entry};
 
 /// Headings that open an FAQ section, in the languages WordPress sites use most.
 static FAQ_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -103,7 +102,7 @@ pub(crate) fn from_blocks(
             match b.kind {
                 BlockKind::Heading { level, heading } if level > faq_level => {
                     if let Some(e) = current.take() {
-                        push_entry(&mut entries, e);
+                        push_faq_entry(&mut entries, e);
                     }
                     current = Some(FaqEntry {
                         question: b.text.clone(),
@@ -113,7 +112,7 @@ pub(crate) fn from_blocks(
                 }
                 BlockKind::Paragraph if is_bold_question(b) => {
                     if let Some(e) = current.take() {
-                        push_entry(&mut entries, e);
+                        push_faq_entry(&mut entries, e);
                     }
                     current = Some(FaqEntry {
                         question: b.text.clone(),
@@ -129,7 +128,7 @@ pub(crate) fn from_blocks(
             }
         }
         if let Some(e) = current.take() {
-            push_entry(&mut entries, e);
+            push_faq_entry(&mut entries, e);
         }
     }
     entries
@@ -160,7 +159,7 @@ fn accordions_reading_as_questions(blocks: &[Block], groups: &[FaqGroup]) -> Vec
             continue;
         }
         let key = accordion_key(g as u32, &groups[g]);
-        let asks = u32::from(super::accordion::reads_as_question(q));
+        let asks = u32::from(reads_as_question(q));
         match counts.iter_mut().find(|c| c.0 == key) {
             Some(c) => {
                 c.1 += 1;
@@ -176,6 +175,13 @@ fn accordions_reading_as_questions(blocks: &[Block], groups: &[FaqGroup]) -> Vec
         .collect()
 }
 
+/// Whether a question reads as one: it ends in a question mark (Latin, Arabic or
+/// full-width), or starts with an inverted one.
+fn reads_as_question(text: &str) -> bool {
+    let t = text.trim();
+    (t.chars().count() > 1 && t.ends_with(['?', '？', '؟'])) || t.starts_with('¿')
+}
+
 /// A question written as a bold paragraph ("**How long does it take?**").
 fn is_bold_question(b: &Block) -> bool {
     let md = b.md.trim();
@@ -184,16 +190,6 @@ fn is_bold_question(b: &Block) -> bool {
         && md.starts_with("**")
         && md.ends_with("**")
         && !b.text.contains('\n')
-}
-
-fn push_entry(entries: &mut Vec<FaqEntry>, e: FaqEntry) {
-    if e.question.is_empty() || e.answer.trim().is_empty() {
-        return;
-    }
-    let key = normalise(&e.question);
-    if !entries.iter().any(|x| normalise(&x.question) == key) {
-        entries.push(e);
-    }
 }
 
 fn append(buf: &mut String, text: &str, sep: &str) {
@@ -224,68 +220,90 @@ fn faq_section_ranges(blocks: &[Block]) -> Vec<(usize, usize)> {
     out
 }
 
-pub(crate) fn normalise(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// FAQ entries from JSON-LD (a FAQPage anywhere in the value, including an `@graph`, or
-/// loose Question nodes as Yoast writes them). Answers are HTML and become plain text.
-pub(crate) fn from_json_ld(v: &Value, out: &mut Vec<FaqEntry>) {
-    let mut stack = vec![v];
-    // Bounded: JSON-LD is small, but never trust its depth.
-    let mut budget = 10_000;
-    while let Some(v) = stack.pop() {
-        budget -= 1;
-        if budget == 0 {
-            break;
-        }
-        match v {
-            Value::Array(a) => stack.extend(a.iter().rev()),
-            Value::Object(o) => {
-                if is_type(v, "Question") {
-                    let question = o.get("name").and_then(Value::as_str).unwrap_or("");
-                    let answer = o
-                        .get("acceptedAnswer")
-                        .map(|a| match a {
-                            Value::Array(x) => x.first().unwrap_or(a),
-                            _ => a,
-                        })
-                        .and_then(|a| a.get("text"))
-                        .and_then(Value::as_str)
-                        .unwrap_or("");
-                    let e = FaqEntry {
-                        question: crate::text::html_to_text(question),
-                        answer: crate::text::html_to_text(answer),
-                        anchor: None,
-                    };
-                    push_entry(out, e);
-                    continue;
-                }
-                for key in ["@graph", "mainEntity", "hasPart"] {
-                    if let Some(x) = o.get(key) {
-                        stack.push(x);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-fn is_type(v: &Value, t: &str) -> bool {
-    match v.get("@type") {
-        Some(Value::String(s)) => s == t,
-        Some(Value::Array(a)) => a.iter().any(|x| x.as_str() == Some(t)),
-        _ => false,
-    }
-}
-
 /// Adds entries not already present (by question text).
 pub(crate) fn merge(into: &mut Vec<FaqEntry>, more: Vec<FaqEntry>) {
     for e in more {
-        push_entry(into, e);
+        push_faq_entry(into, e);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn questions() {
+        assert!(reads_as_question("How long does it take?"));
+        assert!(reads_as_question("Wie lange dauert es ?  "));
+        assert!(reads_as_question("¿Cuánto cuesta"));
+        assert!(reads_as_question("所要時間は？"));
+        assert!(!reads_as_question("Opening hours"));
+        assert!(!reads_as_question("?"));
+    }
+
+    /// Every fixture of `fixtures/plugins/faq/` whose manifest `rule` names a family of the
+    /// accordion table (`rules/accordion.rs`) gets its FAQ entries from that family's
+    /// markup: each expected entry is a pane group of that family whose question blocks are
+    /// the entry's question (not a heading that a section heuristic took for one). A fixture
+    /// expecting no entries gets none.
+    #[test]
+    fn fixtures_are_read_by_their_family() {
+        use crate::extract::{Role, extract};
+        use crate::rules::accordion::FAMILIES;
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/plugins/faq");
+        let manifest = std::fs::read_to_string(format!("{dir}/manifest.json")).expect("manifest");
+        let cases: Vec<serde_json::Value> = serde_json::from_str(&manifest).expect("parses");
+        let cleaner = crate::clean::Cleaner::new(&crate::Options::default()).expect("cleaner");
+        let mut checked = 0;
+        for case in &cases {
+            let rule = case["rule"].as_str().expect("rule");
+            let Some(family) = FAMILIES.iter().find(|f| f.name == rule) else {
+                continue;
+            };
+            let file = case["file"].as_str().expect("file");
+            let html = std::fs::read_to_string(format!("{dir}/{file}")).expect("fixture");
+            let cleaned = cleaner.clean(&html, None);
+            let ex = extract(&cleaned.doc, cleaned.root, None, 10_000);
+            let entries = from_blocks(&ex.blocks, &ex.faq_groups, &ex.headings);
+            let expected: Vec<&str> = case["faq"]
+                .as_array()
+                .expect("faq")
+                .iter()
+                .map(|e| e["question"].as_str().expect("question"))
+                .collect();
+            assert_eq!(entries.len(), expected.len(), "{file}: {entries:?}");
+            // The question text of every pane group of this family.
+            let mut questions = vec![String::new(); ex.faq_groups.len()];
+            for b in &ex.blocks {
+                if let Role::Question(g) = b.role {
+                    let q = &mut questions[g as usize];
+                    if !q.is_empty() {
+                        q.push(' ');
+                    }
+                    q.push_str(&b.text);
+                }
+            }
+            for q in expected {
+                let from_markup = ex
+                    .faq_groups
+                    .iter()
+                    .zip(&questions)
+                    .any(|(g, text)| g.family == Some(family.name) && text.trim() == q);
+                assert!(from_markup, "{file}: {q:?} is not a {rule} pane's question");
+            }
+            checked += 1;
+        }
+        assert!(
+            checked >= FAMILIES.len(),
+            "only {checked} fixtures name a family"
+        );
+        // Every family has a fixture.
+        for f in FAMILIES {
+            assert!(
+                cases.iter().any(|c| c["rule"] == f.name),
+                "no fixture for {}",
+                f.name
+            );
+        }
     }
 }

@@ -1,9 +1,10 @@
-//! The FAQ marks of the walk: accordions (the table in `accordion.rs`), their panes, the
+//! The FAQ marks of the walk: accordions (the table in `rules/accordion.rs`), their panes, the
 //! Yoast and Rank Math FAQ items and `details`, each an FAQ group whose blocks are its
 //! question or its answer.
 
-use super::{FaqGroup, FaqMark, Role, Walker, accordion};
+use super::{FaqGroup, FaqMark, Role, Walker};
 use crate::dom::tree::NodeId;
+use crate::rules::accordion;
 
 /// The class names the FAQ extraction looks for, read in one pass over the class attribute.
 #[derive(Default)]
@@ -12,7 +13,7 @@ struct FaqClasses {
     group: bool,
     /// A question inside such a container.
     question: bool,
-    /// The part of an accordion of the table in `accordion.rs`, with its family.
+    /// The part of an accordion of the table in `rules/accordion.rs`, with its family.
     accordion: Option<(&'static accordion::Family, accordion::Part)>,
 }
 

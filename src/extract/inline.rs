@@ -13,7 +13,7 @@
 //!   block and opened again in the next, so no marker is left alone;
 //! - a line break at the end of a block writes nothing (a trailing `\` would show).
 
-use crate::text::is_invisible;
+use crate::dom::is_invisible;
 
 /// An inline span whose opening syntax is in `md`, waiting for its end.
 #[derive(Debug, Clone)]

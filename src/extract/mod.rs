@@ -1,12 +1,10 @@
 //! Extraction: one walk of the cleaned tree that produces the block model (for text,
 //! Markdown, sections and FAQ), headings, links, images, lists, tables and the cleaned HTML.
 
-pub(crate) mod accordion;
 mod blocks;
 mod embed;
 pub(crate) mod faq;
 mod faq_marks;
-pub(crate) mod image_source;
 mod inline;
 mod links;
 mod table;
@@ -66,7 +64,7 @@ enum FaqMark {
     None,
     Group,
     Question,
-    /// An accordion container (`accordion.rs`).
+    /// An accordion container (`rules/accordion.rs`).
     Accordion,
 }
 

@@ -101,7 +101,7 @@ impl TableBuilder {
                     buf.push(' ');
                     space = true;
                 }
-            } else if !crate::text::is_invisible(c) {
+            } else if !crate::dom::is_invisible(c) {
                 buf.push(c);
                 space = false;
             }

@@ -200,7 +200,7 @@ impl Post {
             .and_then(|m| m.get(0))
             .and_then(featured_image);
         if let Some(schema) = o.get("yoast_head_json").and_then(|y| y.get("schema")) {
-            crate::extract::faq::from_json_ld(schema, &mut post.schema_faq);
+            crate::jsonld::faq(schema, &mut post.schema_faq);
         }
         Ok(post)
     }

@@ -8,6 +8,7 @@
 //! them in a fixed order of phases for every element. The caller's rows ([`RuleRow`], from
 //! [`Options::rules`](crate::Options::rules)) compile the same way and are tried first.
 
+pub(crate) mod accordion;
 mod coded;
 pub(crate) mod compile;
 mod row;
@@ -15,9 +16,10 @@ pub(crate) mod table;
 #[cfg(test)]
 mod tests;
 
-use crate::dom::tree::Attr;
+use serde::{Deserialize, Serialize};
+
+use crate::dom::tree::{Attr, Element};
 use crate::error::Result;
-use crate::options::{Options, RuleGroup};
 
 pub use row::{RuleAction, RuleContext, RuleGuard, RuleMatch, RuleRow};
 pub(crate) use table::*;
@@ -27,6 +29,63 @@ pub(crate) use table::*;
 pub(crate) struct Rule {
     pub group: Group,
     pub name: &'static str,
+}
+
+/// A named group of built-in cleaning rules. Each can be switched off in
+/// [`Options`](crate::Options).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum RuleGroup {
+    /// Ad containers and ad scripts: AdSense, Quick Adsense, Ad Inserter, WP QUADS,
+    /// Advanced Ads, Ezoic, WordAds, Raptive/AdThrive, Mediavine, Google Publisher Tag slots.
+    Ads,
+    /// Table-of-contents widgets (the box; the anchors they put into headings are kept).
+    Toc,
+    /// Share bars and social buttons (Jetpack, AddToAny, Heateor, …).
+    Social,
+    /// Related-post boxes (Jetpack, YARPP, Contextual Related Posts, …).
+    Related,
+    /// Newsletter sign-ups and forms (Mailchimp for WP, MailPoet, Jetpack subscriptions,
+    /// Contact Form 7, any `form`).
+    Forms,
+    /// Content nobody sees: elements hidden by inline style or the `hidden` attribute,
+    /// `noscript` duplicates, zero-size spacers, and wrappers left empty by removals.
+    Hidden,
+    /// Theme and plugin furniture that is not the article: author boxes, post navigation,
+    /// comment prompts, ad labels, "read more" teasers.
+    Boilerplate,
+}
+
+impl RuleGroup {
+    /// Every group, in the order they are reported.
+    pub const ALL: [RuleGroup; 7] = [
+        RuleGroup::Ads,
+        RuleGroup::Toc,
+        RuleGroup::Social,
+        RuleGroup::Related,
+        RuleGroup::Forms,
+        RuleGroup::Hidden,
+        RuleGroup::Boilerplate,
+    ];
+
+    /// The group's name as it appears in [`Removal::group`](crate::Removal::group).
+    pub fn name(self) -> &'static str {
+        match self {
+            RuleGroup::Ads => "ads",
+            RuleGroup::Toc => "toc",
+            RuleGroup::Social => "social",
+            RuleGroup::Related => "related",
+            RuleGroup::Forms => "forms",
+            RuleGroup::Hidden => "hidden",
+            RuleGroup::Boilerplate => "boilerplate",
+        }
+    }
+
+    /// Parses a group name as written by [`RuleGroup::name`].
+    pub fn from_name(name: &str) -> Option<RuleGroup> {
+        RuleGroup::ALL.into_iter().find(|g| g.name() == name)
+    }
 }
 
 /// Rule groups, including the ones that cannot be switched off.
@@ -93,7 +152,7 @@ pub(crate) struct View<'a> {
     /// Every attribute the tree kept (all of them when a caller's rule reads attributes).
     pub attrs: &'a [Attr],
     /// The accordion part the class names, once looked up (`None`: not looked up yet).
-    pub accordion: Option<Option<crate::extract::accordion::Part>>,
+    pub accordion: Option<Option<accordion::Part>>,
 }
 
 impl<'a> View<'a> {
@@ -106,10 +165,48 @@ impl<'a> View<'a> {
     }
 
     /// The accordion part the class names, if any.
-    pub fn accordion_part(&self) -> Option<crate::extract::accordion::Part> {
+    pub fn accordion_part(&self) -> Option<accordion::Part> {
         self.accordion
-            .unwrap_or_else(|| crate::extract::accordion::part(self.class).map(|(_, p)| p))
+            .unwrap_or_else(|| accordion::part(self.class).map(|(_, p)| p))
     }
+}
+
+/// The [`View`] of an element.
+pub(crate) fn view_of(el: &Element) -> View<'_> {
+    let mut v = View {
+        tag: &el.tag,
+        attrs: &el.attrs,
+        ..View::default()
+    };
+    for a in &el.attrs {
+        let name: &str = &a.name;
+        let value: &str = &a.value;
+        match name {
+            "class" => v.class = value,
+            "id" => v.id = value,
+            "style" => v.style = value,
+            "hidden" => v.hidden = true,
+            "data-index" => v.data_index = true,
+            "src" => v.script_src = value,
+            "type" => v.script_type = value,
+            "role" => v.role = value,
+            "aria-hidden" => v.aria_hidden = value.trim() == "true",
+            _ => {
+                if let Some(rest) = name.strip_prefix("data-") {
+                    if let Some(prefix) = rest.strip_suffix("trackid") {
+                        v.advads_prefix = Some(prefix);
+                    } else if rest.starts_with("ad-slot")
+                        || rest.starts_with("ad-client")
+                        || rest == "google-query-id"
+                    {
+                        v.data_ad = true;
+                    }
+                }
+            }
+        }
+    }
+    v.accordion = Some(accordion::part(v.class).map(|(_, p)| p));
+    v
 }
 
 /// Context from the ancestors that some rules need.
@@ -131,16 +228,13 @@ pub(crate) struct Rules {
 }
 
 impl Rules {
-    /// Compiles the caller's rows (the built-in table is compiled once per process).
-    pub fn new(options: &Options) -> Result<Self> {
-        let mut enabled = [true; 7];
-        for g in RuleGroup::ALL {
-            enabled[g as usize] = options.is_enabled(g);
-        }
-        let user = if options.rules.is_empty() {
+    /// Compiles the caller's rows (the built-in table is compiled once per process);
+    /// `enabled` tells, by [`RuleGroup`] (`group as usize`), whether each group is on.
+    pub fn new(rows: &[RuleRow], enabled: [bool; 7]) -> Result<Self> {
+        let user = if rows.is_empty() {
             None
         } else {
-            let rows = row::to_rows(&options.rules)?;
+            let rows = row::to_rows(rows)?;
             Some(compile::Compiled::new(rows, false))
         };
         Ok(Rules {
@@ -184,12 +278,11 @@ impl Rules {
     }
 }
 
-/// Accordion and toggle parts (the families of `extract/accordion.rs`), decided before the
+/// Accordion and toggle parts (the families of [`accordion`]), decided before the
 /// table: a question button is unwrapped (its text is the question), every other part kept
 /// however it is hidden (the accordion's own script collapses it), an open/close icon
 /// dropped. `None` when the element is no accordion part.
 fn accordion_part(v: &View<'_>) -> Option<Option<Action>> {
-    use crate::extract::accordion;
     let Some(part) = v.accordion_part() else {
         return (v.tag == "button" && accordion::names_a_question(v.class))
             .then_some(Some(Action::Unwrap(BUTTON)));

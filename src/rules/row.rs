@@ -6,10 +6,10 @@ use std::sync::Mutex;
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
+use super::RuleGroup;
 use super::table::{Does, Key, Mode, Row, Tags, When, WhenOff};
 use super::{Group, Guard, Rule};
 use crate::error::{Error, ErrorKind, Result};
-use crate::options::RuleGroup;
 
 /// One rule of the caller's: what to match, what to do with it, and when.
 ///

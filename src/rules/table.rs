@@ -7,8 +7,8 @@
 //! the table names every rule, but are decided elsewhere: by the text prompts of
 //! `clean::text_rules` and by the cleaning walk itself.
 
+use super::RuleGroup::{self, *};
 use super::{Group, Guard, Rule};
-use crate::options::RuleGroup::{self, *};
 
 /// One row: what it matches, what it does, and under which conditions.
 #[derive(Debug, Clone)]

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::table::StyleKind;
 use super::*;
-use crate::clean::attrs::view_of;
+use crate::Options;
 use crate::dom::sink::{Attrs, parse_fragment};
 use crate::dom::tree::NodeId;
 
@@ -58,6 +58,15 @@ fn every_built_in_rule_has_a_fixture_that_fires_it() {
     );
 }
 
+/// The rules an [`Extractor`](crate::Extractor) compiles for `options`.
+fn rules_for(options: &Options) -> Result<Rules> {
+    let mut enabled = [true; 7];
+    for g in RuleGroup::ALL {
+        enabled[g as usize] = options.is_enabled(g);
+    }
+    Rules::new(&options.rules, enabled)
+}
+
 fn view<'a>(tag: &'a str, class: &'a str) -> View<'a> {
     View {
         tag,
@@ -67,7 +76,7 @@ fn view<'a>(tag: &'a str, class: &'a str) -> View<'a> {
 }
 
 fn builtin(v: &View<'_>) -> Option<Action> {
-    Rules::new(&Options::default())
+    rules_for(&Options::default())
         .unwrap()
         .classify(v, Context::default())
 }
@@ -146,14 +155,14 @@ fn a_switched_off_group_keeps_its_elements() {
         id: "ez-toc-container",
         ..View::default()
     };
-    let off = Rules::new(&Options::default().without(RuleGroup::Toc)).unwrap();
+    let off = rules_for(&Options::default().without(RuleGroup::Toc)).unwrap();
     assert_eq!(off.classify(&v, Context::default()), None);
     assert!(builtin(&v).is_some());
 }
 
 /// Rules with the caller's rows.
 fn with(rows: Vec<RuleRow>) -> Rules {
-    Rules::new(&Options::default().rules(rows)).unwrap()
+    rules_for(&Options::default().rules(rows)).unwrap()
 }
 
 fn custom(name: &'static str) -> Rule {
@@ -232,7 +241,7 @@ fn the_callers_rows_match_as_their_keys_say() {
     assert_eq!(rules.classify(&v, ctx), Some(Action::Drop(ads)));
     // With its group off the row steps aside (and no built-in rule takes the element).
     let off =
-        Rules::new(&Options::default().without(RuleGroup::Ads).rule(
+        rules_for(&Options::default().without(RuleGroup::Ads).rule(
             RuleRow::new("ads", RuleMatch::IdPrefix("banner-".into())).group(RuleGroup::Ads),
         ));
     assert_eq!(off.unwrap().classify(&v, ctx), None);

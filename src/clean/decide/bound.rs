@@ -1,6 +1,6 @@
 //! The bound of the share guards: the post's readable size, taken before the pass.
 
-use super::super::{Cleaner, attrs};
+use super::super::Cleaner;
 use crate::dom::tree::{Data, Document, NodeId};
 use crate::dom::{Tag, heading_level};
 use crate::rules::{self, Action};
@@ -49,12 +49,12 @@ fn button_decision(cleaner: &Cleaner, doc: &Document, button: NodeId) -> Option<
     let in_summary = ancestors().any(|a| {
         doc.element(a).is_some_and(|e| {
             e.tag == Tag::Summary
-                || (crate::extract::accordion::is_content_part(e.attr("class").unwrap_or(""))
+                || (crate::rules::accordion::is_content_part(e.attr("class").unwrap_or(""))
                     && !crate::safety::unwraps(&e.tag))
         })
     });
     let el = doc.element(button)?;
-    let view = attrs::view_of(el);
+    let view = rules::view_of(el);
     cleaner.decide(
         doc,
         button,

@@ -23,7 +23,7 @@ impl Pass<'_> {
             _ => white_space(doc, node).filter(|_| {
                 doc.descendants(node)
                     .filter_map(|n| doc.node(n).text())
-                    .all(|t| !crate::clean::has_visible_text(t))
+                    .all(|t| !crate::dom::has_visible_text(t))
             }),
         };
         let parent = doc.parent(node);

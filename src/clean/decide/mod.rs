@@ -24,7 +24,7 @@ use super::rules::{self, Action, Guard, Rule, View};
 use super::{Cleaner, attrs, text_rules};
 use crate::dom::tree::{Document, NodeId};
 use crate::dom::{Tag, heading_level, is_block};
-use crate::options::RuleGroup;
+use crate::rules::RuleGroup;
 use crate::safety::Policy;
 
 /// What the pass found besides the tree.
@@ -169,7 +169,7 @@ impl Pass<'_> {
         let after = first_element(self.doc, self.doc.next_sibling(node));
         let el = self.doc.element(node).expect("only elements are visited");
         let tag = el.tag.clone();
-        let view = attrs::view_of(el);
+        let view = rules::view_of(el);
         let ctx = rules::Context {
             in_heading: top.heading.is_some(),
             in_summary: top.in_summary,
@@ -194,7 +194,7 @@ impl Pass<'_> {
         // An accordion part whose text is content (all but its icon).
         let accordion_part = view
             .accordion_part()
-            .is_some_and(|p| p != crate::extract::accordion::Part::Icon);
+            .is_some_and(|p| p != crate::rules::accordion::Part::Icon);
         match action {
             Some(Action::Drop(rule)) => {
                 if tag == Tag::Script && view.script_type.contains("ld+json") {
@@ -318,7 +318,7 @@ impl Pass<'_> {
         let cleaner = self.cleaner;
         let on = |g: RuleGroup| cleaner.on(g);
 
-        if !inner.shows && super::may_drop_when_empty(&tag) && on(RuleGroup::Hidden) {
+        if !inner.shows && crate::dom::may_drop_when_empty(&tag) && on(RuleGroup::Hidden) {
             // A wrapper left with nothing to show: reported under the rule that emptied it
             // (an AdSense `<p>` counts as AdSense), else as plain empty.
             let rule = match frame.removed {
