@@ -103,7 +103,7 @@ pub(crate) fn read_page(
     let (modified, modified_gmt) = split_date(meta.modified.as_deref());
     let mut schema_faq = Vec::new();
     for block in &meta.json_ld {
-        crate::extract::faq::from_json_ld(block, &mut schema_faq);
+        crate::jsonld::faq(block, &mut schema_faq);
     }
     let term = |name: String| Term {
         name: Some(name),
