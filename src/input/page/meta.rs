@@ -241,9 +241,11 @@ impl Entry {
                 }
             }
             if text_date.is_none()
-                && class
-                    .split_ascii_whitespace()
-                    .any(|c| c.contains("date") || c.contains("posted-on") || c.contains("meta"))
+                && (el.tag == Tag::Time
+                    || class.split_ascii_whitespace().any(|c| {
+                        c.contains("date") || c.contains("posted-on") || c.contains("meta")
+                    })
+                    || starts_byline(doc, n))
             {
                 let text = text_of(doc, n);
                 if text.split_whitespace().count() <= 16 {
@@ -299,6 +301,16 @@ impl Entry {
         }
         e
     }
+}
+
+/// Whether an element's first text is a byline's "By".
+fn starts_byline(doc: &Document, n: NodeId) -> bool {
+    doc.descendants(n)
+        .find_map(|c| doc.node(c).text().filter(|t| !t.trim().is_empty()))
+        .is_some_and(|t| {
+            let t = t.trim_start();
+            t.starts_with("By ") || t.starts_with("by ") || t == "By" || t == "by"
+        })
 }
 
 /// Classes themes and builders put around the author's name.
