@@ -438,3 +438,67 @@ fn search_exits_1_without_hits_and_summarises_after_the_hits() {
         "{text}"
     );
 }
+
+#[test]
+fn saved_pages_are_counted_by_how_their_post_was_found_and_listings_by_their_kind() {
+    let o = wpclean()
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/pages"))
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let s = summary(&o.stderr);
+    assert!(
+        s.contains("13 posts read: 9 ok, 0 failed, 4 skipped"),
+        "{s}"
+    );
+    assert!(s.contains("page kind: category archive 1"), "{s}");
+    assert!(
+        s.contains("pages: 5 by marker, 3 by container, 1 by the scorer"),
+        "{s}"
+    );
+    // `--all-page-kinds` cleans the listings too.
+    let o = wpclean()
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/pages"))
+        .arg("--all-page-kinds")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let kinds: Vec<_> = lines(&o.stdout)
+        .iter()
+        .map(|a| a["page"]["kind"].as_str().unwrap().to_string())
+        .collect();
+    assert!(kinds.contains(&"search results".to_string()), "{kinds:?}");
+}
+
+#[test]
+fn html_on_standard_input_is_read_as_a_page_or_a_fragment_not_as_wxr() {
+    let page = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/pages/03-generatepress-single.html"
+    ))
+    .unwrap();
+    let o = wpclean()
+        .arg("-")
+        .write_stdin(page)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let a = &lines(&o.stdout)[0];
+    assert_eq!(a["id"], 5540);
+    assert_eq!(a["page"]["found_by"], "marker");
+
+    let o = wpclean()
+        .args(["-", "--url", "https://example.com/p/"])
+        .write_stdin("<p>Just a <a href=\"/x/\">fragment</a>.</p>")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let a = &lines(&o.stdout)[0];
+    assert_eq!(a["text"], "Just a fragment.");
+    assert_eq!(a["links"][0]["href"], "https://example.com/x/");
+    assert!(a["page"].is_null());
+}

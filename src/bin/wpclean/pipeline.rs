@@ -140,6 +140,8 @@ pub enum Outcome<T> {
     Done {
         value: T,
         removed: Vec<(String, u32)>,
+        /// How the post was found, for one read from a saved page.
+        found: Option<wpclean::FoundBy>,
     },
     Failed(Error),
     Skipped {
@@ -158,6 +160,8 @@ pub struct Tally {
     skip_reasons: SkipReasons,
     io_errors: u64,
     removed: BTreeMap<String, u64>,
+    /// Pages by how their post was found: marker, container, scorer.
+    found: [u64; 3],
     bytes: u64,
 }
 
@@ -313,8 +317,15 @@ where
         });
         for outcome in outcomes {
             match outcome {
-                Outcome::Done { value, removed } => {
+                Outcome::Done {
+                    value,
+                    removed,
+                    found,
+                } => {
                     tally.ok += 1;
+                    if let Some(by) = found {
+                        tally.found[found_index(by)] += 1;
+                    }
                     for (g, n) in removed {
                         *tally.removed.entry(g).or_default() += u64::from(n);
                     }
@@ -501,6 +512,7 @@ pub fn process<T>(
                 );
             }
         };
+    let found = article.page.as_ref().map(|p| p.found_by);
     let mut removed: Vec<(String, u32)> = Vec::new();
     for r in &article.removed {
         match removed.iter_mut().find(|(g, _)| *g == r.group) {
@@ -509,7 +521,11 @@ pub fn process<T>(
         }
     }
     match map(article, &location) {
-        Ok(value) => Outcome::Done { value, removed },
+        Ok(value) => Outcome::Done {
+            value,
+            removed,
+            found,
+        },
         Err(e) => Outcome::Failed(
             Error::new(wpclean::ErrorKind::Io(format!(
                 "cannot write the article: {e}"
@@ -517,6 +533,26 @@ pub fn process<T>(
             .at(location),
         ),
     }
+}
+
+/// The slot of a method in [`Tally::found`].
+fn found_index(by: wpclean::FoundBy) -> usize {
+    match by {
+        wpclean::FoundBy::Marker => 0,
+        wpclean::FoundBy::Container => 1,
+        _ => 2,
+    }
+}
+
+/// How the pages' posts were found (`; pages: 12 by marker, 3 by container, 1 by the
+/// scorer`), empty when no page was read: a high scorer count says the site's theme is not
+/// one wpclean knows.
+fn found_summary(t: &Tally) -> String {
+    let [marker, container, scorer] = t.found;
+    if marker + container + scorer == 0 {
+        return String::new();
+    }
+    format!("; pages: {marker} by marker, {container} by container, {scorer} by the scorer")
 }
 
 pub fn summary(t: &Tally, elapsed: Duration) -> String {
@@ -531,7 +567,7 @@ pub fn summary(t: &Tally, elapsed: Duration) -> String {
             .join(", ")
     };
     format!(
-        "wpclean: {} files, {} posts read: {} ok, {} failed, {} skipped{}; removed {}; {:.2} s, {:.1} MB/s, {:.0} posts/s",
+        "wpclean: {} files, {} posts read: {} ok, {} failed, {} skipped{}{}; removed {}; {:.2} s, {:.1} MB/s, {:.0} posts/s",
         t.files,
         t.read,
         t.ok,
@@ -542,6 +578,7 @@ pub fn summary(t: &Tally, elapsed: Duration) -> String {
         } else {
             format!(" ({})", t.skip_reasons.describe())
         },
+        found_summary(t),
         removed,
         secs,
         t.bytes as f64 / 1e6 / secs,
