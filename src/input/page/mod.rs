@@ -16,7 +16,7 @@ mod markers;
 mod measure;
 mod meta;
 
-use crate::article::{Author, Image, PageInfo, Term};
+use crate::article::{Author, Image, PageInfo, PageKind, Term};
 use crate::dom::Tag;
 use crate::dom::sink::{Attrs, parse_document_within};
 use crate::dom::tree::{Data, Document, NodeId};
@@ -45,7 +45,16 @@ pub(crate) fn is_document(bytes: &[u8]) -> bool {
                 .get(t.len())
                 .is_none_or(|&b| b == b'>' || b.is_ascii_whitespace() || b == b'/')
     };
-    head.starts_with(b"<!doctype html") || tag(b"<html") || tag(b"<head") || tag(b"<body")
+    if head.starts_with(b"<!doctype html") || tag(b"<html") || tag(b"<head") || tag(b"<body") {
+        return true;
+    }
+    // Something injected before the doctype (a script a proxy or plugin adds): the
+    // document's own start comes soon after.
+    let window = &rest[..rest.len().min(4 << 10)];
+    let lower = window.to_ascii_lowercase();
+    memchr::memmem::find(&lower, b"<!doctype html").is_some()
+        || memchr::memmem::find_iter(&lower, b"<html")
+            .any(|i| lower.get(i + 5).is_none_or(|&b| b == b'>' || b.is_ascii_whitespace()))
 }
 
 /// Reads a saved page as one post. `url` is the page's address (resolving relative links,
@@ -83,7 +92,9 @@ pub(crate) fn read_page(
     }
 
     // One id, from the body classes, the REST link and the shortlink, which must agree.
-    let ids = [marks.id, meta.rest_id, meta.shortlink_id];
+    // A listing's REST link names its term or author, not a post.
+    let rest_id = meta.rest_id.filter(|_| marks.kind.is_article() || marks.kind == PageKind::Attachment);
+    let ids = [marks.id, rest_id, meta.shortlink_id];
     let id = ids.iter().flatten().copied().next();
     if let Some(first) = id
         && let Some(other) = ids.iter().flatten().find(|&&i| i != first)
@@ -254,6 +265,8 @@ mod tests {
         assert!(is_document(b"<body class=\"single\">"));
         assert!(!is_document(b"<p>Hello</p>"));
         assert!(!is_document(b"<header>x</header>"));
+        assert!(is_document(b"\n<script>var x = 1;</script>\n<!DOCTYPE html><html>"));
+        assert!(!is_document(b"<p>Write <code>&lt;html&gt;</code> first.</p>"));
         assert!(!is_document(b"<?xml version=\"1.0\"?><rss>"));
         assert!(!is_document(b"{\"id\": 1}"));
     }
