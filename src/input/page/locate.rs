@@ -7,7 +7,7 @@
 //!    hero, a builder block holding one section of many).
 
 use super::containers::{CONTAINERS, Match};
-use super::measure::PageMeasure;
+use super::measure::{PageMeasure, is_paragraph};
 use crate::article::FoundBy;
 use crate::dom::tree::{Document, NodeId};
 
@@ -158,7 +158,8 @@ fn scorer(doc: &Document, m: &PageMeasure, body: NodeId) -> Option<NodeId> {
             walk.skip_children(n);
             continue;
         }
-        if doc.element(n).is_none() || m.paras[i] == 0 {
+        // An article is more than one paragraph: candidates are the blocks holding them.
+        if doc.element(n).is_none_or(|e| is_paragraph(&e.tag)) || m.paras[i] == 0 {
             continue;
         }
         let paras = f64::from(m.paras[i]);
@@ -173,7 +174,7 @@ fn scorer(doc: &Document, m: &PageMeasure, body: NodeId) -> Option<NodeId> {
     // Down into a child that holds nearly all of it: a wrapper gains little paragraph text
     // (a newsletter box, a related post) and should not win on that.
     while let Some(c) = doc.children(at).find(|&c| {
-        doc.element(c).is_some()
+        doc.element(c).is_some_and(|e| !is_paragraph(&e.tag))
             && !m.furniture[c.index()]
             && f64::from(m.paras[c.index()]) >= DESCEND_SHARE * f64::from(m.paras[at.index()])
     }) {

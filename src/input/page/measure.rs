@@ -76,7 +76,7 @@ impl PageMeasure {
 const LONG_TEXT: u32 = 80;
 
 /// Elements whose text is what articles are made of.
-fn is_paragraph(tag: &Tag) -> bool {
+pub(crate) fn is_paragraph(tag: &Tag) -> bool {
     matches!(
         tag,
         Tag::P
