@@ -127,6 +127,43 @@ impl Extractor {
         convert::loads(py, &article)
     }
 
+    /// Cleans one whole saved page (`str`, or `bytes` in any encoding) into an article dict:
+    /// the post found with WordPress's markers, its metadata and comments read from the
+    /// page. A page that is not an article (an archive, search results, a 404) raises
+    /// `wpclean.Error` with kind `skipped`, unless `all_page_kinds=True`.
+    #[pyo3(signature = (html, url=None, content_type=None))]
+    fn clean_page<'py>(
+        &self,
+        py: Python<'py>,
+        html: &Bound<'py, PyAny>,
+        url: Option<&str>,
+        content_type: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let bytes: Vec<u8> = if let Ok(s) = html.cast::<pyo3::types::PyString>() {
+            s.to_cow()?.as_bytes().to_vec()
+        } else if let Ok(b) = html.cast::<pyo3::types::PyBytes>() {
+            b.as_bytes().to_vec()
+        } else {
+            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                "a page is a str or bytes, not {}",
+                html.get_type().name()?
+            )));
+        };
+        // A str is already text: only bytes are decoded by their declared encoding.
+        let text_given = html.cast::<pyo3::types::PyString>().is_ok();
+        let article = py
+            .detach(|| {
+                let post = if text_given {
+                    Post::from_page(std::str::from_utf8(&bytes).unwrap_or_default(), url)
+                } else {
+                    Post::from_page_bytes(&bytes, url, content_type)
+                };
+                self.publish(&post).map(|a| convert::to_json(&a))
+            })
+            .map_err(|e| errors::to_py(py, &e))?;
+        convert::loads(py, &article)
+    }
+
     /// Cleans many posts on every core (or `threads` of them), without the GIL; a post that
     /// fails gives an error dict in its place.
     #[pyo3(signature = (posts, threads=None))]

@@ -6,7 +6,7 @@ use pyo3::types::PyDict;
 use wpclean::{Options, RecordOptions, RuleGroup};
 
 /// The keyword arguments `Extractor` accepts.
-pub const NAMES: [&str; 13] = [
+pub const NAMES: [&str; 14] = [
     "disable",
     "drop",
     "keep",
@@ -20,6 +20,7 @@ pub const NAMES: [&str; 13] = [
     "overlap",
     "statuses",
     "include_protected",
+    "all_page_kinds",
 ];
 
 /// Options for cleaning and for cutting records.
@@ -90,6 +91,11 @@ pub fn parse(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Parsed> {
             "max_chars" => records = records.max_chars(count(&k, &v)?),
             "overlap" => records = records.overlap(count(&k, &v)?),
             "statuses" => options = statuses(options, &v)?,
+            "all_page_kinds" => {
+                options = options.all_page_kinds(v.extract::<bool>().map_err(|_| {
+                    PyTypeError::new_err("all_page_kinds takes True or False")
+                })?)
+            }
             "include_protected" => {
                 options =
                     options.include_protected(v.extract::<bool>().map_err(|_| {

@@ -131,9 +131,11 @@ pub fn read_export(
         "auto" => InputFormat::Auto,
         "json" => InputFormat::Json,
         "wxr" => InputFormat::Wxr,
+        "html" => InputFormat::Html,
+        "page" => InputFormat::Page,
         other => {
             return Err(PyValueError::new_err(format!(
-                "unknown format {other:?} (auto, json or wxr)"
+                "unknown format {other:?} (auto, json, wxr, html or page)"
             )));
         }
     };

@@ -70,8 +70,16 @@ class Extractor:
         max_chars: Optional[int] = None,
         overlap: Optional[int] = None,
         statuses: Optional[Iterable[str]] = None,
+        include_protected: bool = False,
+        all_page_kinds: bool = False,
     ) -> None: ...
     def clean(self, post: PostInput) -> Article: ...
+    def clean_page(
+        self,
+        html: Union[str, bytes],
+        url: Optional[str] = None,
+        content_type: Optional[str] = None,
+    ) -> Article: ...
     def clean_many(
         self, posts: Iterable[PostInput], threads: Optional[int] = None
     ) -> list[Union[Article, ErrorRow]]: ...
