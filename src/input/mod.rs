@@ -8,6 +8,9 @@ pub(crate) mod json;
 pub(crate) mod open;
 pub(crate) mod raw;
 pub(crate) mod rest;
+// The page stage reads WARC files through it; until it lands only tests do.
+#[allow(dead_code)]
+pub(crate) mod warc;
 pub(crate) mod wxr;
 
 use crate::error::{Error, Location};
