@@ -10,10 +10,12 @@
 //!   an allocation: a block is read only as far as its bytes really come, and only up to
 //!   `max_record_bytes`. A page over the limit fails with an error naming the record; the
 //!   rest of its block is read and dropped in small steps (a 10 GB record costs time, not
-//!   memory; on standard input there is no way round reading it).
+//!   memory: the reader never seeks, so a file is streamed past just as standard input is).
+//!   Where the input or the gzip member ends first, the record is cut short and reading goes
+//!   on after it.
 //! - A `Content-Length` that does not end at a record boundary: if another record starts
 //!   inside the bytes read, they are given back and reading goes on there; otherwise the
-//!   reader looks for the next line that starts with `WARC/1.`.
+//!   reader looks for the next `WARC/1.0` or `WARC/1.1` line.
 //! - In a `.warc.gz`, a corrupt or cut member costs its own record: the reader steps over
 //!   raw bytes to the next gzip header whose first decoded bytes are `WARC/1.`.
 //! - Offsets and lengths are those of the file, as CDX indexes give them: in a `.warc.gz`, the
@@ -302,24 +304,51 @@ impl Ctx {
         }
     }
 
+    /// Fails what is at `at` and steps over raw bytes to the next gzip member.
+    fn resync_gzip<R: BufRead>(
+        &mut self,
+        src: &mut Peekable<Members<R>>,
+        at: u64,
+        what: String,
+    ) -> WarcItem {
+        src.discard_carry();
+        match src.get_mut().resync() {
+            Ok(skipped) => {
+                let message = format!("{what}; {skipped} bytes skipped to the next gzip member");
+                self.failed(at, ErrorKind::Warc(message))
+            }
+            Err(e) => self.io_failure(e, src.get_ref().raw_offset()),
+        }
+    }
+
+    /// Fails what is at `at` and looks for the next record header in the member; if the
+    /// member turns out corrupt on the way, for the next member.
+    fn resync_in_member<R: BufRead>(
+        &mut self,
+        src: &mut Peekable<Members<R>>,
+        at: u64,
+        what: String,
+    ) -> WarcItem {
+        match src.skip_to_record() {
+            Ok((skipped, found)) => {
+                let then = if found {
+                    "to the next record"
+                } else {
+                    "to the end of the gzip member"
+                };
+                let message = format!("{what}; {skipped} bytes skipped {then}");
+                self.failed(at, ErrorKind::Warc(message))
+            }
+            Err(e) if is_format_error(&e) => self.resync_gzip(src, at, format!("{what}; {e}")),
+            Err(e) => self.io_failure(e, src.get_ref().raw_offset()),
+        }
+    }
+
     fn next_gzip<R: BufRead>(&mut self, src: &mut Peekable<Members<R>>) -> Option<WarcItem> {
         if self.stop {
             return None;
         }
         loop {
-            if src.get_ref().broken() {
-                src.discard_carry();
-                let at = src.get_ref().member_start();
-                return Some(match src.get_mut().resync() {
-                    Ok(skipped) => self.failed(
-                        at,
-                        ErrorKind::Warc(format!(
-                            "gzip member broken; {skipped} bytes skipped to the next member"
-                        )),
-                    ),
-                    Err(e) => self.io_failure(e, at),
-                });
-            }
             let member_over = skip_blank_lines(src).and_then(|()| Ok(src.peek(1)?.is_empty()));
             match member_over {
                 Ok(false) => break,
@@ -335,22 +364,14 @@ impl Ctx {
                             } else {
                                 "not a gzip member"
                             };
-                            return Some(match src.get_mut().resync() {
-                                Ok(skipped) => self.failed(
-                                    at,
-                                    ErrorKind::Warc(format!(
-                                        "{what} ({e}); {skipped} bytes skipped to the next member"
-                                    )),
-                                ),
-                                Err(e) => self.io_failure(e, at),
-                            });
+                            return Some(self.resync_gzip(src, at, format!("{what} ({e})")));
                         }
                         Err(e) => return Some(self.io_failure(e, at)),
                     }
                 }
                 Err(e) if is_format_error(&e) => {
                     let at = src.get_ref().member_start();
-                    return Some(self.failed(at, ErrorKind::Warc(format!("gzip member: {e}"))));
+                    return Some(self.resync_gzip(src, at, format!("gzip member: {e}")));
                 }
                 Err(e) => return Some(self.io_failure(e, src.get_ref().raw_offset())),
             }
@@ -358,10 +379,11 @@ impl Ctx {
         let start = src.offset();
         let member = src.get_ref().member_start();
         let first = start == self.member_decoded_start;
+        // Failures name the member when the record starts it.
+        let at = if first { member } else { start };
         if src.peek(7).map(|h| h != b"WARC/1.").unwrap_or(true) {
-            // Not a record where one should start: step over the rest of the member.
-            let at = if first { member } else { start };
-            return Some(self.resync_plain(src, at, "not a WARC record header".into()));
+            // Not a record where one should start: look further in the member.
+            return Some(self.resync_in_member(src, at, "not a WARC record header".into()));
         }
         let mut outcome = read_record(src, &mut self.block, self.max_record_bytes);
         // Whether the member ends with this record: then the record is the member.
@@ -389,16 +411,12 @@ impl Ctx {
         match outcome.result {
             Ok(found) => Some(self.found(found, outcome.record_id, offset, length, shared)),
             Err(Failure { kind, then }) => Some(match then {
-                Then::Resync if !src.get_ref().broken() => {
-                    self.resync_plain(src, offset, message(kind))
-                }
-                Then::Next | Then::Resync => {
-                    let offset = if first { member } else { start };
-                    self.failed(offset, kind)
-                }
+                _ if src.get_ref().broken() => self.resync_gzip(src, at, message(kind)),
+                Then::Resync => self.resync_in_member(src, at, message(kind)),
+                Then::Next => self.failed(at, kind),
                 Then::Stop => {
                     self.stop = true;
-                    self.failed(offset, kind)
+                    self.failed(at, kind)
                 }
             }),
         }
@@ -467,10 +485,15 @@ fn skip_blank_lines(src: &mut impl BufRead) -> io::Result<()> {
     }
 }
 
-/// Whether the record's block is followed by its end: line breaks, then the next record or
-/// the end of the input. Consumes the line breaks when it is.
+/// Whether the record's block is followed by its end: the two line breaks the format asks
+/// for, or (from lax writers) other line breaks and then the next record or the end of the
+/// input. Consumes the line breaks when it is.
 fn end_of_record<R: BufRead>(src: &mut Peekable<R>) -> io::Result<bool> {
     let ahead = src.peek(16)?;
+    if ahead.starts_with(b"\r\n\r\n") {
+        src.consume(4);
+        return Ok(true);
+    }
     let breaks = ahead
         .iter()
         .take_while(|b| matches!(b, b'\r' | b'\n'))
@@ -483,9 +506,9 @@ fn end_of_record<R: BufRead>(src: &mut Peekable<R>) -> io::Result<bool> {
     Ok(ended)
 }
 
-/// Where a record header starts inside a block, if one does (at a line start).
+/// Where a record header starts inside a block, if one does.
 fn record_start_in(block: &[u8]) -> Option<usize> {
-    memchr::memmem::find(block, b"\nWARC/1.").map(|i| i + 1)
+    memchr::memmem::find_iter(block, b"WARC/1.").find(|&i| source::is_record_start(&block[i..]))
 }
 
 mod record;

@@ -51,16 +51,24 @@ pub(super) fn read_record<B: BufRead>(
     };
     if got < want {
         // The input (or the gzip member) ends inside the block.
-        if let Some(at) = record_start_in(block) {
-            src.unread(&block[at..]);
-            let what = format!(
-                "cut short: another record starts {at} bytes into the {declared} bytes its \
-                 Content-Length declares"
-            );
-            return Outcome::failed(id.clone(), warc(named(&what)), Then::Next);
-        }
-        let what = format!("cut short: {got} of the {declared} bytes its Content-Length declares");
-        return Outcome::failed(id.clone(), warc(named(&what)), Then::Next);
+        let what = match record_start_in(block) {
+            Some(at) => {
+                src.unread(&block[at..]);
+                format!(
+                    "cut short: another record starts {at} bytes into the {declared} bytes its \
+                     Content-Length declares"
+                )
+            }
+            None => format!("cut short: {got} of the {declared} bytes its Content-Length declares"),
+        };
+        let kind = if declared > max as u64 && record_type == "response" {
+            ErrorKind::Limit(named(&format!(
+                "declares {declared} bytes, more than max_record_bytes ({max}), and is {what}"
+            )))
+        } else {
+            warc(named(&what))
+        };
+        return Outcome::failed(id.clone(), kind, Then::Next);
     }
     let result = what_it_is(&header, &record_type, block, declared, max, &named);
     if declared > want {

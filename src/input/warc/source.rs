@@ -101,10 +101,10 @@ impl<R: BufRead> Peekable<R> {
         Ok(n - left)
     }
 
-    /// Consumes bytes up to the next line that starts with `WARC/1.`; returns how many.
-    /// False at the end of the input.
+    /// Consumes bytes up to the next record header (`WARC/1.0` or `WARC/1.1` and a line
+    /// break); returns how many, and false at the end of the input.
     pub(super) fn skip_to_record(&mut self) -> io::Result<(u64, bool)> {
-        const NEEDLE: &[u8] = b"\nWARC/1.";
+        const NEEDLE: &[u8] = b"WARC/1.";
         let finder = memchr::memmem::Finder::new(NEEDLE);
         let start = self.offset;
         loop {
@@ -112,30 +112,40 @@ impl<R: BufRead> Peekable<R> {
             if buf.is_empty() {
                 return Ok((self.offset - start, false));
             }
-            if let Some(i) = finder.find(buf) {
-                self.consume(i + 1);
-                return Ok((self.offset - start, true));
+            match finder.find(buf) {
+                Some(i) => self.consume(i),
+                None => {
+                    // Keep a tail that may be the start of a match, and look past it.
+                    let step = buf.len().saturating_sub(NEEDLE.len() - 1);
+                    if step > 0 {
+                        self.consume(step);
+                        continue;
+                    }
+                    let ahead = self.peek(NEEDLE.len())?;
+                    if ahead.len() < NEEDLE.len() {
+                        let n = ahead.len();
+                        self.consume(n);
+                        return Ok((self.offset - start, false));
+                    }
+                    if ahead != NEEDLE {
+                        self.consume(1);
+                        continue;
+                    }
+                }
             }
-            // Keep a tail that may be the start of a match, and look past it.
-            let keep = buf.len().min(NEEDLE.len() - 1);
-            let step = buf.len() - keep;
-            if step > 0 {
-                self.consume(step);
-                continue;
-            }
-            let ahead = self.peek(NEEDLE.len())?;
-            if ahead.len() < NEEDLE.len() {
-                let n = ahead.len();
-                self.consume(n);
-                return Ok((self.offset - start, false));
-            }
-            if ahead == NEEDLE {
-                self.consume(1);
+            if is_record_start(self.peek(10)?) {
                 return Ok((self.offset - start, true));
             }
             self.consume(1);
         }
     }
+}
+
+/// Whether `bytes` start with a record's version line: `WARC/1.`, a digit, a line break.
+pub(super) fn is_record_start(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"WARC/1.")
+        && bytes.get(7).is_some_and(u8::is_ascii_digit)
+        && matches!(bytes.get(8..), Some([b'\n', ..] | [b'\r', b'\n', ..]))
 }
 
 impl<R: BufRead> Read for Peekable<R> {
@@ -482,7 +492,7 @@ mod tests {
     #[test]
     fn a_record_start_is_found_across_buffer_boundaries() {
         for cap in 1..12 {
-            let data = b"garbage\nmore WARC/1.0 not at a line start\nWARC/1.1\r\n";
+            let data = b"garbage\nmore WARC/1.0 not a header\nWARC/1.1\r\n";
             let mut p = Peekable::new(io::BufReader::with_capacity(cap, &data[..]));
             let (skipped, found) = p.skip_to_record().unwrap();
             assert!(found, "buffer {cap}");
@@ -491,6 +501,11 @@ mod tests {
         }
         let mut p = Peekable::new(&b"no record here\nWARC/2"[..]);
         assert_eq!(p.skip_to_record().unwrap(), (21, false));
+        // Not only at a line start: garbage may run into the next record.
+        let mut p = Peekable::new(&b"\x93\x01WARC/1.0\r\n"[..]);
+        assert_eq!(p.skip_to_record().unwrap(), (2, true));
+        assert!(!is_record_start(b"WARC/1.0 "));
+        assert!(is_record_start(b"WARC/1.1\n"));
     }
 
     #[test]
