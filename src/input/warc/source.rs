@@ -444,13 +444,14 @@ impl<R: BufRead> Read for Members<R> {
 
 impl<R: BufRead> BufRead for Members<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        if self.out_at == self.out_len && self.state == State::Inside {
-            if let Err(e) = self.fill() {
-                self.state = State::Broken;
-                self.out_at = 0;
-                self.out_len = 0;
-                return Err(e);
-            }
+        if self.out_at == self.out_len
+            && self.state == State::Inside
+            && let Err(e) = self.fill()
+        {
+            self.state = State::Broken;
+            self.out_at = 0;
+            self.out_len = 0;
+            return Err(e);
         }
         Ok(&self.out[self.out_at..self.out_len])
     }
