@@ -32,23 +32,26 @@ pub(super) fn read_record<B: BufRead>(
         Err(m) => return Outcome::failed(id, warc(m), Then::Resync),
     };
     let record_type = header.record_type();
-    // The whole block when it is within the limit; of a larger response, its HTTP head, to
-    // say whether it is a page (a failure) or something else (skipped).
-    let want = if declared <= max as u64 {
-        declared
-    } else if record_type == "response" {
-        declared.min(MAX_HEAD_BYTES as u64)
-    } else {
-        0
-    };
+    // Held in memory: the first bytes of every block (a response's HTTP head; a cut record's
+    // successor, to give back), and the rest only of a page within the limit. What is not
+    // held is read and dropped a buffer at a time.
+    if block.capacity() > KEPT_CAPACITY {
+        *block = Vec::new();
+    }
     block.clear();
-    let got = match src.by_ref().take(want).read_to_end(block) {
-        Ok(n) => n as u64,
-        Err(e) => {
-            let (kind, then) = io_failure(&e);
-            return Outcome::failed(id, kind, then);
-        }
+    let mut want = declared.min(MAX_HEAD_BYTES as u64);
+    let mut got = match read_into(src, block, want) {
+        Ok(n) => n,
+        Err(e) => return Outcome::io_failed(id, &e),
     };
+    let page_like = record_type == "response" && declared <= max as u64 && may_be_page(block);
+    if got == want && page_like && declared > want {
+        want = declared;
+        got += match read_into(src, block, declared - got) {
+            Ok(n) => n,
+            Err(e) => return Outcome::io_failed(id, &e),
+        };
+    }
     if got < want {
         // The input (or the gzip member) ends inside the block.
         let what = match record_start_in(block) {
@@ -86,10 +89,7 @@ pub(super) fn read_record<B: BufRead>(
                 return Outcome::failed(id, kind, Then::Next);
             }
             Ok(_) => {}
-            Err(e) => {
-                let (kind, then) = io_failure(&e);
-                return Outcome::failed(id, kind, then);
-            }
+            Err(e) => return Outcome::io_failed(id, &e),
         }
     }
     match end_of_record(src) {
@@ -109,10 +109,7 @@ pub(super) fn read_record<B: BufRead>(
                 format!("does not end after the {declared} bytes its Content-Length declares");
             return Outcome::failed(id.clone(), warc(named(&what)), Then::Resync);
         }
-        Err(e) => {
-            let (kind, then) = io_failure(&e);
-            return Outcome::failed(id, kind, then);
-        }
+        Err(e) => return Outcome::io_failed(id, &e),
     }
     Outcome {
         record_id: id,
@@ -146,8 +143,11 @@ fn what_it_is(
     };
     let head = match parse_head(block) {
         Ok(head) => head,
+        Err(HeadError::Incomplete) if declared > max as u64 => return Err(too_large()),
         Err(HeadError::Incomplete) if (block.len() as u64) < declared => {
-            return Err(too_large());
+            return Err(warc(named(&format!(
+                "has an HTTP response head longer than {MAX_HEAD_BYTES} bytes"
+            ))));
         }
         Err(HeadError::Incomplete) => {
             return Err(warc(named("has an HTTP response head that does not end")));
@@ -211,6 +211,33 @@ fn what_it_is(
     })))
 }
 
+/// A block buffer larger than this (after a large page) is not kept for the next record.
+const KEPT_CAPACITY: usize = 4 << 20;
+
+/// Appends up to `n` bytes of the input to `block`; returns how many there were.
+fn read_into<B: BufRead>(src: &mut Peekable<B>, block: &mut Vec<u8>, n: u64) -> io::Result<u64> {
+    src.by_ref().take(n).read_to_end(block).map(|n| n as u64)
+}
+
+/// Whether a response's first bytes may be a page's: an HTTP head not yet complete, or one
+/// with status 200 and an HTML or unstated type. Only those are read whole.
+fn may_be_page(first: &[u8]) -> bool {
+    if !first.starts_with(b"HTTP/") {
+        return false;
+    }
+    match parse_head(first) {
+        Ok(head) => {
+            head.status == 200
+                && !matches!(
+                    media_type(head.content_type.as_deref()),
+                    MediaType::Other(_)
+                )
+        }
+        Err(HeadError::Incomplete) => true,
+        Err(HeadError::Malformed(_)) => false,
+    }
+}
+
 fn warc(message: impl Into<String>) -> ErrorKind {
     ErrorKind::Warc(message.into())
 }
@@ -232,5 +259,10 @@ impl Outcome {
             record_id,
             result: Err(Failure { kind, then }),
         }
+    }
+
+    fn io_failed(record_id: Option<String>, e: &io::Error) -> Self {
+        let (kind, then) = io_failure(e);
+        Outcome::failed(record_id, kind, then)
     }
 }
