@@ -7,12 +7,13 @@
 //! reason, and a record that cannot be read fails alone:
 //!
 //! - Memory holds one record at a time, and a declared `Content-Length` is never trusted for
-//!   an allocation: a block is read only as far as its bytes really come, and only up to
-//!   `max_record_bytes`. A page over the limit fails with an error naming the record; the
-//!   rest of its block is read and dropped in small steps (a 10 GB record costs time, not
-//!   memory: the reader never seeks, so a file is streamed past just as standard input is).
-//!   Where the input or the gzip member ends first, the record is cut short and reading goes
-//!   on after it.
+//!   an allocation: a page's block is read only as far as its bytes really come, and only up
+//!   to `max_record_bytes`; of any other record only the first 64 KiB are held (its HTTP
+//!   head, or the start of a record that follows a cut one), and the rest is read and
+//!   dropped a buffer at a time. A page over the limit fails with an error naming the record,
+//!   and is streamed past the same way (a 10 GB record costs time, not memory: the reader
+//!   never seeks, so a file is streamed past just as standard input is). Where the input or
+//!   the gzip member ends first, the record is cut short and reading goes on after it.
 //! - A `Content-Length` that does not end at a record boundary: if another record starts
 //!   inside the bytes read, they are given back and reading goes on there; otherwise the
 //!   reader looks for the next `WARC/1.0` or `WARC/1.1` line.
