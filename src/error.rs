@@ -81,6 +81,9 @@ pub enum ErrorKind {
     Json(String),
     /// A WXR export is not well-formed XML, or not WXR.
     Xml(String),
+    /// A WARC record that cannot be read: not a record header, cut short, a corrupt gzip
+    /// member, a Content-Length that does not end where it says.
+    Warc(String),
     /// The JSON is valid but is not a WordPress post (for example a user or a term).
     NotAPost(String),
     /// A custom CSS selector in [`Options`](crate::Options) does not parse.
@@ -153,6 +156,7 @@ impl fmt::Display for ErrorKind {
         match self {
             ErrorKind::Json(m) => write!(f, "invalid JSON: {m}"),
             ErrorKind::Xml(m) => write!(f, "invalid WXR: {m}"),
+            ErrorKind::Warc(m) => write!(f, "invalid WARC: {m}"),
             ErrorKind::NotAPost(m) => write!(f, "not a WordPress post: {m}"),
             ErrorKind::Selector { selector, reason } => {
                 write!(f, "invalid CSS selector {selector:?}: {reason}")

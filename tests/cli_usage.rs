@@ -502,3 +502,64 @@ fn html_on_standard_input_is_read_as_a_page_or_a_fragment_not_as_wxr() {
     assert_eq!(a["links"][0]["href"], "https://example.com/x/");
     assert!(a["page"].is_null());
 }
+
+#[test]
+fn a_warc_crawl_gives_its_pages_with_where_each_record_is() {
+    let warc = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/warc/wget-site.warc.gz"
+    );
+    let o = wpclean().arg(warc).assert().success().get_output().clone();
+    let articles = lines(&o.stdout);
+    let hello = articles
+        .iter()
+        .find(|a| a["title"] == "Hello world!")
+        .expect("the post's page");
+    assert_eq!(hello["id"], 7);
+    assert_eq!(hello["page"]["warc"]["status"], 200);
+    assert!(
+        hello["page"]["warc"]["record_id"]
+            .as_str()
+            .unwrap()
+            .starts_with("<urn:uuid:")
+    );
+    // The offset and length are the record's gzip member, as wget's CDX gives them.
+    let cdx = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/warc/wget-site.cdx"
+    ))
+    .unwrap();
+    let offset = hello["page"]["warc"]["offset"]
+        .as_u64()
+        .unwrap()
+        .to_string();
+    assert!(
+        cdx.lines()
+            .any(|l| l.contains("hello-world") && l.split(' ').any(|f| f == offset)),
+        "offset {offset} not in {cdx}"
+    );
+    let ru = articles
+        .iter()
+        .find(|a| a["page"]["encoding"] == "windows-1251")
+        .expect("the windows-1251 page");
+    assert_eq!(ru["title"], "Евгений Онегин");
+    let s = summary(&o.stderr);
+    assert!(s.contains("WARC request record"), "{s}");
+
+    // A corrupt gzip member costs its record only.
+    let o = wpclean()
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/warc/corrupt-member.warc.gz"
+        ))
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert_eq!(lines(&o.stdout).len(), 2);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("corrupt-member.warc.gz, post #1, byte 440"),
+        "{err}"
+    );
+}

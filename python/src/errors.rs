@@ -93,6 +93,7 @@ pub fn kind_name(kind: &ErrorKind) -> &'static str {
     match kind {
         ErrorKind::Json(_) => "json",
         ErrorKind::Xml(_) => "xml",
+        ErrorKind::Warc(_) => "warc",
         ErrorKind::NotAPost(_) => "not_a_post",
         ErrorKind::Selector { .. } => "selector",
         ErrorKind::Rule { .. } => "rule",

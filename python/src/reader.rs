@@ -133,9 +133,10 @@ pub fn read_export(
         "wxr" => InputFormat::Wxr,
         "html" => InputFormat::Html,
         "page" => InputFormat::Page,
+        "warc" => InputFormat::Warc,
         other => {
             return Err(PyValueError::new_err(format!(
-                "unknown format {other:?} (auto, json, wxr, html or page)"
+                "unknown format {other:?} (auto, json, wxr, html, page or warc)"
             )));
         }
     };

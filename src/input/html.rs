@@ -84,14 +84,13 @@ impl RecordReader for HtmlReader {
 /// One HTML input as a post: a page, or a fragment cleaned as a bare body (its slug from the
 /// file name).
 fn read_html(bytes: &[u8], name: Option<&str>, url: Option<&str>, mode: HtmlMode) -> Post {
-    // Saved pages are not always UTF-8; a lossy read keeps the rest of the text.
-    let text = String::from_utf8_lossy(bytes);
     if mode == HtmlMode::Page || page::is_document(bytes) {
-        let mut post = page::read_page(&text, url, Some("UTF-8"), &Limits::default());
+        let mut post = page::read_page_bytes(bytes, url, None, &Limits::default());
         post.slug = slug_of(post.link.as_deref()).or_else(|| name.and_then(file_stem));
         return post;
     }
-    let mut post = Post::from_html(text.into_owned(), url);
+    let text = super::charset::decode_html_from(bytes, None, url).text;
+    let mut post = Post::from_html(text, url);
     post.slug = name.and_then(file_stem);
     post.warnings.push(FRAGMENT_WARNING.to_string());
     post

@@ -1,12 +1,15 @@
 //! Reading posts: REST JSON (one object, arrays, NDJSON, streamed), WXR exports, saved HTML
-//! pages.
+//! pages and WARC crawls (their charset decoded first).
 
+pub(crate) mod charset;
 pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod open;
 pub(crate) mod page;
 pub(crate) mod raw;
 pub(crate) mod rest;
+pub(crate) mod warc;
+pub(crate) mod warc_pages;
 pub(crate) mod wxr;
 
 use crate::error::{Error, Location};

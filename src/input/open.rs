@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::html::{HtmlMode, HtmlReader};
 use super::json::JsonReader;
+use super::warc_pages::WarcPages;
 use super::wxr::WxrReader;
 use super::{Record, RecordReader};
 use crate::error::{Error, ErrorKind, Location, Result};
@@ -17,8 +18,8 @@ use crate::error::{Error, ErrorKind, Location, Result};
 #[non_exhaustive]
 pub enum InputFormat {
     /// Detect from the file name and the first bytes: `{` or `[` is REST JSON; `<?xml` or
-    /// `<rss` is WXR; a doctype, `<html>`, `<head>` or `<body>` is a saved page; other HTML
-    /// is a bare post body.
+    /// `<rss` is WXR; `WARC/1.` (gzipped or not) is a WARC file; a doctype, `<html>`,
+    /// `<head>` or `<body>` is a saved page; other HTML is a bare post body.
     #[default]
     Auto,
     /// REST API JSON: one post object, an array of posts, arrays of arrays, or NDJSON.
@@ -29,6 +30,8 @@ pub enum InputFormat {
     Html,
     /// A saved page, whatever its first bytes: the post is found in it, with its metadata.
     Page,
+    /// A WARC file (`.warc`, `.warc.gz`): each HTML response record is read as a page.
+    Warc,
 }
 
 /// How an input is opened: its format, the largest post read, and the address of an HTML
@@ -155,6 +158,8 @@ pub fn open_path_with(path: &Path, options: &OpenOptions) -> Result<Box<dyn Reco
             format = InputFormat::Wxr;
         } else if bare.ends_with(".html") || bare.ends_with(".htm") {
             format = InputFormat::Html;
+        } else if bare.ends_with(".warc") {
+            format = InputFormat::Warc;
         }
     }
     // A buffer no larger than the file: many scrapes are folders of small one-post files,
@@ -212,7 +217,13 @@ fn open_buffered(
         l.file = name.clone();
         Error::new(ErrorKind::Io(e.to_string())).at(l)
     };
-    let gzip = raw.fill_buf().map_err(io)?.starts_with(&[0x1f, 0x8b]);
+    let head = raw.fill_buf().map_err(io)?;
+    let gzip = head.starts_with(&[0x1f, 0x8b]);
+    // A WARC file reads its gzip members itself (their offsets are the records').
+    if format == InputFormat::Warc || (format == InputFormat::Auto && is_warc(head, gzip)) {
+        let inner = Box::new(WarcPages::new(raw, name, max_post_bytes));
+        return Ok(Box::new(Opened { inner, count }));
+    }
     let mut input: Box<dyn BufRead + Send> = if gzip {
         Box::new(BufReader::with_capacity(
             BUFFER,
@@ -242,11 +253,28 @@ fn open_buffered(
             HtmlMode::Page,
             max_post_bytes,
         )),
-        InputFormat::Auto | InputFormat::Json => {
+        InputFormat::Auto | InputFormat::Json | InputFormat::Warc => {
             Box::new(JsonReader::new(input, name, max_post_bytes))
         }
     };
     Ok(Box::new(Opened { inner, count }))
+}
+
+/// Whether the first bytes are a WARC record's (`WARC/1.`), once gunzipped for a gzip file.
+fn is_warc(head: &[u8], gzip: bool) -> bool {
+    if !gzip {
+        return head.starts_with(b"WARC/1.");
+    }
+    let mut start = [0u8; 7];
+    let mut decoder = flate2::bufread::GzDecoder::new(head);
+    let mut got = 0;
+    while got < start.len() {
+        match std::io::Read::read(&mut decoder, &mut start[got..]) {
+            Ok(0) | Err(_) => return false,
+            Ok(n) => got += n,
+        }
+    }
+    &start == b"WARC/1."
 }
 
 /// The format of an input by its first bytes (after white space and a byte-order mark):

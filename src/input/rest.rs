@@ -116,6 +116,27 @@ impl Post {
         crate::input::page::read_page(html, url, None, &crate::Limits::default())
     }
 
+    /// [`Post::from_page`] for a page as bytes, in whatever encoding the site served it:
+    /// decoded in the HTML Standard's order (a byte-order mark, the HTTP `Content-Type`
+    /// header's charset when given, the `<meta>` charset, detection), the encoding used
+    /// reported in the article's `page.encoding`.
+    ///
+    /// ```
+    /// // "Привет" in windows-1251, declared only by the page's <meta>.
+    /// let mut html = b"<!DOCTYPE html><html><head><meta charset=\"windows-1251\"></head>\
+    ///     <body class=\"single postid-3\"><article class=\"post-3\"><div class=\"entry-content\"><p>".to_vec();
+    /// html.extend_from_slice(&[0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]);
+    /// html.extend_from_slice(b"</p></div></article></body></html>");
+    /// let post = wpclean::Post::from_page_bytes(&html, None, None);
+    /// let article = wpclean::Extractor::new(&wpclean::Options::default())?.extract(&post);
+    /// assert_eq!(article.text, "Привет");
+    /// assert_eq!(article.page.unwrap().encoding.as_deref(), Some("windows-1251"));
+    /// # Ok::<(), wpclean::Error>(())
+    /// ```
+    pub fn from_page_bytes(bytes: &[u8], url: Option<&str>, content_type: Option<&str>) -> Post {
+        crate::input::page::read_page_bytes(bytes, url, content_type, &crate::Limits::default())
+    }
+
     /// Reads one post object from REST API JSON.
     ///
     /// ```

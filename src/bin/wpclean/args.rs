@@ -259,7 +259,8 @@ pub struct SearchArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum InFormat {
-    // Detect: `<?xml` or `<rss` is WXR, other `<` is HTML, anything else is JSON.
+    // Detect: `<?xml` or `<rss` is WXR, `WARC/1.` a WARC file, other `<` is HTML, anything
+    // else is JSON.
     Auto,
     // REST API JSON (object, array, NDJSON).
     Json,
@@ -269,6 +270,8 @@ pub enum InFormat {
     Html,
     // A saved page, whatever its first bytes.
     Page,
+    // A WARC crawl (`.warc`, `.warc.gz`): each HTML response is a page.
+    Warc,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -332,5 +335,6 @@ pub fn input_format(f: InFormat) -> InputFormat {
         InFormat::Wxr => InputFormat::Wxr,
         InFormat::Html => InputFormat::Html,
         InFormat::Page => InputFormat::Page,
+        InFormat::Warc => InputFormat::Warc,
     }
 }

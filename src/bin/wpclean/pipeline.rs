@@ -130,7 +130,7 @@ pub fn is_export(p: &Path) -> bool {
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
-    [".json", ".ndjson", ".jsonl", ".xml", ".wxr"]
+    [".json", ".ndjson", ".jsonl", ".xml", ".wxr", ".warc"]
         .iter()
         .any(|e| name.ends_with(e))
 }

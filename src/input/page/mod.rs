@@ -53,8 +53,32 @@ pub(crate) fn is_document(bytes: &[u8]) -> bool {
     let window = &rest[..rest.len().min(4 << 10)];
     let lower = window.to_ascii_lowercase();
     memchr::memmem::find(&lower, b"<!doctype html").is_some()
-        || memchr::memmem::find_iter(&lower, b"<html")
-            .any(|i| lower.get(i + 5).is_none_or(|&b| b == b'>' || b.is_ascii_whitespace()))
+        || memchr::memmem::find_iter(&lower, b"<html").any(|i| {
+            lower
+                .get(i + 5)
+                .is_none_or(|&b| b == b'>' || b.is_ascii_whitespace())
+        })
+}
+
+/// Reads a saved page given as bytes (decoded first: see [`Post::from_page_bytes`]).
+pub(crate) fn read_page_bytes(
+    bytes: &[u8],
+    url: Option<&str>,
+    content_type: Option<&str>,
+    limits: &Limits,
+) -> Post {
+    let decoded = super::charset::decode_html_from(bytes, content_type, url);
+    let mut post = read_page(&decoded.text, url, Some(decoded.encoding.name()), limits);
+    if let Some(w) = decoded.warning {
+        post.warnings.push(w);
+    }
+    if decoded.had_errors {
+        post.warnings.push(format!(
+            "bytes that are not {} were replaced (U+FFFD)",
+            decoded.encoding.name()
+        ));
+    }
+    post
 }
 
 /// Reads a saved page as one post. `url` is the page's address (resolving relative links,
@@ -93,7 +117,9 @@ pub(crate) fn read_page(
 
     // One id, from the body classes, the REST link and the shortlink, which must agree.
     // A listing's REST link names its term or author, not a post.
-    let rest_id = meta.rest_id.filter(|_| marks.kind.is_article() || marks.kind == PageKind::Attachment);
+    let rest_id = meta
+        .rest_id
+        .filter(|_| marks.kind.is_article() || marks.kind == PageKind::Attachment);
     let ids = [marks.id, rest_id, meta.shortlink_id];
     let id = ids.iter().flatten().copied().next();
     if let Some(first) = id
@@ -265,8 +291,12 @@ mod tests {
         assert!(is_document(b"<body class=\"single\">"));
         assert!(!is_document(b"<p>Hello</p>"));
         assert!(!is_document(b"<header>x</header>"));
-        assert!(is_document(b"\n<script>var x = 1;</script>\n<!DOCTYPE html><html>"));
-        assert!(!is_document(b"<p>Write <code>&lt;html&gt;</code> first.</p>"));
+        assert!(is_document(
+            b"\n<script>var x = 1;</script>\n<!DOCTYPE html><html>"
+        ));
+        assert!(!is_document(
+            b"<p>Write <code>&lt;html&gt;</code> first.</p>"
+        ));
         assert!(!is_document(b"<?xml version=\"1.0\"?><rss>"));
         assert!(!is_document(b"{\"id\": 1}"));
     }
