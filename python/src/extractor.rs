@@ -49,6 +49,16 @@ impl Extractor {
         Ok(self.article(post)?)
     }
 
+    /// Cleans one post already read, if the options publish it.
+    pub fn publish_post(&self, post: &Post) -> Result<Article, Failure> {
+        self.publish(post)
+    }
+
+    /// The largest post the options accept, in bytes.
+    pub fn max_post_bytes(&self) -> usize {
+        self.limits.max_post_bytes
+    }
+
     /// Parses and cleans one post.
     pub fn clean_input(&self, input: Result<Input, Error>) -> Result<Article, Failure> {
         let post = convert::parse(input?, &self.limits)?;
@@ -162,6 +172,22 @@ impl Extractor {
             })
             .map_err(|e| errors::to_py(py, &e))?;
         convert::loads(py, &article)
+    }
+
+    /// The articles of one file (an export, a saved page, a WARC crawl), `batch_size` posts
+    /// at a time, as `pyarrow.RecordBatch`es of the article schema: a record that cannot be
+    /// read is an error row; what is not a post, or not published, is left out.
+    #[pyo3(signature = (path, format="auto", batch_size=64, threads=None))]
+    fn clean_file_arrow(
+        slf: Py<Self>,
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        format: &str,
+        batch_size: usize,
+        threads: Option<usize>,
+    ) -> PyResult<crate::files::FileBatches> {
+        let format = crate::reader::input_format(format)?;
+        crate::files::FileBatches::open(py, slf, path, format, batch_size, threads)
     }
 
     /// Cleans many posts on every core (or `threads` of them), without the GIL; a post that

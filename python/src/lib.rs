@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 mod convert;
 mod errors;
 mod extractor;
+mod files;
 mod options;
 mod pool;
 mod reader;
@@ -22,6 +23,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<extractor::Extractor>()?;
     m.add_class::<reader::Post>()?;
     m.add_class::<reader::ExportReader>()?;
+    m.add_class::<files::FileBatches>()?;
     m.add_function(wrap_pyfunction!(reader::read_export, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

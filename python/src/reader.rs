@@ -118,16 +118,9 @@ impl ExportReader {
     }
 }
 
-/// Opens an export: REST JSON (one post, arrays, NDJSON), or WXR; gzipped or not.
-#[pyfunction]
-#[pyo3(signature = (path, format="auto", max_post_bytes=None))]
-pub fn read_export(
-    py: Python<'_>,
-    path: PathBuf,
-    format: &str,
-    max_post_bytes: Option<usize>,
-) -> PyResult<ExportReader> {
-    let format = match format {
+/// The input format named `name` (`auto`, `json`, `wxr`, `html`, `page`, `warc`).
+pub fn input_format(name: &str) -> PyResult<InputFormat> {
+    Ok(match name {
         "auto" => InputFormat::Auto,
         "json" => InputFormat::Json,
         "wxr" => InputFormat::Wxr,
@@ -139,7 +132,19 @@ pub fn read_export(
                 "unknown format {other:?} (auto, json, wxr, html, page or warc)"
             )));
         }
-    };
+    })
+}
+
+/// Opens an export: REST JSON (one post, arrays, NDJSON), or WXR; gzipped or not.
+#[pyfunction]
+#[pyo3(signature = (path, format="auto", max_post_bytes=None))]
+pub fn read_export(
+    py: Python<'_>,
+    path: PathBuf,
+    format: &str,
+    max_post_bytes: Option<usize>,
+) -> PyResult<ExportReader> {
+    let format = input_format(format)?;
     let max = max_post_bytes.unwrap_or(Limits::default().max_post_bytes);
     let reader = py
         .detach(|| wpclean::open_path(&path, format, max))

@@ -57,3 +57,27 @@ def test_a_page_is_neither_a_number_nor_a_dict():
 def test_read_export_reads_a_page_file():
     posts = list(wpclean.read_export(os.path.join(PAGES, "04-astra-single.html")))
     assert [p.id for p in posts] == [901]
+
+
+def test_read_warc_gives_the_pages_and_counts_what_is_not_one(tmp_path):
+    from warcs import write_warcs
+
+    paths, _ = write_warcs(str(tmp_path))
+    reader = wpclean.read_warc(paths[0])
+    posts = list(reader)
+    assert len(posts) == 3
+    assert all(p.link.startswith("https://") for p in posts)
+    reasons = sorted(s["reason"] for s in reader.skipped)
+    assert reasons == ["HTTP status 404"] + ["WARC request record"] * 3
+
+
+def test_clean_file_arrow_streams_a_warc_in_batches(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    from warcs import write_warcs
+
+    paths, _ = write_warcs(str(tmp_path), corrupt=True)
+    batches = list(wpclean.Extractor().clean_file_arrow(paths[1], "warc", batch_size=2))
+    assert all(isinstance(b, pa.RecordBatch) for b in batches)
+    table = pa.Table.from_batches(batches)
+    errors = [e for e in table.column("error").to_pylist() if e]
+    assert table.num_rows == 4 and len(errors) == 1, errors

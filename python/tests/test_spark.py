@@ -77,3 +77,22 @@ def test_spark_records_have_the_record_schema(spark):
     for row, record in zip(sorted(good, key=lambda r: r["id"]), sorted(expected, key=lambda r: r["id"])):
         del row["row"], row["error"]
         assert row == record
+
+
+def test_spark_cleans_warc_files_spread_over_the_executors(spark, cli, tmp_path):
+    from warcs import write_warcs
+
+    paths, pages = write_warcs(str(tmp_path), corrupt=True)
+    articles = wpclean.spark.clean_warcs(spark, paths)
+    rows = [r.asDict(recursive=True) for r in articles.collect()]
+    good = [r for r in rows if r["error"] is None]
+    bad = [r for r in rows if r["error"] is not None]
+    assert len(good) == pages, [r["error"] for r in bad]
+    assert len(bad) == 1 and "crawl-1.warc.gz" in bad[0]["error"], bad
+    # The same articles as the command's, and each says where its record is.
+    expected = {a["url"]: a for p in paths for a in cli_articles(cli, p)}
+    for r in good:
+        e = expected[r["url"]]
+        assert (r["id"], r["title"], r["text"]) == (e["id"], e["title"], e["text"])
+        assert r["page"]["warc"]["offset"] == e["page"]["warc"]["offset"]
+        assert r["page"]["warc"]["file"].endswith(".warc.gz")

@@ -28,10 +28,19 @@ __all__ = [
     "clean_arrow",
     "clean_many",
     "read_export",
+    "read_warc",
     "record_schema",
     "records",
     "records_arrow",
 ]
+
+
+def read_warc(path, max_post_bytes=None):
+    """The pages of a WARC crawl (``.warc`` or ``.warc.gz``) as :class:`Post`s: each HTML
+    response record read as a saved page, with ``WARC-Target-URI`` as its address. Records
+    that are not pages are in the reader's ``skipped``, those that cannot be read in
+    ``failed``."""
+    return read_export(path, format="warc", max_post_bytes=max_post_bytes)
 
 
 def clean(post, **options):

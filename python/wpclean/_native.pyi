@@ -87,6 +87,13 @@ class Extractor:
     def records_many(
         self, posts: Iterable[PostInput], threads: Optional[int] = None
     ) -> list[Union[list[Record], ErrorRow]]: ...
+    def clean_file_arrow(
+        self,
+        path: Union[str, PathLike[str]],
+        format: str = "auto",
+        batch_size: int = 64,
+        threads: Optional[int] = None,
+    ) -> Iterator[Any]: ...
     def clean_arrow(
         self, batch: pyarrow.RecordBatch, column: str = "post", threads: Optional[int] = None
     ) -> pyarrow.RecordBatch: ...

@@ -14,7 +14,7 @@ only when these functions are called.
     wpclean.spark.clean(posts).write.parquet("articles.parquet")
 """
 
-__all__ = ["article_schema", "clean", "record_schema", "records"]
+__all__ = ["article_schema", "clean", "clean_files", "clean_warcs", "record_schema", "records"]
 
 
 def _spark_schema(arrow_schema):
@@ -79,3 +79,40 @@ def records(df, column="post", threads=1, **options):
     return df.select(column).mapInArrow(
         _batches("records_arrow", column, threads, options), record_schema()
     )
+
+
+def clean_files(spark, paths, format="auto", batch_size=64, threads=1, **options):
+    """Cleans files spread over the executors: exports, saved pages or WARC crawls.
+
+    ``paths`` are paths every executor can read (a shared file system; Spark reads none of
+    them itself). Each file is one task: it is read and cleaned ``batch_size`` posts at a
+    time into Arrow batches, so memory stays bounded however large the file. Returns a
+    DataFrame with :func:`article_schema`: one row per article, and one error row (``error``
+    set) per record that could not be read; what is not a post (a WARC request record, a
+    404, an archive page) is left out.
+    """
+    import wpclean
+
+    wpclean.Extractor(**options)  # Bad options fail here, not in every task.
+    paths = [str(p) for p in paths]
+    df = spark.createDataFrame([(p,) for p in paths], "path string")
+    df = df.repartition(max(len(paths), 1), "path")
+
+    def run(batches):
+        import wpclean
+
+        ex = wpclean.Extractor(**options)
+        for batch in batches:
+            for path in batch.column("path").to_pylist():
+                yield from ex.clean_file_arrow(path, format, batch_size, threads)
+
+    return df.mapInArrow(run, article_schema())
+
+
+def clean_warcs(spark, paths, batch_size=64, threads=1, **options):
+    """Cleans WARC crawls (``.warc``, ``.warc.gz``) spread over the executors, one task per
+    file, as cc-pyspark does for Common Crawl: each HTML response record is read as a saved
+    page (see :func:`clean_files`). The article's ``page.warc`` says which file, record,
+    offset and length it came from."""
+    return clean_files(spark, paths, "warc", batch_size, threads, **options)
+
