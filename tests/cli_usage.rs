@@ -427,3 +427,96 @@ fn search_exits_1_without_hits_and_summarises_after_the_hits() {
         "{text}"
     );
 }
+
+/// Runs `wpclean ARGS` with standard output a pipe whose reader is already gone, so that
+/// every write fails with EPIPE (deterministic, whatever the size of the output).
+fn with_closed_stdout(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("wpclean"))
+        .args(args)
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_closed_standard_output_ends_every_command_quietly() {
+    let seed = fixture("seed-post.json");
+    let dir = tempfile::tempdir().unwrap();
+    let mut runs: Vec<Vec<std::ffi::OsString>> = vec![
+        vec![seed.clone().into()],
+        vec!["--format".into(), "json".into(), seed.clone().into()],
+        vec!["--format".into(), "markdown".into(), seed.clone().into()],
+        vec!["records".into(), seed.clone().into()],
+        vec!["schema".into(), "article".into()],
+        vec!["man".into()],
+        vec!["completions".into(), "bash".into()],
+    ];
+    if cfg!(feature = "index") {
+        let index = dir.path().join("idx");
+        wpclean()
+            .args(["index", "-q", "--index"])
+            .arg(&index)
+            .arg(&seed)
+            .assert()
+            .success();
+        runs.push(vec![
+            "search".into(),
+            index.clone().into(),
+            "project".into(),
+        ]);
+        runs.push(vec![
+            "search".into(),
+            index.into(),
+            "project".into(),
+            "--json".into(),
+        ]);
+    }
+    for args in runs {
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+        let o = with_closed_stdout(&args);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(
+            !stderr.contains("Broken pipe") && !stderr.contains("panicked"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_run_quietly() {
+    // `wpclean big.ndjson | head -1`: output far larger than the pipe's buffer and the
+    // command's own, so the command is still writing when its reader goes away.
+    use std::io::BufRead as _;
+    let dir = tempfile::tempdir().unwrap();
+    let body = "<p>A paragraph of the post, long enough to weigh something.</p>".repeat(40);
+    let posts: Vec<String> = (1..=1500)
+        .map(|id| {
+            format!(
+                r#"{{"id":{id},"link":"https://example.com/p{id}/","title":{{"rendered":"Post {id}"}},"content":{{"rendered":"{body}"}}}}"#
+            )
+        })
+        .collect();
+    let input = dir.path().join("big.ndjson");
+    std::fs::write(&input, posts.join("\n")).unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("wpclean"))
+        .arg("-q")
+        .arg(&input)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with(r#"{"id":1,"#), "{first}");
+    // The reader is dropped here: the pipe is closed.
+    let o = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}

@@ -45,11 +45,30 @@ fn main() -> ExitCode {
     };
     match run(&cli) {
         Ok(code) => ExitCode::from(code),
+        // `wpclean … | head`: the reader has what it wanted. As ripgrep and cat do, the run
+        // ends there, quietly and successfully (so `set -o pipefail` scripts go on).
+        Err(e) if reader_gone(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("wpclean: {e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether the error is a write to a pipe (or socket) whose reader has gone: EPIPE, which
+/// the process sees as an error because Rust ignores SIGPIPE.
+fn reader_gone(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        let kind = cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn run(cli: &Cli) -> anyhow::Result<u8> {
@@ -61,7 +80,10 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
         #[cfg(feature = "index")]
         Some(Command::Search(a)) => run_search(a),
         Some(Command::Completions { shell }) => {
-            generate::completions(*shell, &mut std::io::stdout());
+            // clap_complete panics on a failed write: the script is written in one piece.
+            let mut script = Vec::new();
+            generate::completions(*shell, &mut script);
+            std::io::stdout().write_all(&script)?;
             Ok(0)
         }
         Some(Command::Man) => generate::man(&mut std::io::stdout()).map(|()| 0),
