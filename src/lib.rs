@@ -52,7 +52,7 @@ pub use error::{Error, ErrorKind, Location, Result};
 pub use extractor::engine_properties;
 pub use extractor::{Extractor, extract_json};
 #[cfg(feature = "index")]
-pub use index::{Hit, IndexWriter, SearchIndex, SearchOptions, Upsert};
+pub use index::{Hit, IndexWriter, SearchIndex, SearchOptions, SearchResults, Upsert};
 pub use input::open::{InputFormat, open_path, open_reader};
 pub use input::rest::{ContentFormat, Post};
 pub use input::{Record, RecordReader};

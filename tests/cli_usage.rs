@@ -520,3 +520,54 @@ fn a_reader_that_stops_early_ends_the_run_quietly() {
     assert_eq!(o.status.code(), Some(0), "{stderr}");
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+#[cfg(feature = "index")]
+#[test]
+fn search_reports_every_match_and_how_many_are_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    wpclean()
+        .args(["index", "-q", "--index"])
+        .arg(&index)
+        .arg(fixture("seed-post.json"))
+        .assert()
+        .success();
+    let search = |limit: &str| {
+        wpclean()
+            .arg("search")
+            .arg(&index)
+            .args(["project", "--json", "--limit", limit])
+            .assert()
+            .success()
+            .get_output()
+            .clone()
+    };
+    let all = search("1000");
+    let every = lines(&all.stdout);
+    let total = every.len();
+    assert!(
+        total > 10,
+        "the seed post has more than 10 records on projects"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&all.stderr).trim_end(),
+        format!("wpclean: {total} hits for \"project\"")
+    );
+    for (limit, shown) in [("10", 10), ("1", 1)] {
+        let o = search(limit);
+        assert_eq!(lines(&o.stdout).len(), shown);
+        assert_eq!(
+            String::from_utf8_lossy(&o.stderr).trim_end(),
+            format!("wpclean: {total} hits for \"project\", {shown} shown")
+        );
+    }
+    // Snippets are one line of single-spaced words, whatever paragraphs they span.
+    for hit in &every {
+        let snippet = hit["snippet"].as_str().unwrap();
+        assert!(!snippet.is_empty());
+        assert!(
+            !snippet.contains("  ") && !snippet.contains('\n') && snippet.trim() == snippet,
+            "{snippet:?}"
+        );
+    }
+}

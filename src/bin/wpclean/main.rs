@@ -219,7 +219,8 @@ fn run_search(a: &SearchArgs) -> anyhow::Result<u8> {
     if let Some(t) = &a.tag {
         options = options.tag(t.clone());
     }
-    let hits = index.search(&a.query, &options)?;
+    let found = index.search_counted(&a.query, &options)?;
+    let hits = &found.hits;
     let mut out = output(&None)?;
     for (n, h) in hits.iter().enumerate() {
         if a.json {
@@ -243,11 +244,17 @@ fn run_search(a: &SearchArgs) -> anyhow::Result<u8> {
     // The summary follows the hits: standard output is flushed before it is written.
     out.flush()?;
     if !a.quiet {
+        // Every match, and how many of them the limit let through when it cut.
         eprintln!(
-            "wpclean: {} hit{} for {:?}",
-            hits.len(),
-            if hits.len() == 1 { "" } else { "s" },
-            a.query
+            "wpclean: {} hit{} for {:?}{}",
+            found.total,
+            if found.total == 1 { "" } else { "s" },
+            a.query,
+            if hits.len() < found.total {
+                format!(", {} shown", hits.len())
+            } else {
+                String::new()
+            }
         );
     }
     // As grep and ripgrep do: 1 when nothing matches.
