@@ -571,3 +571,30 @@ fn search_reports_every_match_and_how_many_are_shown() {
         );
     }
 }
+
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn format_parquet_without_the_feature_says_how_to_build_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("articles.parquet");
+    wpclean()
+        .args(["--format", "parquet", "-o"])
+        .arg(&out)
+        .arg(fixture("seed-post.json"))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("the `parquet` cargo feature"))
+        .stderr(predicate::str::contains(
+            "cargo install --path . --locked --features parquet",
+        ));
+    assert!(!out.exists(), "nothing is written");
+    // The value such a build refuses is not offered among the others.
+    wpclean()
+        .args(["--format", "yaml"])
+        .arg(fixture("seed-post.json"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("ndjson, json, text, markdown"))
+        .stderr(predicate::str::contains("parquet").not());
+}

@@ -273,7 +273,8 @@ pub enum Format {
     // Each article as Markdown, title first.
     Markdown,
     /// One Parquet file of every article (`-o FILE`), columns as `wpclean::arrow` documents.
-    #[cfg(feature = "parquet")]
+    // Without the `parquet` feature the value is hidden, and refused with how to build it.
+    #[cfg_attr(not(feature = "parquet"), value(hide = true))]
     Parquet,
 }
 

@@ -98,6 +98,13 @@ fn run_clean(cli: &CleanArgs) -> anyhow::Result<u8> {
     if cli.format == Format::Parquet {
         return parquet::run(cli);
     }
+    #[cfg(not(feature = "parquet"))]
+    if cli.format == Format::Parquet {
+        bail!(
+            "--format parquet needs the `parquet` cargo feature, which this wpclean was built \
+             without; build it with: cargo install --path . --locked --features parquet"
+        );
+    }
     if !cli.fields.is_empty() && matches!(cli.format, Format::Text | Format::Markdown) {
         bail!(
             "--fields selects fields of JSON output: use it with --format ndjson or json (text and markdown are fixed renderings)"
@@ -109,7 +116,6 @@ fn run_clean(cli: &CleanArgs) -> anyhow::Result<u8> {
                 Format::Markdown => "md",
                 Format::Text => "txt",
                 Format::Json | Format::Ndjson => "json",
-                #[cfg(feature = "parquet")]
                 Format::Parquet => unreachable!("Parquet is written by parquet::run"),
             };
             (None, Some(OutDir::open(dir, ext)?))

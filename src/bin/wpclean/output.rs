@@ -49,7 +49,6 @@ pub fn render(a: &Article, cli: &CleanArgs) -> anyhow::Result<Vec<u8>> {
             }
             writeln!(out, "# {}\n\n{}", a.title, a.markdown)?;
         }
-        #[cfg(feature = "parquet")]
         Format::Parquet => unreachable!("Parquet is written by parquet::run"),
     }
     Ok(out)
