@@ -357,6 +357,52 @@ fn missing_file_is_a_usage_error() {
 }
 
 #[test]
+fn the_json_array_is_indented_as_one_json_value() {
+    // As a JSON pretty-printer writes an array: its elements indented inside `[`.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("two.json");
+    std::fs::write(&input, format!("[{},{}]", post(1), post(2))).unwrap();
+    for (file, n) in [
+        (input.as_path(), 2),
+        (fixture("seed-post.json").as_path(), 1),
+    ] {
+        let out = wpclean()
+            .args(["--format", "json", "-q"])
+            .arg(file)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(out).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v.as_array().unwrap().len(), n);
+        // `[`, then each article one level in (`  {` … `  },`), then `]`.
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!((lines[0], lines[lines.len() - 1]), ("[", "]"));
+        let inner = &lines[1..lines.len() - 1];
+        assert!(inner.iter().all(|l| l.starts_with("  ")), "{text}");
+        assert_eq!(inner.iter().filter(|l| **l == "  {").count(), n);
+        assert_eq!(inner.iter().filter(|l| **l == "  },").count(), n - 1);
+        assert_eq!(inner.last(), Some(&"  }"));
+        assert!(inner[1].starts_with("    \"id\": "), "{}", inner[1]);
+        assert!(text.ends_with("\n]\n"));
+    }
+    // No article: an empty array.
+    std::fs::write(
+        &input,
+        post(3).replace(r#""type":"post","#, r#""status":"draft","#),
+    )
+    .unwrap();
+    wpclean()
+        .args(["--format", "json", "-q"])
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout("[]\n");
+}
+
+#[test]
 #[cfg_attr(
     not(shared_corpus),
     ignore = "needs ../shared/corpus beside the checkout"

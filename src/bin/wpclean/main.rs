@@ -140,7 +140,7 @@ fn run_clean(cli: &CleanArgs) -> anyhow::Result<u8> {
         |(bytes, name)| sink.article(&name, &bytes),
     )?;
     if cli.format == Format::Json && sink.out_dir.is_none() {
-        sink.write_all(b"\n]\n")?;
+        sink.write_all(if sink.first { b"]\n" } else { b"\n]\n" })?;
     }
     if let Some(out) = &mut sink.out {
         out.flush().context("writing output")?;
