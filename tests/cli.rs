@@ -403,6 +403,74 @@ fn the_json_array_is_indented_as_one_json_value() {
 }
 
 #[test]
+fn out_dir_says_when_a_foreign_file_has_a_posts_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.json");
+    std::fs::write(&input, format!("[{},{}]", post(1), post(2))).unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("post-1.md"), "my own notes").unwrap();
+    let o = wpclean()
+        .args(["--format", "markdown", "--out-dir"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    // The foreign file is left as it is, the post goes beside it, and the summary says so.
+    assert_eq!(
+        std::fs::read_to_string(out.join("post-1.md")).unwrap(),
+        "my own notes"
+    );
+    assert!(
+        std::fs::read_to_string(out.join("post-1-1.md"))
+            .unwrap()
+            .contains("Body of post 1.")
+    );
+    assert!(out.join("post-2.md").is_file());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("posts read"))
+        .expect("summary");
+    assert_eq!(
+        lines.get(at + 1).copied(),
+        Some(
+            format!(
+                "wpclean: 1 post written under another name in {}: a file wpclean did not write \
+                 has its name, and is left as it is (post-1.md → post-1-1.md)",
+                out.display()
+            )
+            .as_str()
+        ),
+        "{stderr}"
+    );
+    // A second run writes post 1 to the file it has now: nothing to say.
+    let o = wpclean()
+        .args(["--format", "markdown", "--out-dir"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("another name"));
+    // `-q` leaves the note out with the summary.
+    std::fs::remove_file(out.join(".wpclean-files.ndjson")).unwrap();
+    std::fs::remove_file(out.join("post-1-1.md")).unwrap();
+    std::fs::remove_file(out.join("post-2.md")).unwrap();
+    wpclean()
+        .args(["--format", "markdown", "-q", "--out-dir"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .success()
+        .stderr("");
+}
+
+#[test]
 #[cfg_attr(
     not(shared_corpus),
     ignore = "needs ../shared/corpus beside the checkout"

@@ -142,6 +142,12 @@ fn run_clean(cli: &CleanArgs) -> anyhow::Result<u8> {
     if cli.format == Format::Json && sink.out_dir.is_none() {
         sink.write_all(if sink.first { b"]\n" } else { b"\n]\n" })?;
     }
+    // After the summary line, as part of it.
+    if let Some(note) = sink.out_dir.as_ref().and_then(OutDir::displaced_note)
+        && !cli.input.quiet
+    {
+        eprintln!("wpclean: {note}");
+    }
     if let Some(out) = &mut sink.out {
         out.flush().context("writing output")?;
     }
