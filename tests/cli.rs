@@ -357,6 +357,54 @@ fn missing_file_is_a_usage_error() {
 }
 
 #[test]
+fn a_missing_file_among_several_is_reported_and_the_others_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+    std::fs::write(&a, post(1)).unwrap();
+    std::fs::write(&b, post(2)).unwrap();
+    let absent = dir.path().join("absent.json");
+    let o = wpclean()
+        .arg(&a)
+        .arg(&absent)
+        .arg(dir.path().join("*.ndjson"))
+        .arg(&b)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert_eq!(ids(&o.stdout), [1, 2]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "wpclean: error: no such file or directory: {}",
+            absent.display()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("no file matches"), "{stderr}");
+    assert_eq!(tally(&o.stderr), (2, 2, 0, 0));
+    // With nothing left to read, it stays a usage error, naming every argument.
+    wpclean()
+        .arg(&absent)
+        .arg(dir.path().join("*.ndjson"))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("absent.json").and(predicate::str::contains("*.ndjson")));
+    // `--help` says so.
+    wpclean()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "An INPUT that names no file is reported and the others are read",
+        ))
+        .stdout(predicate::str::contains(
+            "1 some posts failed, or some INPUT names no file",
+        ));
+}
+
+#[test]
 fn the_json_array_is_indented_as_one_json_value() {
     // As a JSON pretty-printer writes an array: its elements indented inside `[`.
     let dir = tempfile::tempdir().unwrap();
