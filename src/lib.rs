@@ -129,7 +129,7 @@ pub use rules::{RuleAction, RuleContext, RuleGuard, RuleMatch, RuleRow};
 
 /// Not part of the API (hidden, may change): raw `post_content` rendered the way WordPress
 /// renders it, for the comparison with WordPress itself (`examples/render_raw.rs`,
-/// `tests/wpautop.rs`).
+/// `tests/it/wpautop.rs`).
 #[doc(hidden)]
 pub use input::raw::render_raw;
 

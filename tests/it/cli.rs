@@ -5,8 +5,7 @@ use std::path::Path;
 
 use predicates::prelude::*;
 
-mod common;
-use common::{fixture, ids, lines, wpclean};
+use crate::common::{fixture, ids, lines, wpclean};
 
 fn post(id: u64) -> String {
     format!(

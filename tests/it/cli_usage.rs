@@ -3,8 +3,7 @@
 
 use predicates::prelude::*;
 
-mod common;
-use common::{fixture, ids, lines, wpclean};
+use crate::common::{fixture, ids, lines, wpclean};
 
 fn post(id: u64, modified: &str) -> String {
     format!(
