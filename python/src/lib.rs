@@ -24,5 +24,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<reader::ExportReader>()?;
     m.add_function(wrap_pyfunction!(reader::read_export, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("_PYARROW_MISSING", table::PYARROW_MISSING)?;
     Ok(())
 }
