@@ -1,7 +1,10 @@
 //! Runs `extract` over a post file many times: a target for profilers
 //! (`valgrind --tool=callgrind`, `perf record`).
 //!
-//! `cargo run --release --example profile_extract -- POSTS.json [ROUNDS] [extract|parse|parse-text|parse-html]`
+//! `cargo run --profile profiling --example profile_extract -- POSTS.json [ROUNDS] [extract|parse|parse-text|parse-html]`
+//!
+//! (The `profiling` profile is the release build with line tables; a `--release` binary
+//! carries no debug info.)
 //!
 //! `parse` runs only the bare `scraper::Html::parse_fragment` of each post's content, the
 //! baseline of the `extract` benchmark: the instruction counts of the modes under callgrind

@@ -6,12 +6,12 @@
                                  print the agreement and the remaining differences
     scripts/wp-diff.py record    run WordPress and write its renderings into tests/wpautop/
                                  (wp-phpunit.json, wp-gaps.json, wp-corpus.json): the outputs that
-                                 `cargo test --test wpautop` checks wpclean against without PHP
+                                 `cargo test --test it wpautop::` checks wpclean against without PHP
 
 Inputs: the cases of WordPress's PHPUnit tests (tests/wpautop/phpunit-cases.json), cases
 written for the gaps of issue 11 (tests/wpautop/gap-cases.json) and every post of the WXR
 exports in ../shared/corpus/wxr/. WordPress's side is scripts/wp-render.php;
-wpclean's side and the comparison are tests/wpautop.rs (one normaliser for the live and the
+wpclean's side and the comparison are tests/it/wpautop.rs (one normaliser for the live and the
 recorded runs), which reads the renderings from $WPCLEAN_WP_RECORDED when it is set.
 
 Needs: php-cli, the `wordpress` package (or WP_PATH=/path/to/wordpress), cargo.

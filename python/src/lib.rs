@@ -26,5 +26,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<files::FileBatches>()?;
     m.add_function(wrap_pyfunction!(reader::read_export, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("_PYARROW_MISSING", table::PYARROW_MISSING)?;
     Ok(())
 }

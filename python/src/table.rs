@@ -4,13 +4,31 @@
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, RecordBatch};
 use arrow_pyarrow::{FromPyArrow, ToPyArrow};
-use pyo3::exceptions::{PyKeyError, PyTypeError};
+use pyo3::exceptions::{PyImportError, PyKeyError, PyTypeError};
 use pyo3::prelude::*;
 use wpclean::arrow::{articles_to_batch, records_to_batch};
 use wpclean::{Error, ErrorKind, Location};
 
 use crate::errors::Failure;
 use crate::extractor::Extractor;
+
+/// What the Arrow calls say when pyarrow is not installed: it is an optional extra.
+pub const PYARROW_MISSING: &str = "wpclean's Arrow calls need pyarrow, which is not installed: \
+     pip install 'wpclean[arrow]' (from a checkout: pip install './python[arrow]')";
+
+/// Imports pyarrow, or fails with an `ImportError` naming the extra that installs it (the bare
+/// `No module named 'pyarrow'` as its cause).
+fn require_pyarrow(py: Python<'_>) -> PyResult<()> {
+    match py.import("pyarrow") {
+        Ok(_) => Ok(()),
+        Err(e) if e.is_instance_of::<PyImportError>(py) => {
+            let err = PyImportError::new_err(PYARROW_MISSING);
+            err.set_cause(py, Some(e));
+            Err(err)
+        }
+        Err(e) => Err(e),
+    }
+}
 
 /// The posts of one column: JSON text per row, or why a row has none.
 fn posts<'a>(batch: &'a RecordBatch, column: &str) -> PyResult<Vec<Result<&'a str, Error>>> {
@@ -91,6 +109,7 @@ pub fn clean_arrow<'py>(
     column: &str,
     threads: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    require_pyarrow(py)?;
     let batch = RecordBatch::from_pyarrow_bound(batch)?;
     let rows = posts(&batch, column)?;
     let articles = Extractor::parallel(py, rows, threads, |i, row| {
@@ -112,6 +131,7 @@ pub fn records_arrow<'py>(
     column: &str,
     threads: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    require_pyarrow(py)?;
     let batch = RecordBatch::from_pyarrow_bound(batch)?;
     let rows = posts(&batch, column)?;
     let records = Extractor::parallel(py, rows, threads, |i, row| {

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -10,7 +11,7 @@ import time
 import pytest
 
 import wpclean
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 
 SEED_TEXT = (FIXTURES / "seed-post.json").read_text(encoding="utf-8")
 SEED = json.loads(SEED_TEXT)
@@ -165,3 +166,28 @@ def test_clean_many_releases_the_gil():
     t.join()
     # A thread holding the GIL for the whole call would leave the ticker no turn at all.
     assert len(during) > 5, len(during)
+
+
+def test_without_pyarrow_the_arrow_calls_name_the_extra_to_install(monkeypatch):
+    # As if pyarrow were not installed: `import pyarrow` fails, from Python and from Rust.
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    calls = {
+        "clean_arrow": lambda: wpclean.clean_arrow(object()),
+        "records_arrow": lambda: wpclean.records_arrow(object()),
+        "article_schema": wpclean.article_schema,
+        "record_schema": wpclean.record_schema,
+        "Extractor.clean_arrow": lambda: wpclean.Extractor().clean_arrow(object()),
+        "Extractor.records_arrow": lambda: wpclean.Extractor().records_arrow(object()),
+    }
+    for name, call in calls.items():
+        with pytest.raises(ImportError, match=re.escape("pip install 'wpclean[arrow]'")) as e:
+            call()
+        assert "need pyarrow, which is not installed" in str(e.value), name
+        assert isinstance(e.value.__cause__, ImportError), name
+
+
+def test_the_arrow_extra_installs_pyarrow():
+    # The extra the message names exists, and brings pyarrow.
+    text = (ROOT / "python" / "pyproject.toml").read_text(encoding="utf-8")
+    extras = text.split("[project.optional-dependencies]", 1)[1].split("\n[", 1)[0]
+    assert re.search(r'^arrow = \[.*"pyarrow', extras, re.M), extras

@@ -15,7 +15,7 @@ forked workers (Spark, multiprocessing, Ray).
 imports its engine only when called.
 """
 
-from ._native import Error, ExportReader, Extractor, Post, __version__, read_export
+from ._native import _PYARROW_MISSING, Error, ExportReader, Extractor, Post, __version__, read_export
 
 __all__ = [
     "Error",
@@ -62,9 +62,18 @@ def records(post, **options):
     return Extractor(**options).records(post)
 
 
+def _pyarrow():
+    """pyarrow, or an ImportError that names the extra installing it (pyarrow is optional)."""
+    try:
+        import pyarrow
+    except ImportError as e:
+        raise ImportError(_PYARROW_MISSING) from e
+    return pyarrow
+
+
 def _each_batch(data, call):
     """Runs ``call`` on a RecordBatch, or on each batch of a Table (giving a Table back)."""
-    import pyarrow as pa
+    pa = _pyarrow()
 
     if isinstance(data, pa.Table):
         batches = [call(b) for b in data.to_batches()]
@@ -74,7 +83,7 @@ def _each_batch(data, call):
 
 
 def _empty_posts(column="post"):
-    import pyarrow as pa
+    pa = _pyarrow()
 
     return pa.record_batch({column: pa.array([], type=pa.string())})
 

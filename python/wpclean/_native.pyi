@@ -11,6 +11,7 @@ Record = dict[str, Any]
 ErrorRow = dict[str, Any]
 
 __version__: str
+_PYARROW_MISSING: str
 
 class Error(Exception):
     """A post that cannot be read or cleaned, or options that do not compile."""

@@ -1,6 +1,6 @@
 //! The inline text of the block being gathered, kept twice: as plain text and as Markdown.
 //!
-//! The Markdown must render as the plain text (`tests/markdown_fidelity.rs` checks it on the
+//! The Markdown must render as the plain text (`tests/it/markdown_fidelity.rs` checks it on the
 //! whole corpus), so the inline syntax written here follows CommonMark's rules rather than
 //! the HTML's shape:
 //! - text is escaped (`\*`, `\[`, `\&lt;`…) except inside code spans, where a renderer shows

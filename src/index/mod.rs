@@ -24,7 +24,7 @@
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use tantivy::collector::TopDocs;
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
 use tantivy::schema::{
     Field, IndexRecordOption, STORED, STRING, Schema, TantivyDocument, TextFieldIndexing,
@@ -161,6 +161,16 @@ pub struct Hit {
     pub snippet: String,
 }
 
+/// The hits of a search, and how many records match in all.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct SearchResults {
+    /// The best hits, best first, at most [`SearchOptions::limit`] of them.
+    pub hits: Vec<Hit>,
+    /// Every record the query (and filters) match, shown or not.
+    pub total: usize,
+}
+
 impl SearchIndex {
     /// Opens the index in `dir`, creating it (and the directory) when absent.
     pub fn open_or_create(dir: &Path) -> Result<SearchIndex> {
@@ -232,6 +242,12 @@ impl SearchIndex {
     /// Searches the records: `query` in the words of titles (boosted ×3), headings (×2) and
     /// content.
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>> {
+        Ok(self.search_counted(query, options)?.hits)
+    }
+
+    /// [`search`](Self::search), and how many records match in all (`total`, counted in the
+    /// same pass), beyond the hits the limit keeps.
+    pub fn search_counted(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
         let f = self.fields;
         let mut parser = QueryParser::new(
             self.index.schema(),
@@ -256,8 +272,8 @@ impl SearchIndex {
         let q = BooleanQuery::new(clauses);
         let searcher = self.reader.searcher();
         let limit = options.limit.unwrap_or(10).max(1);
-        let top = searcher
-            .search(&q, &TopDocs::with_limit(limit))
+        let (top, total) = searcher
+            .search(&q, &(TopDocs::with_limit(limit), Count))
             .map_err(err)?;
         let snippets = SnippetGenerator::create(&searcher, &*text_query, f.content).map_err(err)?;
         let mut hits = Vec::with_capacity(top.len());
@@ -286,11 +302,17 @@ impl SearchIndex {
                     .unwrap_or_default(),
                 url: text(&d, f.url),
                 kind: text(&d, f.kind).unwrap_or_default(),
-                snippet: s.replace('\n', " "),
+                snippet: one_line(&s),
             });
         }
-        Ok(hits)
+        Ok(SearchResults { hits, total })
     }
+}
+
+/// The passage on one line, with one space between words (the blank lines between
+/// paragraphs, and the spaces around them, are one space).
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The snippet's passage with the matched words in `**bold**`. Matches may overlap (the

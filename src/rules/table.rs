@@ -2,7 +2,7 @@
 //!
 //! [`rows`] is the whole table, in the order it is tried within each phase (see
 //! [`Key`]). Class and id names are the ones the plugins write into `content.rendered`;
-//! every rule has a fixture under `fixtures/plugins/` that fires it (`tests/plugins.rs`
+//! every rule has a fixture under `fixtures/plugins/` that fires it (`tests/it/plugins.rs`
 //! checks that by name). Rows keyed [`Key::Text`] and [`Key::Walk`] are listed here so that
 //! the table names every rule, but are decided elsewhere: by the text prompts of
 //! `clean::text_rules` and by the cleaning walk itself.

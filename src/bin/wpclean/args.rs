@@ -13,7 +13,9 @@ use crate::date_filter::{Bound, parse_since, parse_until};
 /// Clean WordPress exports (REST JSON, NDJSON, WXR, gzipped or not) into structured articles.
 ///
 /// INPUT is a file, a directory (read recursively), a glob pattern, or `-` for standard input.
-/// Exit codes: 0 every post was cleaned; 1 some posts failed; 2 usage or I/O error.
+/// An INPUT that names no file is reported and the others are read, as cat does.
+/// Exit codes: 0 every post was cleaned; 1 some posts failed, or some INPUT names no file;
+/// 2 usage or I/O error (every INPUT missing, an unreadable input, an unwritable output).
 /// Details: the README's "Command line" section, or `wpclean man`.
 #[derive(Parser, Debug)]
 #[command(
@@ -61,7 +63,8 @@ pub enum Command {
 /// Where posts come from and how they are cleaned (shared by every command that reads posts).
 #[derive(Args, Debug)]
 pub struct InputArgs {
-    /// Files, directories, glob patterns, or `-` for standard input.
+    /// Files, directories, glob patterns, or `-` for standard input (one that names no file
+    /// is reported, the others are read, and the exit code is 1).
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<String>,
     /// Input format (detected from the file name and the first bytes by default).
@@ -285,7 +288,8 @@ pub enum Format {
     // Each article as Markdown, title first.
     Markdown,
     /// One Parquet file of every article (`-o FILE`), columns as `wpclean::arrow` documents.
-    #[cfg(feature = "parquet")]
+    // Without the `parquet` feature the value is hidden, and refused with how to build it.
+    #[cfg_attr(not(feature = "parquet"), value(hide = true))]
     Parquet,
 }
 

@@ -45,11 +45,30 @@ fn main() -> ExitCode {
     };
     match run(&cli) {
         Ok(code) => ExitCode::from(code),
+        // `wpclean … | head`: the reader has what it wanted. As ripgrep and cat do, the run
+        // ends there, quietly and successfully (so `set -o pipefail` scripts go on).
+        Err(e) if reader_gone(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("wpclean: {e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether the error is a write to a pipe (or socket) whose reader has gone: EPIPE, which
+/// the process sees as an error because Rust ignores SIGPIPE.
+fn reader_gone(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        let kind = cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn run(cli: &Cli) -> anyhow::Result<u8> {
@@ -61,7 +80,10 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
         #[cfg(feature = "index")]
         Some(Command::Search(a)) => run_search(a),
         Some(Command::Completions { shell }) => {
-            generate::completions(*shell, &mut std::io::stdout());
+            // clap_complete panics on a failed write: the script is written in one piece.
+            let mut script = Vec::new();
+            generate::completions(*shell, &mut script);
+            std::io::stdout().write_all(&script)?;
             Ok(0)
         }
         Some(Command::Man) => generate::man(&mut std::io::stdout()).map(|()| 0),
@@ -76,6 +98,13 @@ fn run_clean(cli: &CleanArgs) -> anyhow::Result<u8> {
     if cli.format == Format::Parquet {
         return parquet::run(cli);
     }
+    #[cfg(not(feature = "parquet"))]
+    if cli.format == Format::Parquet {
+        bail!(
+            "--format parquet needs the `parquet` cargo feature, which this wpclean was built \
+             without; build it with: cargo install --path . --locked --features parquet"
+        );
+    }
     if !cli.fields.is_empty() && matches!(cli.format, Format::Text | Format::Markdown) {
         bail!(
             "--fields selects fields of JSON output: use it with --format ndjson or json (text and markdown are fixed renderings)"
@@ -87,7 +116,6 @@ fn run_clean(cli: &CleanArgs) -> anyhow::Result<u8> {
                 Format::Markdown => "md",
                 Format::Text => "txt",
                 Format::Json | Format::Ndjson => "json",
-                #[cfg(feature = "parquet")]
                 Format::Parquet => unreachable!("Parquet is written by parquet::run"),
             };
             (None, Some(OutDir::open(dir, ext)?))
@@ -112,7 +140,13 @@ fn run_clean(cli: &CleanArgs) -> anyhow::Result<u8> {
         |(bytes, name)| sink.article(&name, &bytes),
     )?;
     if cli.format == Format::Json && sink.out_dir.is_none() {
-        sink.write_all(b"\n]\n")?;
+        sink.write_all(if sink.first { b"]\n" } else { b"\n]\n" })?;
+    }
+    // After the summary line, as part of it.
+    if let Some(note) = sink.out_dir.as_ref().and_then(OutDir::displaced_note)
+        && !cli.input.quiet
+    {
+        eprintln!("wpclean: {note}");
     }
     if let Some(out) = &mut sink.out {
         out.flush().context("writing output")?;
@@ -197,7 +231,8 @@ fn run_search(a: &SearchArgs) -> anyhow::Result<u8> {
     if let Some(t) = &a.tag {
         options = options.tag(t.clone());
     }
-    let hits = index.search(&a.query, &options)?;
+    let found = index.search_counted(&a.query, &options)?;
+    let hits = &found.hits;
     let mut out = output(&None)?;
     for (n, h) in hits.iter().enumerate() {
         if a.json {
@@ -221,11 +256,17 @@ fn run_search(a: &SearchArgs) -> anyhow::Result<u8> {
     // The summary follows the hits: standard output is flushed before it is written.
     out.flush()?;
     if !a.quiet {
+        // Every match, and how many of them the limit let through when it cut.
         eprintln!(
-            "wpclean: {} hit{} for {:?}",
-            hits.len(),
-            if hits.len() == 1 { "" } else { "s" },
-            a.query
+            "wpclean: {} hit{} for {:?}{}",
+            found.total,
+            if found.total == 1 { "" } else { "s" },
+            a.query,
+            if hits.len() < found.total {
+                format!(", {} shown", hits.len())
+            } else {
+                String::new()
+            }
         );
     }
     // As grep and ripgrep do: 1 when nothing matches.

@@ -35,6 +35,9 @@ pub struct OutDir {
     /// Post keys written by this run (a post kept twice with `--keep-duplicates` gets a
     /// second file, not its first one overwritten).
     written: HashSet<String>,
+    /// Posts written under another name than their own because a file wpclean did not
+    /// write had it: (the name, the name written).
+    displaced: Vec<(String, String)>,
     log: File,
 }
 
@@ -73,6 +76,7 @@ impl OutDir {
             by_post,
             owned,
             written: HashSet::new(),
+            displaced: Vec::new(),
             log,
         })
     }
@@ -84,7 +88,10 @@ impl OutDir {
         let file = match self.by_post.get(&key) {
             Some(f) if !again => f.clone(),
             _ => {
-                let f = self.free_name(name);
+                let (f, foreign) = self.free_name(name);
+                if let Some(taken) = foreign {
+                    self.displaced.push((taken, f.clone()));
+                }
                 self.record(&key, &f)?;
                 f
             }
@@ -95,8 +102,9 @@ impl OutDir {
     }
 
     /// The first of `stem.ext`, `stem-ID.ext`, `stem-ID-2.ext`… that no post owns and no
-    /// other file occupies.
-    fn free_name(&self, name: &PostName) -> String {
+    /// other file occupies, and the first name passed over because a file wpclean did not
+    /// write occupies it.
+    fn free_name(&self, name: &PostName) -> (String, Option<String>) {
         let stem = name.stem.clone();
         let id = name.id.map(|i| i.to_string());
         let mut candidates = vec![stem.clone()];
@@ -104,16 +112,48 @@ impl OutDir {
             candidates.push(format!("{stem}-{id}"));
         }
         let base = candidates.last().cloned().unwrap_or_default();
+        let mut foreign = None;
         for n in 2.. {
             for c in candidates.drain(..) {
                 let name = format!("{c}.{}", self.ext);
-                if !self.owned.contains(&name) && !self.dir.join(&name).exists() {
-                    return name;
+                if self.owned.contains(&name) {
+                    continue;
                 }
+                if !self.dir.join(&name).exists() {
+                    return (name, foreign);
+                }
+                foreign.get_or_insert(name);
             }
             candidates.push(format!("{base}-{n}"));
         }
         unreachable!("the loop returns")
+    }
+
+    /// What the summary says of posts written under another name than their own, because a
+    /// file wpclean did not write had it; `None` when there were none.
+    pub fn displaced_note(&self) -> Option<String> {
+        const SHOWN: usize = 3;
+        let n = self.displaced.len();
+        if n == 0 {
+            return None;
+        }
+        let mut pairs: Vec<String> = self
+            .displaced
+            .iter()
+            .take(SHOWN)
+            .map(|(taken, written)| format!("{taken} → {written}"))
+            .collect();
+        if n > SHOWN {
+            pairs.push(format!("and {} more", n - SHOWN));
+        }
+        Some(format!(
+            "{n} post{s} written under another name in {dir}: a file wpclean did not write \
+             has {their} name, and is left as it is ({pairs})",
+            s = if n == 1 { "" } else { "s" },
+            their = if n == 1 { "its" } else { "their" },
+            dir = self.dir.display(),
+            pairs = pairs.join(", "),
+        ))
     }
 
     fn record(&mut self, key: &str, file: &str) -> anyhow::Result<()> {

@@ -40,6 +40,8 @@ pub fn render(a: &Article, cli: &CleanArgs) -> anyhow::Result<Vec<u8>> {
             }
             if per_file {
                 out.push(b'\n');
+            } else if cli.format == Format::Json {
+                out = indent(&out);
             }
         }
         Format::Text => writeln!(out, "{}\n\n{}", a.title, a.text)?,
@@ -49,10 +51,24 @@ pub fn render(a: &Article, cli: &CleanArgs) -> anyhow::Result<Vec<u8>> {
             }
             writeln!(out, "# {}\n\n{}", a.title, a.markdown)?;
         }
-        #[cfg(feature = "parquet")]
         Format::Parquet => unreachable!("Parquet is written by parquet::run"),
     }
     Ok(out)
+}
+
+/// Pretty JSON one level further in, as an element of the `--format json` array: two
+/// spaces before each line (pretty JSON has line breaks only between tokens, never in a
+/// string, which writes them `\n`).
+fn indent(pretty: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(pretty.len() + pretty.len() / 16 + 2);
+    out.extend_from_slice(b"  ");
+    for &b in pretty {
+        out.push(b);
+        if b == b'\n' {
+            out.extend_from_slice(b"  ");
+        }
+    }
+    out
 }
 
 pub fn write_json(

@@ -64,9 +64,11 @@ impl Input {
 
 /// Expands directories (recursively, sorted; symbolic links followed, loops reported and
 /// not entered) and glob patterns. Each file is read once, however many arguments, links or
-/// patterns lead to it.
-pub fn expand(inputs: &[String]) -> anyhow::Result<Vec<Input>> {
+/// patterns lead to it. Arguments that name no file (a missing path, a pattern that matches
+/// nothing) come back apart, as what to say of them.
+pub fn expand(inputs: &[String]) -> anyhow::Result<(Vec<Input>, Vec<String>)> {
     let mut out = Vec::new();
+    let mut missing = Vec::new();
     let mut seen = HashSet::new();
     let mut add = |out: &mut Vec<Input>, p: PathBuf, make: fn(PathBuf) -> Input| {
         let key = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
@@ -95,17 +97,18 @@ pub fn expand(inputs: &[String]) -> anyhow::Result<Vec<Input>> {
                 .filter(|p| p.is_file())
                 .collect();
             if matched.is_empty() {
-                bail!("no file matches {arg:?}");
+                missing.push(format!("no file matches {arg:?}"));
+                continue;
             }
             matched.sort();
             for f in matched {
                 add(&mut out, f, Input::named);
             }
         } else {
-            bail!("no such file or directory: {arg}");
+            missing.push(format!("no such file or directory: {arg}"));
         }
     }
-    Ok(out)
+    Ok((out, missing))
 }
 
 /// The export (and HTML) files under `dir`. A directory that cannot be read, or a link that
@@ -159,6 +162,8 @@ pub struct Tally {
     skipped: u64,
     skip_reasons: SkipReasons,
     io_errors: u64,
+    /// Arguments that named no file.
+    missing: u64,
     removed: BTreeMap<String, u64>,
     /// Pages by how their post was found: marker, container, scorer.
     found: [u64; 3],
@@ -169,7 +174,7 @@ impl Tally {
     pub fn exit_code(&self) -> u8 {
         if self.io_errors > 0 {
             2
-        } else if self.failed > 0 {
+        } else if self.failed > 0 || self.missing > 0 {
             1
         } else {
             0
@@ -237,7 +242,15 @@ where
         since: args.since.clone(),
         until: args.until.clone(),
     };
-    let inputs = expand(&args.inputs)?;
+    // A missing input is reported and the others are read, as cat does (exit 1); with none
+    // left, there is nothing to do (exit 2).
+    let (inputs, missing) = expand(&args.inputs)?;
+    if inputs.is_empty() && !missing.is_empty() {
+        bail!("{}", missing.join("; "));
+    }
+    for m in &missing {
+        eprintln!("wpclean: error: {m}");
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         // Generous stacks: nothing here recurses on document depth, but a worker must never
@@ -272,6 +285,7 @@ where
     let mut tally = Tally {
         bytes: total_bytes,
         files: inputs.len() as u64,
+        missing: missing.len() as u64,
         ..Tally::default()
     };
     let mut gate = Gate::new(args.keep_duplicates);

@@ -27,7 +27,7 @@
 //!    no paragraph goes around block-level elements, and text directly inside `<blockquote>`
 //!    is a paragraph.
 //!
-//! `tests/wpautop.rs` compares this with WordPress's own rendering, block by block.
+//! `tests/it/wpautop.rs` compares this with WordPress's own rendering, block by block.
 
 mod autop;
 mod shortcodes;

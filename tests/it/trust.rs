@@ -2,8 +2,7 @@
 //! public content is published by default, directories with link loops end, and re-runs
 //! update instead of copying.
 
-mod common;
-use common::{fixture, ids, lines, wpclean};
+use crate::common::{fixture, ids, lines, wpclean};
 
 fn post(id: u64) -> String {
     format!(

@@ -3,8 +3,7 @@
 
 use predicates::prelude::*;
 
-mod common;
-use common::{fixture, ids, lines, wpclean};
+use crate::common::{fixture, ids, lines, wpclean};
 
 fn post(id: u64, modified: &str) -> String {
     format!(
@@ -562,4 +561,175 @@ fn a_warc_crawl_gives_its_pages_with_where_each_record_is() {
         err.contains("corrupt-member.warc.gz, post #1, byte 440"),
         "{err}"
     );
+}
+
+/// Runs `wpclean ARGS` with standard output a pipe whose reader is already gone, so that
+/// every write fails with EPIPE (deterministic, whatever the size of the output).
+fn with_closed_stdout(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("wpclean"))
+        .args(args)
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_closed_standard_output_ends_every_command_quietly() {
+    let seed = fixture("seed-post.json");
+    let dir = tempfile::tempdir().unwrap();
+    let mut runs: Vec<Vec<std::ffi::OsString>> = vec![
+        vec![seed.clone().into()],
+        vec!["--format".into(), "json".into(), seed.clone().into()],
+        vec!["--format".into(), "markdown".into(), seed.clone().into()],
+        vec!["records".into(), seed.clone().into()],
+        vec!["schema".into(), "article".into()],
+        vec!["man".into()],
+        vec!["completions".into(), "bash".into()],
+    ];
+    if cfg!(feature = "index") {
+        let index = dir.path().join("idx");
+        wpclean()
+            .args(["index", "-q", "--index"])
+            .arg(&index)
+            .arg(&seed)
+            .assert()
+            .success();
+        runs.push(vec![
+            "search".into(),
+            index.clone().into(),
+            "project".into(),
+        ]);
+        runs.push(vec![
+            "search".into(),
+            index.into(),
+            "project".into(),
+            "--json".into(),
+        ]);
+    }
+    for args in runs {
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+        let o = with_closed_stdout(&args);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(
+            !stderr.contains("Broken pipe") && !stderr.contains("panicked"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_run_quietly() {
+    // `wpclean big.ndjson | head -1`: output far larger than the pipe's buffer and the
+    // command's own, so the command is still writing when its reader goes away.
+    use std::io::BufRead as _;
+    let dir = tempfile::tempdir().unwrap();
+    let body = "<p>A paragraph of the post, long enough to weigh something.</p>".repeat(40);
+    let posts: Vec<String> = (1..=1500)
+        .map(|id| {
+            format!(
+                r#"{{"id":{id},"link":"https://example.com/p{id}/","title":{{"rendered":"Post {id}"}},"content":{{"rendered":"{body}"}}}}"#
+            )
+        })
+        .collect();
+    let input = dir.path().join("big.ndjson");
+    std::fs::write(&input, posts.join("\n")).unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("wpclean"))
+        .arg("-q")
+        .arg(&input)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with(r#"{"id":1,"#), "{first}");
+    // The reader is dropped here: the pipe is closed.
+    let o = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[cfg(feature = "index")]
+#[test]
+fn search_reports_every_match_and_how_many_are_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    wpclean()
+        .args(["index", "-q", "--index"])
+        .arg(&index)
+        .arg(fixture("seed-post.json"))
+        .assert()
+        .success();
+    let search = |limit: &str| {
+        wpclean()
+            .arg("search")
+            .arg(&index)
+            .args(["project", "--json", "--limit", limit])
+            .assert()
+            .success()
+            .get_output()
+            .clone()
+    };
+    let all = search("1000");
+    let every = lines(&all.stdout);
+    let total = every.len();
+    assert!(
+        total > 10,
+        "the seed post has more than 10 records on projects"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&all.stderr).trim_end(),
+        format!("wpclean: {total} hits for \"project\"")
+    );
+    for (limit, shown) in [("10", 10), ("1", 1)] {
+        let o = search(limit);
+        assert_eq!(lines(&o.stdout).len(), shown);
+        assert_eq!(
+            String::from_utf8_lossy(&o.stderr).trim_end(),
+            format!("wpclean: {total} hits for \"project\", {shown} shown")
+        );
+    }
+    // Snippets are one line of single-spaced words, whatever paragraphs they span.
+    for hit in &every {
+        let snippet = hit["snippet"].as_str().unwrap();
+        assert!(!snippet.is_empty());
+        assert!(
+            !snippet.contains("  ") && !snippet.contains('\n') && snippet.trim() == snippet,
+            "{snippet:?}"
+        );
+    }
+}
+
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn format_parquet_without_the_feature_says_how_to_build_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("articles.parquet");
+    wpclean()
+        .args(["--format", "parquet", "-o"])
+        .arg(&out)
+        .arg(fixture("seed-post.json"))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("the `parquet` cargo feature"))
+        .stderr(predicate::str::contains(
+            "cargo install --path . --locked --features parquet",
+        ));
+    assert!(!out.exists(), "nothing is written");
+    // The value such a build refuses is not offered among the others.
+    wpclean()
+        .args(["--format", "yaml"])
+        .arg(fixture("seed-post.json"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("ndjson, json, text, markdown"))
+        .stderr(predicate::str::contains("parquet").not());
 }

@@ -307,3 +307,30 @@ fn the_cli_finds_chinese_words_in_an_index_it_built() {
     assert!(!hits.is_empty());
     assert!(hits.iter().all(|h| h["post_id"] == 9001), "{hits:?}");
 }
+
+#[test]
+fn search_counted_counts_every_match_beyond_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = SearchIndex::open_or_create(dir.path()).unwrap();
+    let mut writer = index.writer().unwrap();
+    assert_eq!(writer.upsert(&seed_records()).unwrap(), Upsert::Indexed);
+    writer.commit().unwrap();
+    let all = index
+        .search("project", &SearchOptions::default().limit(1000))
+        .unwrap();
+    assert!(all.len() > 2, "{}", all.len());
+    let found = index
+        .search_counted("project", &SearchOptions::default().limit(2))
+        .unwrap();
+    assert_eq!(found.hits.len(), 2);
+    assert_eq!(found.total, all.len());
+    assert_eq!(found.hits[..], all[..2]);
+    // The default limit (10) cuts; the total does not change with it.
+    let found = index
+        .search_counted("project", &SearchOptions::default())
+        .unwrap();
+    assert_eq!((found.hits.len(), found.total), (10, all.len()));
+    for h in &all {
+        assert!(!h.snippet.contains("  "), "{:?}", h.snippet);
+    }
+}

@@ -5,8 +5,7 @@ use std::path::Path;
 
 use predicates::prelude::*;
 
-mod common;
-use common::{fixture, ids, lines, wpclean};
+use crate::common::{fixture, ids, lines, wpclean};
 
 fn post(id: u64) -> String {
     format!(
@@ -354,6 +353,168 @@ fn a_truncated_file() {
 #[test]
 fn missing_file_is_a_usage_error() {
     wpclean().arg("/nonexistent/posts.json").assert().code(2);
+}
+
+#[test]
+fn a_missing_file_among_several_is_reported_and_the_others_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+    std::fs::write(&a, post(1)).unwrap();
+    std::fs::write(&b, post(2)).unwrap();
+    let absent = dir.path().join("absent.json");
+    let o = wpclean()
+        .arg(&a)
+        .arg(&absent)
+        .arg(dir.path().join("*.ndjson"))
+        .arg(&b)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert_eq!(ids(&o.stdout), [1, 2]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "wpclean: error: no such file or directory: {}",
+            absent.display()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("no file matches"), "{stderr}");
+    assert_eq!(tally(&o.stderr), (2, 2, 0, 0));
+    // With nothing left to read, it stays a usage error, naming every argument.
+    wpclean()
+        .arg(&absent)
+        .arg(dir.path().join("*.ndjson"))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("absent.json").and(predicate::str::contains("*.ndjson")));
+    // `--help` says so.
+    wpclean()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "An INPUT that names no file is reported and the others are read",
+        ))
+        .stdout(predicate::str::contains(
+            "1 some posts failed, or some INPUT names no file",
+        ));
+}
+
+#[test]
+fn the_json_array_is_indented_as_one_json_value() {
+    // As a JSON pretty-printer writes an array: its elements indented inside `[`.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("two.json");
+    std::fs::write(&input, format!("[{},{}]", post(1), post(2))).unwrap();
+    for (file, n) in [
+        (input.as_path(), 2),
+        (fixture("seed-post.json").as_path(), 1),
+    ] {
+        let out = wpclean()
+            .args(["--format", "json", "-q"])
+            .arg(file)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(out).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v.as_array().unwrap().len(), n);
+        // `[`, then each article one level in (`  {` … `  },`), then `]`.
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!((lines[0], lines[lines.len() - 1]), ("[", "]"));
+        let inner = &lines[1..lines.len() - 1];
+        assert!(inner.iter().all(|l| l.starts_with("  ")), "{text}");
+        assert_eq!(inner.iter().filter(|l| **l == "  {").count(), n);
+        assert_eq!(inner.iter().filter(|l| **l == "  },").count(), n - 1);
+        assert_eq!(inner.last(), Some(&"  }"));
+        assert!(inner[1].starts_with("    \"id\": "), "{}", inner[1]);
+        assert!(text.ends_with("\n]\n"));
+    }
+    // No article: an empty array.
+    std::fs::write(
+        &input,
+        post(3).replace(r#""type":"post","#, r#""status":"draft","#),
+    )
+    .unwrap();
+    wpclean()
+        .args(["--format", "json", "-q"])
+        .arg(&input)
+        .assert()
+        .success()
+        .stdout("[]\n");
+}
+
+#[test]
+fn out_dir_says_when_a_foreign_file_has_a_posts_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.json");
+    std::fs::write(&input, format!("[{},{}]", post(1), post(2))).unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("post-1.md"), "my own notes").unwrap();
+    let o = wpclean()
+        .args(["--format", "markdown", "--out-dir"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    // The foreign file is left as it is, the post goes beside it, and the summary says so.
+    assert_eq!(
+        std::fs::read_to_string(out.join("post-1.md")).unwrap(),
+        "my own notes"
+    );
+    assert!(
+        std::fs::read_to_string(out.join("post-1-1.md"))
+            .unwrap()
+            .contains("Body of post 1.")
+    );
+    assert!(out.join("post-2.md").is_file());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("posts read"))
+        .expect("summary");
+    assert_eq!(
+        lines.get(at + 1).copied(),
+        Some(
+            format!(
+                "wpclean: 1 post written under another name in {}: a file wpclean did not write \
+                 has its name, and is left as it is (post-1.md → post-1-1.md)",
+                out.display()
+            )
+            .as_str()
+        ),
+        "{stderr}"
+    );
+    // A second run writes post 1 to the file it has now: nothing to say.
+    let o = wpclean()
+        .args(["--format", "markdown", "--out-dir"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("another name"));
+    // `-q` leaves the note out with the summary.
+    std::fs::remove_file(out.join(".wpclean-files.ndjson")).unwrap();
+    std::fs::remove_file(out.join("post-1-1.md")).unwrap();
+    std::fs::remove_file(out.join("post-2.md")).unwrap();
+    wpclean()
+        .args(["--format", "markdown", "-q", "--out-dir"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .success()
+        .stderr("");
 }
 
 #[test]
