@@ -52,6 +52,12 @@ impl HtmlReader {
                 )))
                 .at(location),
             ),
+            Ok(_) if is_binary(&bytes) => Record::Failed(
+                Error::new(ErrorKind::NotAPost(
+                    "binary data, not HTML (NUL bytes and no UTF-16 byte-order mark)".into(),
+                ))
+                .at(location),
+            ),
             Ok(_) => {
                 let post = read_html(&bytes, name.as_deref(), url, mode);
                 location.id = post.id;
@@ -79,6 +85,13 @@ impl RecordReader for HtmlReader {
     fn bytes_read(&self) -> u64 {
         if self.record.is_some() { 0 } else { self.bytes }
     }
+}
+
+/// Whether `bytes` are binary data (an image or an archive saved as `.html`): NUL bytes in
+/// the first 4 KiB of a file without a UTF-16 byte-order mark.
+fn is_binary(bytes: &[u8]) -> bool {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    !utf16 && bytes[..bytes.len().min(4 << 10)].contains(&0)
 }
 
 /// One HTML input as a post: a page, or a fragment cleaned as a bare body (its slug from the

@@ -204,3 +204,64 @@ fn many_guarded_candidates() {
         a.text
     );
 }
+
+/// A saved page made of `body` inside a WordPress single-post page.
+fn page(body: &str) -> Vec<u8> {
+    format!(
+        "<!DOCTYPE html><html><head><title>T</title></head><body class=\"single postid-1\">\
+         <article class=\"post-1\"><div class=\"entry-content\">{body}</div></article></body></html>"
+    )
+    .into_bytes()
+}
+
+#[test]
+fn hostile_pages_are_cut_or_read_never_a_panic() {
+    let extractor = Extractor::new(&Options::default()).unwrap();
+    // Nesting only a page's parse sees: cut at the depth limit, with the warning.
+    let deep = page(&"<div>".repeat(100_000));
+    let a = extractor.extract(&Post::from_page_bytes(&deep, None, None));
+    assert!(
+        a.warnings.iter().any(|w| w.contains("max_depth")),
+        "{:?}",
+        a.warnings
+    );
+    // A hundred thousand `post-N` elements and comments: linear, bounded work.
+    let many = page(&"<li id=\"comment-5\" class=\"post-1\"><p>x</p></li>".repeat(100_000));
+    let a = extractor.extract(&Post::from_page_bytes(&many, None, None));
+    assert!(a.page.is_some());
+    // Random bytes as a page: read (by the scorer), not a panic.
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let noise: Vec<u8> = (0..200_000)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as u8
+        })
+        .collect();
+    let a = extractor.extract(&Post::from_page_bytes(&noise, None, None));
+    assert_eq!(a.page.unwrap().found_by, wpclean::FoundBy::Scorer);
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn binary_data_in_an_html_file_is_a_named_error_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("image.html");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01").unwrap();
+    let good = dir.path().join("good.html");
+    std::fs::write(&good, page("<p>Kept.</p>")).unwrap();
+    let o = crate::common::wpclean()
+        .arg(&png)
+        .arg(&good)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("image.html") && err.contains("binary data, not HTML"),
+        "{err}"
+    );
+    assert_eq!(crate::common::lines(&o.stdout)[0]["text"], "Kept.");
+}

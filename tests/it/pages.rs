@@ -269,10 +269,16 @@ fn a_page_in_windows_1251_declared_only_by_its_meta_is_decoded() {
         env!("CARGO_MANIFEST_DIR")
     );
     let bytes = std::fs::read(path).unwrap();
-    assert!(std::str::from_utf8(&bytes).is_err(), "the fixture is not UTF-8");
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the fixture is not UTF-8"
+    );
     let post = Post::from_page_bytes(&bytes, None, None);
     let a = Extractor::new(&Options::default()).unwrap().extract(&post);
-    assert_eq!(a.page.as_ref().unwrap().encoding.as_deref(), Some("windows-1251"));
+    assert_eq!(
+        a.page.as_ref().unwrap().encoding.as_deref(),
+        Some("windows-1251")
+    );
     assert_eq!(a.title, "Как утеплить теплицу к октябрю");
     assert!(a.text.starts_with("Поликарбонатная теплица"), "{}", a.text);
     assert!(!a.text.contains('\u{FFFD}'));
