@@ -429,7 +429,7 @@ impl LdArticle {
                 }
             });
             if a.published.is_none()
-                && let Some(page) = art.get("isPartOf").and_then(|p| resolve(p))
+                && let Some(page) = art.get("isPartOf").and_then(resolve)
             {
                 a.published = str_field(&page, "datePublished");
                 a.modified = a.modified.or_else(|| str_field(&page, "dateModified"));
@@ -471,7 +471,7 @@ fn is_type(v: &Value, t: &str) -> bool {
 fn str_field(v: &Value, key: &str) -> Option<String> {
     v.get(key)
         .and_then(Value::as_str)
-        .map(|s| crate::text::html_to_text(s))
+        .map(crate::text::html_to_text)
         .filter(|s| !s.is_empty())
 }
 
