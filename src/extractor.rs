@@ -67,6 +67,9 @@ impl Extractor {
     /// # Ok::<(), wpclean::Error>(())
     /// ```
     pub fn skip_reason(&self, post: &Post) -> Option<String> {
+        if post.is_unread() {
+            return self.skip_reason(&post.clone().read());
+        }
         if let Some(page) = &post.page
             && !page.kind.is_article()
             && !self.all_page_kinds
@@ -84,6 +87,9 @@ impl Extractor {
 
     /// Cleans one post and extracts its article.
     pub fn extract(&self, post: &Post) -> Article {
+        if post.is_unread() {
+            return self.extract(&post.clone().read());
+        }
         let page = post.link.as_deref().and_then(|l| Url::parse(l.trim()).ok());
         let mut warnings = post.warnings.clone();
         if post.link.is_some() && page.is_none() {

@@ -7,7 +7,6 @@ use super::page;
 use super::{Record, RecordReader};
 use crate::error::{Error, ErrorKind, Location};
 use crate::input::rest::Post;
-use crate::limits::Limits;
 
 /// The warning every article cleaned from an HTML fragment carries.
 pub(crate) const FRAGMENT_WARNING: &str = "cleaned as a bare post body: an HTML fragment has no post \
@@ -98,9 +97,13 @@ fn is_binary(bytes: &[u8]) -> bool {
 /// file name).
 fn read_html(bytes: &[u8], name: Option<&str>, url: Option<&str>, mode: HtmlMode) -> Post {
     if mode == HtmlMode::Page || page::is_document(bytes) {
-        let mut post = page::read_page_bytes(bytes, url, None, &Limits::default());
-        post.slug = slug_of(post.link.as_deref()).or_else(|| name.and_then(file_stem));
-        return post;
+        return page::UnreadPage {
+            bytes: bytes.to_vec(),
+            url: url.map(str::to_string),
+            file: name.map(str::to_string),
+            ..page::UnreadPage::default()
+        }
+        .into_post();
     }
     let text = super::charset::decode_html_from(bytes, None, url).text;
     let mut post = Post::from_html(text, url);
@@ -110,7 +113,7 @@ fn read_html(bytes: &[u8], name: Option<&str>, url: Option<&str>, mode: HtmlMode
 }
 
 /// The last path segment of a post's URL (`/2024/05/my-post/` → `my-post`).
-fn slug_of(link: Option<&str>) -> Option<String> {
+pub(crate) fn slug_of(link: Option<&str>) -> Option<String> {
     let url = url::Url::parse(link?).ok()?;
     let seg = url.path_segments()?.rev().find(|s| !s.is_empty())?;
     let seg = seg
@@ -122,7 +125,7 @@ fn slug_of(link: Option<&str>) -> Option<String> {
 
 /// A file's name without its directory and extensions (`.gz`, `.html`); for a mirror's
 /// `slug/index.html`, the folder's name.
-fn file_stem(name: &str) -> Option<String> {
+pub(crate) fn file_stem(name: &str) -> Option<String> {
     let mut parts = name.rsplit(['/', '\\']);
     let base = parts.next()?;
     if base.starts_with("index.") {

@@ -38,6 +38,24 @@ pub enum Record {
     Failed(Error),
 }
 
+impl Record {
+    /// Does the work a reader leaves to its caller's workers: a saved page (an HTML file, a
+    /// WARC record) is read here, decoded, parsed and its post located, not in the reader,
+    /// so that a batch of records can be prepared in parallel. Any other record is left as
+    /// it is. [`Extractor::extract`](crate::Extractor::extract) and
+    /// [`Extractor::skip_reason`](crate::Extractor::skip_reason) read an unprepared page
+    /// themselves, so this is only a matter of where the work runs.
+    pub fn prepare(&mut self) {
+        if let Record::Post { post, location } = self
+            && post.is_unread()
+        {
+            let read = std::mem::take(&mut **post).read();
+            location.id = read.id;
+            **post = read;
+        }
+    }
+}
+
 /// A source of [`Record`]s; every reader of an export implements it.
 pub trait RecordReader: Iterator<Item = Record> {
     /// Bytes consumed from the underlying input so far (for progress reporting).

@@ -61,6 +61,10 @@ pub struct Post {
     /// Whether `content_html` is rendered HTML (REST `content.rendered`) or raw post content
     /// as stored in the database (WXR exports: block comments, shortcodes, no paragraphs).
     pub format: ContentFormat,
+    /// A saved page not read yet: readers leave the costly part (decoding, parsing the whole
+    /// page, locating the post) to [`Record::prepare`](crate::Record::prepare), which batch
+    /// callers run on their workers.
+    pub(crate) unread: Option<Box<crate::input::page::UnreadPage>>,
 }
 
 /// What kind of HTML a post's content holds.
@@ -135,6 +139,21 @@ impl Post {
     /// ```
     pub fn from_page_bytes(bytes: &[u8], url: Option<&str>, content_type: Option<&str>) -> Post {
         crate::input::page::read_page_bytes(bytes, url, content_type, &crate::Limits::default())
+    }
+
+    /// Whether this post is a saved page a reader has not read yet (see
+    /// [`Record::prepare`](crate::Record::prepare)).
+    pub fn is_unread(&self) -> bool {
+        self.unread.is_some()
+    }
+
+    /// The post itself: a saved page left unread by its reader is read now (its metadata,
+    /// comments and body found in it); any other post is given back as it is.
+    pub fn read(self) -> Post {
+        match self.unread {
+            Some(page) => page.read(),
+            None => self,
+        }
     }
 
     /// Reads one post object from REST API JSON.

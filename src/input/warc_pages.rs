@@ -9,7 +9,6 @@ use super::warc::{WarcItem, WarcPage, WarcReader};
 use super::{Record, RecordReader, page};
 use crate::article::WarcSource;
 use crate::error::Location;
-use crate::limits::Limits;
 
 /// The posts of a WARC file.
 pub(crate) struct WarcPages<R> {
@@ -36,24 +35,23 @@ impl<R: BufRead> WarcPages<R> {
     }
 
     fn page(&self, p: WarcPage) -> Record {
-        let mut post = page::read_page_bytes(
-            &p.body,
-            Some(&p.target_uri),
-            p.content_type.as_deref(),
-            &Limits::default(),
-        );
-        post.warnings.extend(p.warnings);
-        if let Some(info) = post.page.as_mut() {
-            info.warc = Some(WarcSource {
+        let location = self.location(p.offset);
+        let post = page::UnreadPage {
+            bytes: p.body,
+            url: Some(p.target_uri),
+            content_type: p.content_type,
+            file: None,
+            warc: Some(WarcSource {
                 file: self.file.clone(),
                 record_id: p.record_id,
                 offset: p.offset,
                 length: p.length,
                 status: p.status,
                 fetched: p.date,
-            });
+            }),
+            warnings: p.warnings,
         }
-        let location = self.location(p.offset).with_id(post.id);
+        .into_post();
         Record::Post {
             post: Box::new(post),
             location,

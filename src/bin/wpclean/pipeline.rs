@@ -251,12 +251,14 @@ where
     for m in &missing {
         eprintln!("wpclean: error: {m}");
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        // Generous stacks: nothing here recurses on document depth, but a worker must never
-        // be the reason a deep document aborts the process.
-        .stack_size(32 << 20)
-        .build()?;
+    let pool = std::sync::Arc::new(
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(args.jobs.unwrap_or(0))
+            // Generous stacks: nothing here recurses on document depth, but a worker must never
+            // be the reason a deep document aborts the process.
+            .stack_size(32 << 20)
+            .build()?,
+    );
     let mut errors = match &args.errors {
         Some(p) => Some(BufWriter::new(
             File::create(p).with_context(|| format!("creating {}", p.display()))?,
@@ -296,8 +298,16 @@ where
     let format = input_format(args.input_format);
     let max_post_bytes = args.max_post_bytes;
     let html_url = args.url.clone();
+    let readers = pool.clone();
     let reader_thread = std::thread::spawn(move || {
-        read_batches(inputs, format, max_post_bytes, html_url.as_deref(), tx)
+        read_batches(
+            inputs,
+            format,
+            max_post_bytes,
+            html_url.as_deref(),
+            &readers,
+            tx,
+        )
     });
     'feed: for feed in rx.iter() {
         let (batch, bytes_done, name) = match feed {
@@ -426,6 +436,7 @@ pub fn read_batches(
     format: wpclean::InputFormat,
     max_post_bytes: usize,
     html_url: Option<&str>,
+    pool: &rayon::ThreadPool,
     tx: mpsc::SyncSender<Feed>,
 ) {
     const MAX_POSTS: usize = 128;
@@ -466,7 +477,8 @@ pub fn read_batches(
             batch_bytes += read - counted;
             counted = read;
             if batch.len() >= MAX_POSTS || batch_bytes >= MAX_BYTES {
-                let records = std::mem::replace(&mut batch, Vec::with_capacity(MAX_POSTS));
+                let mut records = std::mem::replace(&mut batch, Vec::with_capacity(MAX_POSTS));
+                prepare(pool, &mut records);
                 batch_bytes = 0;
                 let feed = Feed::Batch {
                     records,
@@ -484,12 +496,20 @@ pub fn read_batches(
         }
     }
     if !batch.is_empty() {
+        prepare(pool, &mut batch);
         let _ = tx.send(Feed::Batch {
             records: batch,
             bytes_done: done_bytes,
             file: name,
         });
     }
+}
+
+/// Reads the saved pages of a batch (decoding, parsing, locating the post) on the worker
+/// pool: the readers leave that work to their caller, and the gate needs each post's id and
+/// kind before it admits it.
+fn prepare(pool: &rayon::ThreadPool, records: &mut [Record]) {
+    pool.install(|| records.par_iter_mut().for_each(Record::prepare));
 }
 
 pub fn process<T>(

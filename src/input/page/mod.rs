@@ -60,6 +60,53 @@ pub(crate) fn is_document(bytes: &[u8]) -> bool {
         })
 }
 
+/// A saved page as a reader found it, to be read on a worker ([`UnreadPage::read`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct UnreadPage {
+    /// The page as it was served.
+    pub bytes: Vec<u8>,
+    /// Its address.
+    pub url: Option<String>,
+    /// The HTTP `Content-Type` it was served with (a WARC record's).
+    pub content_type: Option<String>,
+    /// The file it came from, for the slug of a page that names no address.
+    pub file: Option<String>,
+    /// The WARC record it came from.
+    pub warc: Option<crate::article::WarcSource>,
+    /// What the reader noticed (a truncated record, a header that lied).
+    pub warnings: Vec<String>,
+}
+
+impl UnreadPage {
+    /// A post holding this page, unread.
+    pub(crate) fn into_post(self) -> Post {
+        Post {
+            link: self.url.clone(),
+            unread: Some(Box::new(self)),
+            ..Post::default()
+        }
+    }
+
+    /// Reads the page into its post.
+    pub(crate) fn read(self) -> Post {
+        let mut post = read_page_bytes(
+            &self.bytes,
+            self.url.as_deref(),
+            self.content_type.as_deref(),
+            &Limits::default(),
+        );
+        post.warnings.extend(self.warnings);
+        if let Some(info) = post.page.as_mut() {
+            info.warc = self.warc;
+        }
+        if self.file.is_some() || post.link.is_some() {
+            post.slug = super::html::slug_of(post.link.as_deref())
+                .or_else(|| self.file.as_deref().and_then(super::html::file_stem));
+        }
+        post
+    }
+}
+
 /// Reads a saved page given as bytes (decoded first: see [`Post::from_page_bytes`]).
 pub(crate) fn read_page_bytes(
     bytes: &[u8],
