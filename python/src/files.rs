@@ -63,10 +63,14 @@ impl FileBatches {
                 return Ok(None);
             }
             let ex = self.extractor.get();
-            let cleaned = Extractor::parallel(py, records, self.threads, |_, record| match record {
-                Record::Post { post, .. } => Some(ex.publish_post(&post)),
-                Record::Failed(e) => Some(Err(Failure::from(e))),
-                _ => None,
+            let cleaned = Extractor::parallel(py, records, self.threads, |_, mut record| {
+                // Saved pages are read here, on the workers, once.
+                record.prepare();
+                match record {
+                    Record::Post { post, .. } => Some(ex.publish_post(&post)),
+                    Record::Failed(e) => Some(Err(Failure::from(e))),
+                    _ => None,
+                }
             })?;
             let kept: Vec<_> = cleaned
                 .into_iter()

@@ -82,7 +82,14 @@ impl ExportReader {
 
     fn __next__(&self, py: Python<'_>) -> PyResult<Option<Post>> {
         loop {
-            let record = py.detach(|| self.reader.lock().unwrap_or_else(|p| p.into_inner()).next());
+            // A saved page is read here (decoded, parsed, its post located).
+            let record = py.detach(|| {
+                let mut record = self.reader.lock().unwrap_or_else(|p| p.into_inner()).next();
+                if let Some(r) = record.as_mut() {
+                    r.prepare();
+                }
+                record
+            });
             match record {
                 None => return Ok(None),
                 Some(Record::Post { post, location }) => return Ok(Some(Post(*post, location))),
