@@ -48,6 +48,16 @@ ARTICLE = pa.schema([
     f("text", STRING), f("markdown", STRING), f("html", STRING),
     f("removed", _list_of(f("group", STRING), f("rule", STRING), f("count", pa.int32()))),
     f("warnings", STRINGS),
+    f("comments", _list_of(f("id", pa.int64()), f("parent", pa.int64()), f("author", STRING),
+                           f("date", STRING), f("text", STRING))),
+    f("page", pa.struct([
+        f("kind", STRING), f("found_by", STRING), f("container", STRING), f("theme", STRING),
+        f("canonical", STRING), f("rest_url", STRING), f("language", STRING),
+        f("site_name", STRING), f("encoding", STRING),
+        f("warc", pa.struct([f("file", STRING), f("record_id", STRING), f("offset", pa.int64()),
+                             f("length", pa.int64()), f("status", pa.int32()),
+                             f("fetched", STRING)])),
+    ])),
     f("error", STRING),
 ])
 
