@@ -265,3 +265,83 @@ fn binary_data_in_an_html_file_is_a_named_error_and_the_run_goes_on() {
     );
     assert_eq!(crate::common::lines(&o.stdout)[0]["text"], "Kept.");
 }
+
+/// One WARC record.
+fn warc_record(kind: &str, uri: &str, declared: Option<u64>, block: &[u8]) -> Vec<u8> {
+    let mut r = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{kind}-{}>\r\n\
+         WARC-Target-URI: {uri}\r\nContent-Type: application/http; msgtype=response\r\n\
+         Content-Length: {}\r\n\r\n",
+        uri.len(),
+        declared.unwrap_or(block.len() as u64)
+    )
+    .into_bytes();
+    r.extend_from_slice(block);
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn hostile_warc_records_cost_only_themselves() {
+    use std::io::Write;
+    let ok_page = [
+        &b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"[..],
+        &page("<p>The good page.</p>"),
+    ]
+    .concat();
+    // A gzip bomb: 200 MB of zeros declared as an HTML page's gzip payload.
+    let mut bomb = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..200 {
+        bomb.write_all(&zeros).unwrap();
+    }
+    let bomb_page = [
+        &b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"[..],
+        &bomb.finish().unwrap(),
+    ]
+    .concat();
+    let member = |rec: Vec<u8>| {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&rec).unwrap();
+        gz.finish().unwrap()
+    };
+    let mut file = Vec::new();
+    // A record that declares 10 GB but holds a few bytes, cut by its gzip member.
+    file.extend(member(warc_record(
+        "response",
+        "https://e.x/huge/",
+        Some(10 << 30),
+        b"x",
+    )));
+    file.extend(member(warc_record(
+        "response",
+        "https://e.x/bomb/",
+        None,
+        &bomb_page,
+    )));
+    file.extend(member(warc_record(
+        "response",
+        "https://e.x/ok/",
+        None,
+        &ok_page,
+    )));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.warc.gz");
+    std::fs::write(&path, file).unwrap();
+    let o = crate::common::wpclean()
+        .arg(&path)
+        .arg("--max-post-bytes")
+        .arg("16000000")
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let out = crate::common::lines(&o.stdout);
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(out[0]["text"], "The good page.");
+    assert_eq!(out[0]["url"], "https://e.x/ok/");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("hostile.warc.gz"), "{err}");
+    assert!(err.matches("wpclean: error").count() >= 2, "{err}");
+}
