@@ -138,7 +138,9 @@ pub fn open_path(
 /// std::fs::write(&path, "<!DOCTYPE html><body class=\"single postid-5\"><article class=\"post-5\">\
 ///     <div class=\"entry-content\"><p>Hello.</p></div></article></body>")?;
 /// let mut reader = wpclean::open_path_with(&path, &OpenOptions::default().url(Some("https://example.com/hello/")))?;
-/// let Some(Record::Post { post, .. }) = reader.next() else { panic!("a post") };
+/// let mut record = reader.next().expect("one record");
+/// record.prepare(); // reads the saved page (batch callers do this on their workers)
+/// let Record::Post { post, .. } = record else { panic!("a post") };
 /// assert_eq!(post.id, Some(5));
 /// assert_eq!(post.link.as_deref(), Some("https://example.com/hello/"));
 /// # std::fs::remove_file(&path).ok();

@@ -94,22 +94,14 @@ pub(crate) fn is_paragraph(tag: &Tag) -> bool {
     )
 }
 
-/// Classes and ids of the page's furniture, whole (a class that merely contains one of
-/// these words, `has-sidebar` on a layout wrapper, is not furniture).
+/// Classes and ids of the page's furniture around the post, whole (a class that merely
+/// contains one of these words, `has-sidebar` on a layout wrapper, is not furniture); the
+/// [`PAGE_PARTS`] are furniture too.
 const FURNITURE_NAMES: &[&str] = &[
     "sidebar",
     "widget-area",
     "footer-widgets",
     "secondary",
-    "comments",
-    "comments-area",
-    "comment-list",
-    "commentlist",
-    "comment-respond",
-    "respond",
-    "wpdiscuz_top_clearing",
-    "wpd-thread-wrapper",
-    "wp-block-comments",
     "site-header",
     "site-footer",
     "masthead",
@@ -118,19 +110,11 @@ const FURNITURE_NAMES: &[&str] = &[
     "breadcrumb",
     "yoast-breadcrumbs",
     "rank-math-breadcrumb",
-    "post-navigation",
     "navigation",
-    "nav-links",
-    "related-posts",
-    "jp-relatedposts",
-    "yarpp-related",
-    "sharedaddy",
     "cookie-notice",
     "cookie-law-info-bar",
     "cmplz-cookiebanner",
-    "skip-link",
 ];
-
 /// Whether an element inside a post's content is one of the parts only pages hold (a
 /// comment thread, post navigation, share and related-post boxes, a skip link), by a whole
 /// class or id.
@@ -197,5 +181,7 @@ fn is_furniture(el: &crate::dom::tree::Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
-    named(el.attr("class"), FURNITURE_NAMES) || named(el.attr("id"), FURNITURE_NAMES)
+    is_page_part(el)
+        || named(el.attr("class"), FURNITURE_NAMES)
+        || named(el.attr("id"), FURNITURE_NAMES)
 }
