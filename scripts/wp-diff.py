@@ -103,7 +103,7 @@ def main():
             record(tmp)
             env = dict(os.environ, WPCLEAN_WP_RECORDED=tmp)
             run = subprocess.run(
-                ["cargo", "test", "--quiet", "--test", "wpautop", "--", "--include-ignored", "--nocapture", "--test-threads=1"],
+                ["cargo", "test", "--quiet", "--test", "it", "--", "wpautop::", "--include-ignored", "--nocapture", "--test-threads=1"],
                 cwd=ROOT, env=env)
             sys.exit(run.returncode)
     else:
