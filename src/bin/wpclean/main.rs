@@ -17,7 +17,7 @@ mod config;
 mod date_filter;
 mod gate;
 mod generate;
-mod html_input;
+mod inputs;
 mod out_dir;
 mod output;
 #[cfg(feature = "parquet")]
