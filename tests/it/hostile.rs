@@ -267,6 +267,7 @@ fn binary_data_in_an_html_file_is_a_named_error_and_the_run_goes_on() {
 }
 
 /// One WARC record.
+#[cfg(feature = "cli")]
 fn warc_record(kind: &str, uri: &str, declared: Option<u64>, block: &[u8]) -> Vec<u8> {
     let mut r = format!(
         "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{kind}-{}>\r\n\
