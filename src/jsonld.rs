@@ -51,7 +51,8 @@ pub(crate) fn faq(v: &Value, out: &mut Vec<FaqEntry>) {
     }
 }
 
-fn is_type(v: &Value, t: &str) -> bool {
+/// Whether a JSON-LD node is of type `t` (`@type` a string or a list).
+pub(crate) fn is_type(v: &Value, t: &str) -> bool {
     match v.get("@type") {
         Some(Value::String(s)) => s == t,
         Some(Value::Array(a)) => a.iter().any(|x| x.as_str() == Some(t)),

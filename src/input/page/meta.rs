@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::text_of;
 use crate::dom::Tag;
 use crate::dom::tree::{Data, Document, NodeId};
+use crate::jsonld::is_type;
 
 /// What the page says about its post, each field from the most reliable place that has it.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -457,14 +458,6 @@ fn collect_nodes<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
             }
         }
         _ => {}
-    }
-}
-
-fn is_type(v: &Value, t: &str) -> bool {
-    match v.get("@type") {
-        Some(Value::String(s)) => s == t,
-        Some(Value::Array(a)) => a.iter().any(|x| x.as_str() == Some(t)),
-        _ => false,
     }
 }
 

@@ -197,7 +197,7 @@ pub(crate) fn read_page(
     post.id = id;
     post.kind = marks.post_type.clone();
     post.status = None;
-    post.title_html = escape(meta.title.as_deref().unwrap_or(""));
+    crate::dom::write::escape_html_text(meta.title.as_deref().unwrap_or(""), &mut post.title_html);
     post.date = date;
     post.date_gmt = date_gmt;
     post.modified = modified;
@@ -317,13 +317,6 @@ pub(crate) fn text_of(doc: &Document, root: NodeId) -> String {
         }
     }
     crate::text::collapse(&out)
-}
-
-/// Plain text as HTML text.
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
