@@ -5,7 +5,10 @@
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(shared_corpus)");
-    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    // Read when the script runs, not baked in when it is compiled: a compiled build script
+    // may be reused by another checkout sharing the target directory.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let shared = std::path::Path::new(&manifest).join("../shared/corpus");
     println!("cargo::rerun-if-changed={}", shared.display());
     if shared.is_dir() {
         println!("cargo::rustc-cfg=shared_corpus");
