@@ -75,6 +75,11 @@ impl Element {
         }
     }
 
+    /// Removes attribute `name`, if present.
+    pub fn remove_attr(&mut self, name: &str) {
+        self.attrs.retain(|a| a.name != name);
+    }
+
     /// The value of attribute `name`.
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs

@@ -249,6 +249,49 @@ fn a_custom_theme_is_found_by_the_scorer_with_a_warning_and_its_faq_from_json_ld
 }
 
 #[test]
+fn a_post_a_react_server_streamed_hidden_is_read_as_the_reader_sees_it() {
+    let a = page("14-nextjs-streamed-headless.html");
+    assert_eq!(a.title, "Why Sourdough Needs a Cold Proof");
+    assert_eq!(a.page.as_ref().unwrap().found_by, FoundBy::Scorer);
+    has_text(
+        &a,
+        &[
+            "A cold proof slows the yeast",
+            "How long to leave the dough",
+            "Twelve to sixteen hours",
+            "Bake straight from the fridge",
+        ],
+        &[
+            "Free shipping",
+            "Loading...",
+            "All rights reserved",
+            "Recipes",
+        ],
+    );
+}
+
+#[test]
+fn paragraphs_outside_the_posts_own_element_do_not_outweigh_its_container() {
+    let a = page("15-pro-theme-testimonials-outside-post.html");
+    assert_eq!(a.id, Some(966));
+    assert_eq!(a.page.as_ref().unwrap().found_by, FoundBy::Marker);
+    has_text(
+        &a,
+        &[
+            "By age two many parents",
+            "Keep the routine short",
+            "When your child wakes",
+        ],
+        &[
+            "Great doctors and staff",
+            "Mallory R.",
+            "What parents say",
+            "Patients",
+        ],
+    );
+}
+
+#[test]
 fn a_page_carries_the_id_and_url_of_the_rest_copy_of_its_post() {
     let a = page("02-classic-tt21-comment-thread.html");
     let page = a.page.as_ref().unwrap();

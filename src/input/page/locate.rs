@@ -28,14 +28,35 @@ pub(crate) struct Located {
 /// candidate to be trusted.
 const TRUSTED_SHARE: f64 = 0.5;
 
+/// The share of the scorer's best paragraph text the post's `post-N` element must hold
+/// for a container to be measured against the post rather than against the scorer's best.
+const SCOPE_SHARE: f64 = 0.3;
+
+/// Whether `n` is `ancestor` or inside it.
+fn is_within(doc: &Document, n: NodeId, ancestor: NodeId) -> bool {
+    std::iter::successors(Some(n), |&p| doc.parent(p)).any(|p| p == ancestor)
+}
+
 /// Finds the post's body in `doc` (a whole page), `id` being the post id of the body classes.
 pub(crate) fn locate(doc: &Document, m: &PageMeasure, body: NodeId, id: Option<u64>) -> Located {
     let scope = id.and_then(|id| scope(doc, m, body, id));
     let best = scorer(doc, m, body);
     let best_paras = best.map_or(0, |b| m.paras[b.index()]);
+    // Paragraph text outside the post's own `post-N` element is not the post's: when the
+    // scorer's best holds that element and more (testimonials, a newsletter, a related
+    // loop with excerpts), a container is measured against the post instead.
+    let post_paras = match (scope, best) {
+        (Some(s), Some(b))
+            if is_within(doc, s, b)
+                && f64::from(m.paras[s.index()]) >= SCOPE_SHARE * f64::from(best_paras) =>
+        {
+            m.paras[s.index()]
+        }
+        _ => best_paras,
+    };
     let trusted = |n: NodeId| {
         let p = m.paras[n.index()];
-        p > 0 && f64::from(p) >= TRUSTED_SHARE * f64::from(best_paras)
+        p > 0 && f64::from(p) >= TRUSTED_SHARE * f64::from(post_paras)
     };
     let other_posts = |n: NodeId| -> bool {
         let Some(id) = id else { return false };

@@ -142,6 +142,7 @@ pub(crate) fn read_page(
     if let Some(cut) = cut {
         warnings.push(crate::limits::cut_warning(&cut, limits));
     }
+    reveal_streamed(&mut doc);
     let body = doc
         .descendants(NodeId::ROOT)
         .find(|&n| doc.element(n).is_some_and(|e| e.tag == Tag::Body))
@@ -254,6 +255,30 @@ fn split_date(raw: Option<&str>) -> (Option<String>, Option<String>) {
     let local = crate::date::local(raw).or_else(|| Some(raw.to_string()));
     let zoned = raw.len() > 10 && (raw.ends_with('Z') || raw[10..].contains(['+', '-']));
     (local, zoned.then(|| crate::date::gmt(raw)).flatten())
+}
+
+/// Un-hides the parts a React server streamed (`<div hidden id="S:2">`, a Next.js front end
+/// on a headless WordPress): a script of the page moves each into its placeholder at once,
+/// so a reader sees them, and the post is often one of them.
+fn reveal_streamed(doc: &mut Document) {
+    let streamed: Vec<NodeId> = doc
+        .descendants(NodeId::ROOT)
+        .filter(|&n| {
+            doc.element(n).is_some_and(|e| {
+                e.tag == Tag::Div
+                    && e.attr("hidden").is_some()
+                    && e.attr("id").is_some_and(|id| {
+                        id.strip_prefix("S:")
+                            .is_some_and(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()))
+                    })
+            })
+        })
+        .collect();
+    for n in streamed {
+        if let Some(el) = doc.element_mut(n) {
+            el.remove_attr("hidden");
+        }
+    }
 }
 
 /// Removes what only pages hold inside a post's content: the comment thread and its form,
