@@ -448,12 +448,12 @@ fn saved_pages_are_counted_by_how_their_post_was_found_and_listings_by_their_kin
         .clone();
     let s = summary(&o.stderr);
     assert!(
-        s.contains("13 posts read: 9 ok, 0 failed, 4 skipped"),
+        s.contains("15 posts read: 11 ok, 0 failed, 4 skipped"),
         "{s}"
     );
     assert!(s.contains("page kind: category archive 1"), "{s}");
     assert!(
-        s.contains("pages: 5 by marker, 3 by container, 1 by the scorer"),
+        s.contains("pages: 6 by marker, 3 by container, 2 by the scorer"),
         "{s}"
     );
     // `--all-page-kinds` cleans the listings too.

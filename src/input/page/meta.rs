@@ -1,7 +1,8 @@
 //! A saved page's metadata: the `<head>` (canonical, shortlink, REST link, Open Graph and
 //! `article:` properties), its JSON-LD (Yoast's and Rank Math's `@graph`, with nodes
 //! referenced by `@id`), and the theme's entry markup inside the post's scope (`entry-title`,
-//! `time.entry-date`, the byline, `rel="category tag"` links).
+//! `time.entry-date`, the byline, `rel="category tag"` links); where these give no published
+//! date, the other places of `dates.rs`.
 
 use serde_json::Value;
 
@@ -47,8 +48,14 @@ pub(crate) struct PageMeta {
 
 /// Reads the metadata of the page `doc`, the post's scope being `scope` (or the located
 /// body when there is no `post-N` element).
-pub(crate) fn read(doc: &Document, scope: Option<NodeId>, listing: bool) -> PageMeta {
+pub(crate) fn read(
+    doc: &Document,
+    scope: Option<NodeId>,
+    id: Option<u64>,
+    listing: bool,
+) -> PageMeta {
     let mut meta = PageMeta::default();
+    let mut other_published = None;
     let mut og_title = None;
     let mut title_tag = None;
     let mut meta_author = None;
@@ -100,6 +107,9 @@ pub(crate) fn read(doc: &Document, scope: Option<NodeId>, listing: bool) -> Page
                     "author" => meta_author = Some(value.to_string()),
                     "twitter:data1" if written_by => twitter_author = Some(value.to_string()),
                     "twitter:label1" => written_by = value.eq_ignore_ascii_case("written by"),
+                    other if other_published.is_none() => {
+                        other_published = super::dates::from_meta(other, value);
+                    }
                     _ => {}
                 }
             }
@@ -139,7 +149,17 @@ pub(crate) fn read(doc: &Document, scope: Option<NodeId>, listing: bool) -> Page
         .or_else(|| og_title.map(|t| strip_site(&t, meta.site_name.as_deref())))
         .or_else(|| title_tag.map(|t| strip_site(&t, meta.site_name.as_deref())))
         .filter(|t| !t.is_empty());
-    meta.published = meta.published.or(ld.published).or(entry.published);
+    meta.published = meta
+        .published
+        .or(ld.published)
+        .or(entry.published)
+        .or(other_published);
+    if meta.published.is_none() && !listing {
+        meta.published = super::dates::published_anywhere(doc, id).or_else(|| {
+            let title = meta.title.as_deref()?;
+            super::dates::near_title(doc, title)
+        });
+    }
     meta.modified = meta.modified.or(ld.modified).or(entry.modified);
     meta.author = ld
         .author
@@ -217,6 +237,7 @@ impl Entry {
         let root = scope.unwrap_or(NodeId::ROOT);
         let mut h1 = Vec::new();
         let mut text_date = None;
+        let mut text_modified = None;
         for n in doc.descendants(root) {
             let Some(el) = doc.element(n) else { continue };
             let class = el.attr("class").unwrap_or("");
@@ -233,7 +254,7 @@ impl Entry {
             if el.tag == Tag::Time
                 && let Some(dt) = el.attr("datetime").map(str::trim).filter(|d| !d.is_empty())
             {
-                if has("updated") || has("modified") {
+                if has("updated") || has("modified") || super::dates::says_updated(doc, n) {
                     e.modified.get_or_insert_with(|| dt.to_string());
                 } else if e.published.is_none()
                     && (has("published") || has("entry-date") || scope.is_some())
@@ -250,7 +271,14 @@ impl Entry {
             {
                 let text = text_of(doc, n);
                 if text.split_whitespace().count() <= 16 {
-                    text_date = crate::date::from_text(&text);
+                    // "Updated March 5, 2025" is the modified date, not the published one.
+                    if super::dates::says_updated(doc, n) {
+                        if text_modified.is_none() {
+                            text_modified = crate::date::from_text(&text);
+                        }
+                    } else {
+                        text_date = crate::date::from_text(&text);
+                    }
                 }
             }
             if e.author.is_none()
@@ -297,6 +325,7 @@ impl Entry {
             }
         }
         e.published = e.published.or(text_date);
+        e.modified = e.modified.or(text_modified);
         if e.title.is_none() && h1.len() == 1 {
             e.title = Some(text_of(doc, h1[0])).filter(|t| !t.is_empty());
         }

@@ -11,6 +11,7 @@
 
 mod comments;
 mod containers;
+mod dates;
 mod locate;
 mod markers;
 mod measure;
@@ -154,7 +155,7 @@ pub(crate) fn read_page(
     );
     let measured = measure::PageMeasure::of(&doc);
     let located = locate::locate(&doc, &measured, body, marks.id);
-    let meta = meta::read(&doc, located.scope, !marks.kind.is_article());
+    let meta = meta::read(&doc, located.scope, marks.id, !marks.kind.is_article());
     warnings.extend(meta.warnings.iter().cloned());
     if located.by == crate::article::FoundBy::Scorer && marks.kind.is_article() {
         warnings.push(format!(
