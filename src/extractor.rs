@@ -38,6 +38,7 @@ pub struct Extractor {
     statuses: Option<Vec<String>>,
     include_protected: bool,
     all_page_kinds: bool,
+    include_comments: bool,
 }
 
 impl Extractor {
@@ -49,6 +50,7 @@ impl Extractor {
             statuses: options.statuses.clone(),
             include_protected: options.include_protected,
             all_page_kinds: options.all_page_kinds,
+            include_comments: options.include_comments,
         })
     }
 
@@ -123,13 +125,13 @@ impl Extractor {
         warnings.extend(cut);
         let mut cleaned = self.cleaner.clean(content, page.as_ref());
         warnings.append(&mut cleaned.warnings);
-        let ex = extract::extract(
+        let mut ex = extract::extract(
             &cleaned.doc,
             cleaned.root,
             page.as_ref(),
             self.limits.max_table_cells,
         );
-        warnings.extend(ex.warnings);
+        warnings.append(&mut ex.warnings);
 
         let mut faq = extract::faq::from_blocks(&ex.blocks, &ex.faq_groups, &ex.headings);
         let mut from_ld = Vec::new();
@@ -144,6 +146,10 @@ impl Extractor {
             extract::faq::merge(&mut faq, post.schema_faq.clone());
         }
 
+        // After the FAQ is read: a commenter's question is not the post's FAQ.
+        if self.include_comments && !withheld {
+            extract::comments::append(&mut ex, &post.comments);
+        }
         let text = render::text(&ex.blocks);
         if text.is_empty() && !cleaned.removed.is_empty() && !body.trim().is_empty() {
             warnings.push(

@@ -59,6 +59,10 @@ pub struct Options {
     /// [`Extractor::skip_reason`](crate::Extractor::skip_reason) with the page kind as the
     /// reason (`page kind: category archive`).
     pub all_page_kinds: bool,
+    /// Whether a page's comment thread also goes into the article's text, Markdown, headings
+    /// and sections (so into search records), as a "Comments" section after the post.
+    /// Default `false`: comments are only in [`Article::comments`](crate::Article::comments).
+    pub include_comments: bool,
 }
 
 impl Default for Options {
@@ -76,6 +80,7 @@ impl Default for Options {
             statuses: Some(vec!["publish".to_string()]),
             include_protected: false,
             all_page_kinds: false,
+            include_comments: false,
         }
     }
 }
@@ -175,6 +180,13 @@ impl Options {
     /// [`Options::all_page_kinds`]).
     pub fn all_page_kinds(mut self, yes: bool) -> Self {
         self.all_page_kinds = yes;
+        self
+    }
+
+    /// Puts a page's comments into the text, Markdown and sections too (see
+    /// [`Options::include_comments`]).
+    pub fn include_comments(mut self, yes: bool) -> Self {
+        self.include_comments = yes;
         self
     }
 

@@ -21,6 +21,7 @@ pub const NAMES: [&str; 14] = [
     "statuses",
     "include_protected",
     "all_page_kinds",
+    "include_comments",
 ];
 
 /// Options for cleaning and for cutting records.
@@ -94,6 +95,11 @@ pub fn parse(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Parsed> {
             "all_page_kinds" => {
                 options = options.all_page_kinds(v.extract::<bool>().map_err(|_| {
                     PyTypeError::new_err("all_page_kinds takes True or False")
+                })?)
+            }
+            "include_comments" => {
+                options = options.include_comments(v.extract::<bool>().map_err(|_| {
+                    PyTypeError::new_err("include_comments takes True or False")
                 })?)
             }
             "include_protected" => {

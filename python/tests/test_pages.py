@@ -34,6 +34,16 @@ def test_a_saved_page_gives_its_post_metadata_and_comments():
     assert "Does the fridge rise" not in article["text"]
 
 
+def test_comments_go_into_the_text_only_when_asked_for():
+    html = read("02-classic-tt21-comment-thread.html")
+    article = wpclean.Extractor(include_comments=True).clean_page(html)
+    assert "Ilse (2023-11-06): Does the fridge rise" in article["text"]
+    assert "> Tomasz Wren (2023-11-06): It does" in article["markdown"]
+    assert article["headings"][-1]["text"] == "Comments"
+    with pytest.raises(TypeError):
+        wpclean.Extractor(include_comments="yes")
+
+
 def test_a_listing_is_skipped_unless_asked_for():
     html = read("08-category-archive.html")
     with pytest.raises(wpclean.Error) as e:

@@ -73,6 +73,7 @@ class Extractor:
         statuses: Optional[Iterable[str]] = None,
         include_protected: bool = False,
         all_page_kinds: bool = False,
+        include_comments: bool = False,
     ) -> None: ...
     def clean(self, post: PostInput) -> Article: ...
     def clean_page(

@@ -2,6 +2,7 @@
 //! Markdown, sections and FAQ), headings, links, images, lists, tables and the cleaned HTML.
 
 mod blocks;
+pub(crate) mod comments;
 mod embed;
 pub(crate) mod faq;
 mod faq_marks;

@@ -733,3 +733,33 @@ fn format_parquet_without_the_feature_says_how_to_build_it() {
         .stderr(predicate::str::contains("ndjson, json, text, markdown"))
         .stderr(predicate::str::contains("parquet").not());
 }
+
+#[test]
+fn comments_become_a_search_record_only_with_the_comments_flag() {
+    let page = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/pages/02-classic-tt21-comment-thread.html"
+    );
+    let plain = wpclean().args(["records", "-q", page]).assert().success();
+    let plain = lines(&plain.get_output().stdout);
+    assert!(
+        plain
+            .iter()
+            .all(|r| !r["content"].as_str().unwrap().contains("Ilse"))
+    );
+    let with = wpclean()
+        .args(["records", "-q", "--comments", page])
+        .assert()
+        .success();
+    let with = lines(&with.get_output().stdout);
+    let last = with.last().unwrap();
+    assert_eq!(last["hierarchy"]["lvl1"], "Comments", "{last}");
+    assert_eq!(last["url"], "https://loaf.example/sourdough/#comments");
+    assert!(
+        last["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("Ilse (2023-11-06): Does the fridge rise")
+    );
+    assert_eq!(with.len(), plain.len() + 1);
+}

@@ -107,6 +107,40 @@ fn a_classic_theme_post_keeps_its_thread_as_data_and_out_of_the_text() {
 }
 
 #[test]
+fn comments_join_the_text_and_markdown_only_when_asked_for() {
+    let path = format!(
+        "{}/fixtures/pages/02-classic-tt21-comment-thread.html",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let html = std::fs::read_to_string(&path).unwrap();
+    let with = Extractor::new(&Options::default().include_comments(true))
+        .unwrap()
+        .extract(&Post::from_page(&html, None));
+    let without = page("02-classic-tt21-comment-thread.html");
+    assert!(with.text.starts_with(&without.text), "{}", with.text);
+    assert!(
+        with.text[without.text.len()..]
+            .starts_with("\n\nComments\n\nIlse (2023-11-06): Does the fridge rise"),
+        "{}",
+        with.text
+    );
+    assert!(
+        with.markdown
+            .contains("\n\n> Tomasz Wren (2023-11-06): It does, but shorten it"),
+        "{}",
+        with.markdown
+    );
+    assert!(
+        with.markdown
+            .contains("\n\n> > Ilse (2023-11-07): Eight hours it is.")
+    );
+    let last = with.sections.last().unwrap();
+    assert_eq!(last.path.last().map(String::as_str), Some("Comments"));
+    assert_eq!(last.anchor.as_deref(), Some("comments"));
+    assert_eq!(with.comments, without.comments);
+}
+
+#[test]
 fn generatepress_gives_the_published_date_not_the_updated_one() {
     let a = page("03-generatepress-single.html");
     assert_eq!(a.id, Some(5540));

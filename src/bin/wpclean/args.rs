@@ -117,6 +117,10 @@ pub struct InputArgs {
     /// results, 404s and attachment pages (skipped by default, with the page kind).
     #[arg(long)]
     pub all_page_kinds: bool,
+    /// Put a page's comments into the text, Markdown and search records too, as a
+    /// "Comments" section after the post (they are always in the `comments` field).
+    #[arg(long)]
+    pub comments: bool,
     /// Clean every copy of a post met more than once (by default only the first).
     #[arg(long)]
     pub keep_duplicates: bool,

@@ -33,6 +33,7 @@ struct Config {
     status: Option<Vec<String>>,
     include_protected: Option<bool>,
     all_page_kinds: Option<bool>,
+    comments: Option<bool>,
     keep_duplicates: Option<bool>,
     verbose: Option<bool>,
     // Cleaning.

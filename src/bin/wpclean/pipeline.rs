@@ -92,7 +92,8 @@ pub fn extractor_for(args: &InputArgs) -> anyhow::Result<Extractor> {
     }
     options = options
         .include_protected(args.include_protected)
-        .all_page_kinds(args.all_page_kinds);
+        .all_page_kinds(args.all_page_kinds)
+        .include_comments(args.comments);
     Extractor::new(&options).map_err(|e| match e.kind() {
         wpclean::ErrorKind::Selector { selector, .. } => {
             let flag = if args.drop.contains(selector) {
