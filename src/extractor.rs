@@ -2,8 +2,8 @@
 //! README's "How it works"): clean (`clean`), extract (`extract`), render (`render`).
 
 use crate::{
-    Article, ContentFormat, Limits, Options, Post, Removal, Result, clean, date, dom, extract,
-    input, jsonld, limits, options, render, text,
+    Article, ContentFormat, Limits, Options, Post, Record, Removal, Result, clean, date, dom,
+    extract, input, jsonld, limits, options, render, text,
 };
 
 /// Not part of the API (hidden, may change): checks the engine's properties P1 and P2 on one
@@ -70,7 +70,7 @@ impl Extractor {
     /// ```
     pub fn skip_reason(&self, post: &Post) -> Option<String> {
         if post.is_unread() {
-            return self.skip_reason(&post.clone().read());
+            return self.skip_reason(&post.clone().read_within(&self.limits));
         }
         if let Some(page) = &post.page
             && !page.kind.is_article()
@@ -87,10 +87,22 @@ impl Extractor {
         })
     }
 
+    /// The limits this extractor cleans within.
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    /// Reads a saved page a reader left unread ([`Record::prepare`]) within this
+    /// extractor's limits, so that `--max-depth` and `--max-elements` bound the whole page's
+    /// parse too, not only its post's.
+    pub fn prepare(&self, record: &mut Record) {
+        record.prepare_within(&self.limits);
+    }
+
     /// Cleans one post and extracts its article.
     pub fn extract(&self, post: &Post) -> Article {
         if post.is_unread() {
-            return self.extract(&post.clone().read());
+            return self.extract(&post.clone().read_within(&self.limits));
         }
         let page = post.link.as_deref().and_then(|l| Url::parse(l.trim()).ok());
         let mut warnings = post.warnings.clone();

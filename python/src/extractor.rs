@@ -54,6 +54,11 @@ impl Extractor {
         self.publish(post)
     }
 
+    /// Reads a saved page left unread within the options' limits.
+    pub fn prepare(&self, record: &mut wpclean::Record) {
+        self.inner.prepare(record);
+    }
+
     /// The largest post the options accept, in bytes.
     pub fn max_post_bytes(&self) -> usize {
         self.limits.max_post_bytes

@@ -65,7 +65,7 @@ impl FileBatches {
             let ex = self.extractor.get();
             let cleaned = Extractor::parallel(py, records, self.threads, |_, mut record| {
                 // Saved pages are read here, on the workers, once.
-                record.prepare();
+                ex.prepare(&mut record);
                 match record {
                     Record::Post { post, .. } => Some(ex.publish_post(&post)),
                     Record::Failed(e) => Some(Err(Failure::from(e))),

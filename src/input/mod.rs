@@ -46,10 +46,16 @@ impl Record {
     /// [`Extractor::skip_reason`](crate::Extractor::skip_reason) read an unprepared page
     /// themselves, so this is only a matter of where the work runs.
     pub fn prepare(&mut self) {
+        self.prepare_within(&crate::Limits::default());
+    }
+
+    /// [`Record::prepare`], a page parsed within `limits` (what
+    /// [`Extractor::prepare`](crate::Extractor::prepare) does with the extractor's).
+    pub fn prepare_within(&mut self, limits: &crate::Limits) {
         if let Record::Post { post, location } = self
             && post.is_unread()
         {
-            let read = std::mem::take(&mut **post).read();
+            let read = std::mem::take(&mut **post).read_within(limits);
             location.id = read.id;
             **post = read;
         }

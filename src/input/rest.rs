@@ -150,8 +150,13 @@ impl Post {
     /// The post itself: a saved page left unread by its reader is read now (its metadata,
     /// comments and body found in it); any other post is given back as it is.
     pub fn read(self) -> Post {
+        self.read_within(&crate::Limits::default())
+    }
+
+    /// [`Post::read`], the page parsed within `limits` (its nesting and element counts).
+    pub fn read_within(self, limits: &crate::Limits) -> Post {
         match self.unread {
-            Some(page) => page.read(),
+            Some(page) => page.read(limits),
             None => self,
         }
     }

@@ -763,3 +763,32 @@ fn comments_become_a_search_record_only_with_the_comments_flag() {
     );
     assert_eq!(with.len(), plain.len() + 1);
 }
+
+#[test]
+fn the_element_limit_bounds_a_whole_pages_parse_not_only_its_posts() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("wide.html");
+    let menu = "<li><a href=\"/x\">x</a></li>".repeat(300);
+    std::fs::write(
+        &page,
+        format!(
+            "<!DOCTYPE html><html><head><title>Wide</title></head>\
+             <body class=\"single postid-5\"><nav><ul>{menu}</ul></nav>\
+             <article class=\"post-5\"><div class=\"entry-content\"><p>{}</p></div></article>\
+             </body></html>",
+            "A paragraph long enough to count as the article text of this post. ".repeat(3)
+        ),
+    )
+    .unwrap();
+    let warnings = |limit: &str| {
+        let o = wpclean()
+            .args(["-q", "--max-elements", limit])
+            .arg(&page)
+            .assert()
+            .success();
+        lines(&o.get_output().stdout)[0]["warnings"].to_string()
+    };
+    // The post alone has a handful of elements: only the page's parse passes 200.
+    assert!(warnings("200").contains("limit max_elements"));
+    assert!(!warnings("2000").contains("limit max_elements"));
+}

@@ -177,6 +177,7 @@ where
     let format = input_format(args.input_format);
     let max_post_bytes = args.max_post_bytes;
     let html_url = args.url.clone();
+    let limits = extractor.limits();
     let readers = pool.clone();
     let reader_thread = std::thread::spawn(move || {
         read_batches(
@@ -184,6 +185,7 @@ where
             format,
             max_post_bytes,
             html_url.as_deref(),
+            limits,
             &readers,
             tx,
         )
@@ -315,6 +317,7 @@ pub fn read_batches(
     format: wpclean::InputFormat,
     max_post_bytes: usize,
     html_url: Option<&str>,
+    limits: wpclean::Limits,
     pool: &rayon::ThreadPool,
     tx: mpsc::SyncSender<Feed>,
 ) {
@@ -357,7 +360,7 @@ pub fn read_batches(
             counted = read;
             if batch.len() >= MAX_POSTS || batch_bytes >= MAX_BYTES {
                 let mut records = std::mem::replace(&mut batch, Vec::with_capacity(MAX_POSTS));
-                prepare(pool, &mut records);
+                prepare(pool, &limits, &mut records);
                 batch_bytes = 0;
                 let feed = Feed::Batch {
                     records,
@@ -375,7 +378,7 @@ pub fn read_batches(
         }
     }
     if !batch.is_empty() {
-        prepare(pool, &mut batch);
+        prepare(pool, &limits, &mut batch);
         let _ = tx.send(Feed::Batch {
             records: batch,
             bytes_done: done_bytes,
@@ -387,8 +390,12 @@ pub fn read_batches(
 /// Reads the saved pages of a batch (decoding, parsing, locating the post) on the worker
 /// pool: the readers leave that work to their caller, and the gate needs each post's id and
 /// kind before it admits it.
-fn prepare(pool: &rayon::ThreadPool, records: &mut [Record]) {
-    pool.install(|| records.par_iter_mut().for_each(Record::prepare));
+fn prepare(pool: &rayon::ThreadPool, limits: &wpclean::Limits, records: &mut [Record]) {
+    pool.install(|| {
+        records
+            .par_iter_mut()
+            .for_each(|r| r.prepare_within(limits))
+    });
 }
 
 pub fn process<T>(

@@ -88,13 +88,13 @@ impl UnreadPage {
         }
     }
 
-    /// Reads the page into its post.
-    pub(crate) fn read(self) -> Post {
+    /// Reads the page into its post, parsing it within `limits`.
+    pub(crate) fn read(self, limits: &Limits) -> Post {
         let mut post = read_page_bytes(
             &self.bytes,
             self.url.as_deref(),
             self.content_type.as_deref(),
-            &Limits::default(),
+            limits,
         );
         post.warnings.extend(self.warnings);
         if let Some(info) = post.page.as_mut() {
