@@ -6,7 +6,7 @@ use pyo3::types::PyDict;
 use wpclean::{Options, RecordOptions, RuleGroup};
 
 /// The keyword arguments `Extractor` accepts.
-pub const NAMES: [&str; 14] = [
+pub const NAMES: [&str; 15] = [
     "disable",
     "drop",
     "keep",
