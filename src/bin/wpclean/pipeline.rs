@@ -407,23 +407,14 @@ pub fn process<T>(
         }
     };
     // A bug must cost one post, not the run: a panic becomes this post's error.
-    let article =
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(&post))) {
-            Ok(a) => a,
-            Err(panic) => {
-                let msg = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown".into());
-                return Outcome::Failed(
-                    Error::new(wpclean::ErrorKind::Io(format!(
-                        "internal error while cleaning: {msg}"
-                    )))
-                    .at(location),
-                );
-            }
-        };
+    let article = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        extractor.extract(&post)
+    })) {
+        Ok(a) => a,
+        Err(panic) => {
+            return Outcome::Failed(Error::new(wpclean::ErrorKind::panic(&*panic)).at(location));
+        }
+    };
     let found = article.page.as_ref().map(|p| p.found_by);
     let mut removed: Vec<(String, u32)> = Vec::new();
     for r in &article.removed {
@@ -438,12 +429,20 @@ pub fn process<T>(
             removed,
             found,
         },
-        Err(e) => Outcome::Failed(
-            Error::new(wpclean::ErrorKind::Io(format!(
-                "cannot write the article: {e}"
-            )))
-            .at(location),
-        ),
+        Err(e) => {
+            // The kind of the io::Error behind the failure, when there is one.
+            let kind = e
+                .chain()
+                .find_map(|c| c.downcast_ref::<std::io::Error>())
+                .map_or(std::io::ErrorKind::Other, std::io::Error::kind);
+            Outcome::Failed(
+                Error::new(wpclean::ErrorKind::Io {
+                    kind,
+                    message: format!("cannot write the article: {e}"),
+                })
+                .at(location),
+            )
+        }
     }
 }
 

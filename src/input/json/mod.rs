@@ -94,7 +94,7 @@ impl<R: BufRead> JsonReader<R> {
     fn io_error(&mut self, e: std::io::Error) -> Record {
         self.done = true;
         let loc = self.location(self.offset);
-        Record::Failed(Error::new(ErrorKind::Io(e.to_string())).at(loc))
+        Record::Failed(Error::new(ErrorKind::io(&e)).at(loc))
     }
 
     /// Skips whitespace, commas between elements, a byte-order mark and array brackets, and

@@ -243,7 +243,7 @@ impl Ctx {
 
     fn io_failure(&mut self, e: io::Error, offset: u64) -> WarcItem {
         self.stop = true;
-        self.failed(offset, ErrorKind::Io(e.to_string()))
+        self.failed(offset, ErrorKind::io(&e))
     }
 
     fn next_plain<R: BufRead>(&mut self, src: &mut Peekable<R>) -> Option<WarcItem> {
@@ -450,7 +450,7 @@ impl Ctx {
 /// The text of an error kind's message (resynchronisation adds to it).
 fn message(kind: ErrorKind) -> String {
     match kind {
-        ErrorKind::Warc(m) | ErrorKind::Limit(m) | ErrorKind::Io(m) => m,
+        ErrorKind::Warc(m) | ErrorKind::Limit(m) | ErrorKind::Io { message: m, .. } => m,
         other => other.to_string(),
     }
 }
@@ -467,7 +467,7 @@ fn io_kind(e: &io::Error) -> ErrorKind {
     if is_format_error(e) {
         ErrorKind::Warc(format!("gzip member: {e}"))
     } else {
-        ErrorKind::Io(e.to_string())
+        ErrorKind::io(e)
     }
 }
 
