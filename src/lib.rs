@@ -133,7 +133,7 @@ pub use input::{Record, RecordReader};
 pub use limits::Limits;
 pub use options::Options;
 pub use records::{IndexRecord, RecordOptions, records};
-pub use rules::{RuleAction, RuleContext, RuleGroup, RuleGuard, RuleMatch, RuleRow};
+pub use rules::{RuleAction, RuleContext, RuleGroup, RuleGroups, RuleGuard, RuleMatch, RuleRow};
 
 /// Not part of the API (hidden, may change): the WARC reader, for its fuzz target and the
 /// throughput example (`examples/warc_read.rs`) until the page stage gives it a public form.

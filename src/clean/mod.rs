@@ -21,13 +21,13 @@ use crate::dom::sink::{Attrs, parse_fragment_within};
 use crate::dom::tree::{Data, Document, NodeId};
 use crate::error::{Error, ErrorKind, Result};
 use crate::options::Options;
-use crate::rules::RuleGroup;
+use crate::rules::{RuleGroup, RuleGroups};
 use rules::Rule;
 
 /// The compiled cleaning rules: built once, used for every post.
 #[derive(Debug)]
 pub(crate) struct Cleaner {
-    enabled: [bool; 7],
+    enabled: RuleGroups,
     rules: rules::Rules,
     iframe_hosts: crate::safety::EmbedHosts,
     drop: Vec<Selector>,
@@ -128,10 +128,7 @@ fn selector_reason(detail: &str) -> String {
 
 impl Cleaner {
     pub fn new(options: &Options) -> Result<Self> {
-        let mut enabled = [true; 7];
-        for g in RuleGroup::ALL {
-            enabled[g as usize] = options.is_enabled(g);
-        }
+        let enabled = options.enabled_groups();
         Ok(Cleaner {
             enabled,
             rules: rules::Rules::new(&options.rules, enabled)?,
@@ -182,7 +179,7 @@ impl Cleaner {
     }
 
     fn on(&self, group: RuleGroup) -> bool {
-        self.enabled[group as usize]
+        self.enabled.contains(group)
     }
 
     fn on_rule(&self, rule: Rule) -> bool {

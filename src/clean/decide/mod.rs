@@ -17,6 +17,8 @@
 mod bound;
 mod edit;
 
+use std::cell::Cell;
+
 use url::Url;
 
 use super::measure::{Measure, TextSizes, of_children};
@@ -40,12 +42,31 @@ pub(crate) struct Outcome {
     pub reshape: bool,
 }
 
+/// Whether an element is left out when its children are decided, its children taking its
+/// place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unwrap {
+    /// It stays (unless a rule that measures it removes it).
+    No,
+    /// A rule unwraps it: its content counts as its parent's.
+    ByRule(Rule),
+    /// The output policy unwraps it (an unknown or presentational element), once the rules
+    /// that measure it have kept it.
+    ByPolicy,
+}
+
+/// Whether a text node holds a word the long prompts need, once read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LongWords {
+    NotRead,
+    Absent,
+    Present,
+}
+
 /// An element on the way down, waiting for its children.
 struct Frame {
     node: NodeId,
-    /// Left out when its children are decided, its children taking its place: `Some(rule)`
-    /// for a rule's unwrap, `Some(None)` for the output policy's (an unknown element).
-    unwrap: Option<Option<Rule>>,
+    unwrap: Unwrap,
     /// A guarded rule waiting for the element's measure.
     defer: Option<(Rule, Guard)>,
     /// The last rule that removed something inside (an emptied wrapper is reported under it).
@@ -76,7 +97,7 @@ impl Frame {
     fn root(node: NodeId) -> Frame {
         Frame {
             node,
-            unwrap: None,
+            unwrap: Unwrap::No,
             defer: None,
             removed: None,
             heading: None,
@@ -99,9 +120,8 @@ struct Pass<'a> {
     base: Option<&'a Url>,
     /// The measure of every element decided so far, by node index.
     measures: Vec<Measure>,
-    /// For text nodes: whether it holds a word the long prompts need (0 not known yet, 1 no,
-    /// 2 yes), by node index.
-    long: Vec<std::cell::Cell<u8>>,
+    /// For text nodes: whether it holds a word the long prompts need, by node index.
+    long: Vec<Cell<LongWords>>,
     /// The size of each text, taken once (forgotten when an edit joins texts).
     sizes: TextSizes,
     /// Non-space characters of the post before the pass: the bound of the share guards.
@@ -128,7 +148,7 @@ pub(crate) fn run(
         doc,
         base,
         measures: vec![Measure::default(); len],
-        long: vec![std::cell::Cell::new(0); len],
+        long: vec![Cell::new(LongWords::NotRead); len],
         sizes,
         total_chars,
         marked,
@@ -226,7 +246,7 @@ impl Pass<'_> {
                     set_anchor(self.doc, h, &id);
                 }
                 let frame = Frame {
-                    unwrap: Some(Some(rule)),
+                    unwrap: Unwrap::ByRule(rule),
                     removed: Some(rule),
                     in_summary: top.in_summary || tag == Tag::Summary,
                     ..self.child_frame(node, top)
@@ -266,7 +286,11 @@ impl Pass<'_> {
                     return after;
                 }
                 let frame = Frame {
-                    unwrap: (policy == Policy::Unwrap).then_some(None),
+                    unwrap: if policy == Policy::Unwrap {
+                        Unwrap::ByPolicy
+                    } else {
+                        Unwrap::No
+                    },
                     defer,
                     heading: if heading_level(&tag).is_some() {
                         Some(node)
@@ -304,7 +328,7 @@ impl Pass<'_> {
     /// Decides what needs the element's measure, once its children are decided.
     fn exit(&mut self, frame: Frame, parent: &mut Frame) {
         let node = frame.node;
-        if let Some(Some(_)) = frame.unwrap {
+        if let Unwrap::ByRule(_) = frame.unwrap {
             // A rule's unwrap: its content is the parent's.
             parent.removed = frame.removed.or(parent.removed);
             parent.dropped_words += frame.dropped_words;
@@ -429,7 +453,7 @@ impl Pass<'_> {
                 return;
             }
         }
-        if frame.unwrap.is_some() {
+        if frame.unwrap == Unwrap::ByPolicy {
             // The output policy's unwrap (an unknown or presentational element).
             self.unwrap(node);
             return;
@@ -479,7 +503,7 @@ impl Pass<'_> {
     /// an edit changed its text.
     fn text_changed(&self, node: NodeId) {
         if let Some(l) = self.long.get(node.index()) {
-            l.set(0);
+            l.set(LongWords::NotRead);
         }
         self.sizes.forget(node);
     }
@@ -495,10 +519,14 @@ impl Pass<'_> {
             let Some(cell) = self.long.get(n.index()) else {
                 return text_rules::has_long_word(t);
             };
-            if cell.get() == 0 {
-                cell.set(if text_rules::has_long_word(t) { 2 } else { 1 });
+            if cell.get() == LongWords::NotRead {
+                cell.set(if text_rules::has_long_word(t) {
+                    LongWords::Present
+                } else {
+                    LongWords::Absent
+                });
             }
-            cell.get() == 2
+            cell.get() == LongWords::Present
         })
     }
 }
