@@ -64,66 +64,11 @@ fn compile(selectors: &[String]) -> Result<Vec<Selector>> {
             Selector::parse(s).map_err(|e| {
                 Error::new(ErrorKind::Selector {
                     selector: s.clone(),
-                    reason: selector_reason(&e),
+                    reason: e.to_string(),
                 })
             })
         })
         .collect()
-}
-
-/// A reader's account of why a selector does not parse. The selector parser names its
-/// errors by variant (`NoQualifiedNameInAttributeSelector`, `EndOfInput`…), so the name is
-/// looked up here; a name this table does not know yet is spelled out in words rather than
-/// hidden.
-fn selector_reason(detail: &str) -> String {
-    let name = detail.split(['(', ' ', '{']).next().unwrap_or_default();
-    let known = match name {
-        "EndOfInput" => {
-            "ends too early: a name, a closing bracket, quote or parenthesis is missing at the end"
-        }
-        "UnexpectedToken" => "unexpected character or token",
-        "NoQualifiedNameInAttributeSelector" => {
-            "an attribute selector needs a name: `[name]`, `[name=value]`"
-        }
-        "EmptySelector" => {
-            "no selector where one is expected (it is empty, or starts with a character that cannot start one)"
-        }
-        "DanglingCombinator" => "a combinator (`>`, `+`, `~`) has nothing after it",
-        "NonCompoundSelector" => "only a simple selector is allowed here",
-        "NonPseudoElementAfterSlotted" | "InvalidPseudoElementAfterSlotted" => {
-            "pseudo-elements are not supported"
-        }
-        "InvalidPseudoElementInsideWhere" => {
-            "pseudo-elements are not allowed inside `:is()`/`:where()`"
-        }
-        "InvalidState" => "this pseudo-class is not allowed here",
-        "UnexpectedTokenInAttributeSelector" => {
-            "unexpected character in an attribute selector: expected `]`, `=`, `~=`, `|=`, `^=`, `$=` or `*=`"
-        }
-        "PseudoElementExpectedColon" => "a pseudo-element needs `::`",
-        "PseudoElementExpectedIdent" | "NoIdentForPseudo" => "a name is missing after `:`",
-        "UnsupportedPseudoClassOrElement" => "unsupported pseudo-class or pseudo-element",
-        "UnexpectedIdent" => "unexpected name",
-        "ExpectedNamespace" => "unknown namespace prefix before `|` (no namespaces are declared)",
-        "ExpectedBarInAttr" => "expected `|` in the attribute name",
-        "BadValueInAttr" => "the attribute value must be a name or a quoted string",
-        "InvalidQualNameInAttr" => "invalid attribute name",
-        "ExplicitNamespaceUnexpectedToken" => "unexpected character after a namespace prefix",
-        "ClassNeedsIdent" => "a class name is missing after `.`",
-        _ => "",
-    };
-    if !known.is_empty() {
-        return known.to_string();
-    }
-    // CamelCase to words: `SomeNewKind` -> "some new kind".
-    let mut words = String::new();
-    for c in name.chars() {
-        if c.is_uppercase() && !words.is_empty() {
-            words.push(' ');
-        }
-        words.extend(c.to_lowercase());
-    }
-    words
 }
 
 impl Cleaner {
