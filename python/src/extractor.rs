@@ -34,7 +34,7 @@ impl Extractor {
     fn publish(&self, post: &Post) -> Result<Article, Failure> {
         if let Some(reason) = self.inner.skip_reason(post) {
             return Err(Failure::Skipped {
-                reason,
+                reason: reason.to_string(),
                 location: Location::new().with_id(post.id),
             });
         }

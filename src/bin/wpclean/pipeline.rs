@@ -13,7 +13,7 @@ use wpclean::{Article, Error, Extractor, Options, Record, RuleGroup};
 
 use crate::args::{InputArgs, input_format};
 use crate::date_filter::DateFilter;
-use crate::gate::{Gate, SkipReasons, verbose_line};
+use crate::gate::{Admitted, Gate, Skip, SkipReasons, verbose_line};
 use crate::inputs::{Input, expand};
 
 /// What the workers produce for one record, in input order.
@@ -27,7 +27,7 @@ pub enum Outcome<T> {
     Failed(Error),
     Skipped {
         location: wpclean::Location,
-        reason: String,
+        reason: Skip,
     },
 }
 
@@ -207,7 +207,7 @@ where
             }
         };
         tally.read += batch.len() as u64;
-        let batch: Vec<Record> = batch
+        let batch: Vec<Admitted> = batch
             .into_iter()
             .map(|r| dates.admit(gate.admit(&extractor, r)))
             .collect();
@@ -392,17 +392,17 @@ fn prepare(pool: &rayon::ThreadPool, records: &mut [Record]) {
 
 pub fn process<T>(
     extractor: &Extractor,
-    record: Record,
+    record: Admitted,
     map: &(impl Fn(Article, &wpclean::Location) -> anyhow::Result<T> + Sync),
 ) -> Outcome<T> {
     let (post, location) = match record {
-        Record::Post { post, location } => (post, location),
-        Record::Skipped { location, reason } => return Outcome::Skipped { location, reason },
-        Record::Failed(e) => return Outcome::Failed(e),
-        _ => {
+        Admitted::Go(Record::Post { post, location }) => (post, location),
+        Admitted::Held { location, reason } => return Outcome::Skipped { location, reason },
+        Admitted::Go(Record::Failed(e)) => return Outcome::Failed(e),
+        Admitted::Go(_) => {
             return Outcome::Skipped {
                 location: wpclean::Location::new(),
-                reason: "not a post".into(),
+                reason: Skip::NotAPost,
             };
         }
     };

@@ -20,7 +20,7 @@ use source::{Source, brace_may_follow, restart_line};
 
 use serde_json::Value;
 
-use super::{Record, RecordReader};
+use super::{Record, RecordReader, SkipReason};
 use crate::error::{Error, ErrorKind, Location};
 use crate::input::rest::{Post, line_col_to_offset};
 
@@ -415,7 +415,7 @@ impl<R: BufRead> JsonReader<R> {
             Err(e) => match e.kind() {
                 ErrorKind::NotAPost(what) => Record::Skipped {
                     location,
-                    reason: what.clone(),
+                    reason: SkipReason::NotAPost(what.clone()),
                 },
                 _ => Record::Failed(e.at(location)),
             },
