@@ -184,7 +184,7 @@ impl Compiled {
                     c.attributes.push(i);
                     c.reads_any_attribute = true;
                 }
-                Key::Text(_) | Key::Walk(_) => {}
+                Key::Text(_) | Key::Size(_) | Key::Walk(_) => {}
             }
         }
         c.class_prefixes = class_prefixes.into_iter().collect();

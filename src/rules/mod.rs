@@ -7,11 +7,17 @@
 //! inside class names (its patterns are the rows' own words), and [`Rules::classify`] runs
 //! them in a fixed order of phases for every element. The caller's rows ([`RuleRow`], from
 //! [`Options::rules`](crate::Options::rules)) compile the same way and are tried first.
+//!
+//! The rules the decision pass applies once an element is measured are rows too, listed in
+//! the table: the text prompts with their word caps ([`prompts`]) and the rules that need an
+//! element's size with their thresholds ([`measured`]).
 
 pub(crate) mod accordion;
 mod coded;
 pub(crate) mod compile;
 mod group;
+pub(crate) mod measured;
+pub(crate) mod prompts;
 mod row;
 pub(crate) mod table;
 #[cfg(test)]
@@ -72,9 +78,10 @@ pub(crate) enum Guard {
     /// Remove unless it holds at least this percentage of the post's text (counted in
     /// non-space characters, which removals elsewhere cannot shift).
     ShareOfPost(u8),
-    /// Hidden by inline style: remove unless it is large (200+ non-space characters and a
-    /// fifth of the post): a tab or accordion panel that scripts reveal.
-    Hidden,
+    /// Hidden by inline style: remove unless it is large (at least `keep_chars` non-space
+    /// characters and `keep_percent` of the post's): a tab or accordion panel that scripts
+    /// reveal.
+    Hidden { keep_chars: u32, keep_percent: u8 },
 }
 
 /// The parts of an element the rules look at, gathered in one pass over its attributes.
