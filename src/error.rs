@@ -104,8 +104,39 @@ pub enum ErrorKind {
     },
     /// The input exceeds one of the configured limits.
     Limit(String),
-    /// Reading the input failed.
-    Io(String),
+    /// Reading the input (or writing an output) failed.
+    Io {
+        /// The operating system's kind of failure (`NotFound`, `PermissionDenied`…), as the
+        /// wrapped [`std::io::Error`] gave it; [`Other`](std::io::ErrorKind::Other) when the
+        /// failure came from no `io::Error`.
+        kind: std::io::ErrorKind,
+        /// What failed, in words.
+        message: String,
+    },
+    /// The engine panicked on a post: a bug, which costs that post only.
+    Panic(String),
+    /// The embedded search index cannot be opened, written or searched.
+    Index(String),
+}
+
+impl ErrorKind {
+    /// The kind of a wrapped [`std::io::Error`], keeping its [`std::io::ErrorKind`].
+    pub fn io(e: &std::io::Error) -> Self {
+        ErrorKind::Io {
+            kind: e.kind(),
+            message: e.to_string(),
+        }
+    }
+
+    /// The kind of a panic caught while cleaning a post, from its payload.
+    pub fn panic(payload: &(dyn std::any::Any + Send)) -> Self {
+        let msg = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown".into());
+        ErrorKind::Panic(msg)
+    }
 }
 
 /// An error, with the place it happened.
@@ -167,7 +198,9 @@ impl fmt::Display for ErrorKind {
                 reason,
             } => write!(f, "invalid rule #{} ({name:?}): {reason}", index + 1),
             ErrorKind::Limit(m) => write!(f, "limit exceeded: {m}"),
-            ErrorKind::Io(m) => write!(f, "I/O error: {m}"),
+            ErrorKind::Io { message, .. } => write!(f, "I/O error: {message}"),
+            ErrorKind::Panic(m) => write!(f, "internal error while cleaning: {m}"),
+            ErrorKind::Index(m) => write!(f, "search index: {m}"),
         }
     }
 }
@@ -190,3 +223,35 @@ impl From<serde_json::Error> for Error {
 
 /// The crate's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wrapped_io_error_keeps_its_kind_and_message() {
+        let e = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "no entry");
+        let kind = ErrorKind::io(&e);
+        assert_eq!(
+            kind,
+            ErrorKind::Io {
+                kind: std::io::ErrorKind::PermissionDenied,
+                message: "no entry".into()
+            }
+        );
+        assert_eq!(kind.to_string(), "I/O error: no entry");
+    }
+
+    #[test]
+    fn a_panic_is_its_own_kind_with_its_message() {
+        let caught = std::panic::catch_unwind(|| panic!("at {}", 3)).unwrap_err();
+        let kind = ErrorKind::panic(&*caught);
+        assert_eq!(kind, ErrorKind::Panic("at 3".into()));
+        assert_eq!(kind.to_string(), "internal error while cleaning: at 3");
+        let caught = std::panic::catch_unwind(|| std::panic::panic_any(7u8)).unwrap_err();
+        assert_eq!(
+            ErrorKind::panic(&*caught),
+            ErrorKind::Panic("unknown".into())
+        );
+    }
+}

@@ -2,8 +2,8 @@
 //! README's "How it works"): clean (`clean`), extract (`extract`), render (`render`).
 
 use crate::{
-    Article, ContentFormat, Limits, Options, Post, Record, Removal, Result, clean, date, dom,
-    extract, input, jsonld, limits, options, render, text,
+    Article, ContentFormat, Limits, Options, Post, Record, Removal, Result, SkipReason, clean,
+    date, dom, extract, input, jsonld, limits, options, render, text,
 };
 
 /// Not part of the API (hidden, may change): checks the engine's properties P1 and P2 on one
@@ -54,21 +54,24 @@ impl Extractor {
         })
     }
 
-    /// Why this post is not published under the options (`status draft`), or `None` when it
-    /// is. [`Extractor::extract`] cleans whatever it is given: batch readers, the command
+    /// Why this post is not published under the options ([`SkipReason::PostStatus`], which
+    /// reads `status draft`; [`SkipReason::PageKind`] for a saved page that is no article),
+    /// or `None` when it is. [`Extractor::extract`] cleans whatever it is given: batch readers, the command
     /// line and the Python package ask this first and count the post as skipped.
     ///
     /// ```
-    /// use wpclean::{Extractor, Options, Post};
+    /// use wpclean::{Extractor, Options, Post, SkipReason};
     ///
     /// let draft = Post::from_json(r#"{"id": 3, "status": "draft", "content": {"rendered": "<p>Soon</p>"}}"#)?;
     /// let extractor = Extractor::new(&Options::default())?;
-    /// assert_eq!(extractor.skip_reason(&draft).as_deref(), Some("status draft"));
+    /// let reason = extractor.skip_reason(&draft);
+    /// assert_eq!(reason, Some(SkipReason::PostStatus("draft".into())));
+    /// assert_eq!(reason.unwrap().to_string(), "status draft");
     /// let everything = Extractor::new(&Options::default().any_status())?;
     /// assert_eq!(everything.skip_reason(&draft), None);
     /// # Ok::<(), wpclean::Error>(())
     /// ```
-    pub fn skip_reason(&self, post: &Post) -> Option<String> {
+    pub fn skip_reason(&self, post: &Post) -> Option<SkipReason> {
         if post.is_unread() {
             return self.skip_reason(&post.clone().read_within(&self.limits));
         }
@@ -76,15 +79,11 @@ impl Extractor {
             && !page.kind.is_article()
             && !self.all_page_kinds
         {
-            return Some(format!("page kind: {}", page.kind.name()));
+            return Some(SkipReason::PageKind(page.kind));
         }
         let status = post.status.as_deref();
-        (!options::status_admitted(self.statuses.as_deref(), status)).then(|| {
-            format!(
-                "status {}",
-                status.unwrap_or("").trim().to_ascii_lowercase()
-            )
-        })
+        (!options::status_admitted(self.statuses.as_deref(), status))
+            .then(|| SkipReason::PostStatus(status.unwrap_or("").trim().to_ascii_lowercase()))
     }
 
     /// The limits this extractor cleans within.

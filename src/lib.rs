@@ -133,12 +133,13 @@ pub use input::{Record, RecordReader};
 pub use limits::Limits;
 pub use options::Options;
 pub use records::{IndexRecord, RecordOptions, records};
-pub use rules::{RuleAction, RuleContext, RuleGroup, RuleGuard, RuleMatch, RuleRow};
+pub use rules::{RuleAction, RuleContext, RuleGroup, RuleGroups, RuleGuard, RuleMatch, RuleRow};
 
 /// Not part of the API (hidden, may change): the WARC reader, for its fuzz target and the
 /// throughput example (`examples/warc_read.rs`) until the page stage gives it a public form.
 #[doc(hidden)]
-pub use input::warc::{SkipReason, WarcItem, WarcPage, WarcReader};
+pub use input::SkipReason;
+pub use input::warc::{WarcItem, WarcPage, WarcReader};
 
 /// Not part of the API (hidden, may change): raw `post_content` rendered the way WordPress
 /// renders it, for the comparison with WordPress itself (`examples/render_raw.rs`,

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rules::{RuleGroup, RuleRow};
+use crate::rules::{RuleGroup, RuleGroups, RuleRow};
 
 /// How posts are cleaned and extracted.
 ///
@@ -199,6 +199,14 @@ impl Options {
     /// Whether a rule group is on.
     pub fn is_enabled(&self, group: RuleGroup) -> bool {
         !self.disabled_groups.contains(&group)
+    }
+
+    /// The built-in rule groups that are on.
+    pub fn enabled_groups(&self) -> RuleGroups {
+        RuleGroups::ALL
+            .iter()
+            .filter(|&g| self.is_enabled(g))
+            .collect()
     }
 }
 

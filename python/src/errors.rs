@@ -11,8 +11,8 @@ create_exception!(
     Error,
     PyException,
     "A post that cannot be read or cleaned, or options that do not compile.\n\n\
-     Attributes: `kind` (`json`, `xml`, `not_a_post`, `selector`, `limit`, `io`, or \
-     `skipped` for a post the options do not publish, such as a draft), \
+     Attributes: `kind` (`json`, `xml`, `not_a_post`, `selector`, `limit`, `io`, `panic` for \
+     a bug met while cleaning the post, or `skipped` for a post the options do not publish, such as a draft), \
      `message` (what went wrong), and where it was found when known: `file`, `index`, \
      `id`, `offset` (byte offset in the post's JSON or the file), each `None` otherwise."
 );
@@ -98,7 +98,9 @@ pub fn kind_name(kind: &ErrorKind) -> &'static str {
         ErrorKind::Selector { .. } => "selector",
         ErrorKind::Rule { .. } => "rule",
         ErrorKind::Limit(_) => "limit",
-        ErrorKind::Io(_) => "io",
+        ErrorKind::Io { .. } => "io",
+        ErrorKind::Panic(_) => "panic",
+        ErrorKind::Index(_) => "index",
         _ => "other",
     }
 }

@@ -26,15 +26,7 @@ impl Extractor {
     /// Cleans one parsed post; a panic in the engine becomes this post's error.
     pub fn article(&self, post: &Post) -> Result<Article, Error> {
         catch_unwind(AssertUnwindSafe(|| self.inner.extract(post))).map_err(|panic| {
-            let msg = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown".into());
-            Error::new(ErrorKind::Io(format!(
-                "internal error while cleaning: {msg}"
-            )))
-            .at(Location::new().with_id(post.id))
+            Error::new(ErrorKind::panic(&*panic)).at(Location::new().with_id(post.id))
         })
     }
 
@@ -42,7 +34,7 @@ impl Extractor {
     fn publish(&self, post: &Post) -> Result<Article, Failure> {
         if let Some(reason) = self.inner.skip_reason(post) {
             return Err(Failure::Skipped {
-                reason,
+                reason: reason.to_string(),
                 location: Location::new().with_id(post.id),
             });
         }

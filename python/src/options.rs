@@ -3,7 +3,7 @@
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use wpclean::{Options, RecordOptions, RuleGroup};
+use wpclean::{Options, RecordOptions, RuleGroup, RuleGroups};
 
 /// The keyword arguments `Extractor` accepts.
 pub const NAMES: [&str; 15] = [
@@ -64,7 +64,7 @@ pub fn parse(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Parsed> {
             "disable" => {
                 for g in strings(&k, &v)? {
                     let group = RuleGroup::from_name(&g).ok_or_else(|| {
-                        let known: Vec<&str> = RuleGroup::ALL.iter().map(|g| g.name()).collect();
+                        let known: Vec<&str> = RuleGroups::ALL.iter().map(RuleGroup::name).collect();
                         PyValueError::new_err(format!(
                             "unknown rule group {g:?} (known: {})",
                             known.join(", ")

@@ -95,7 +95,7 @@ impl ExportReader {
                 Some(Record::Post { post, location }) => return Ok(Some(Post(*post, location))),
                 Some(Record::Skipped { location, reason }) => {
                     let d = PyDict::new(py);
-                    d.set_item("reason", reason)?;
+                    d.set_item("reason", reason.to_string())?;
                     d.set_item("file", location.file.as_deref())?;
                     d.set_item("index", location.index)?;
                     d.set_item("id", location.id)?;

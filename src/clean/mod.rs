@@ -21,13 +21,13 @@ use crate::dom::sink::{Attrs, parse_fragment_within};
 use crate::dom::tree::{Data, Document, NodeId};
 use crate::error::{Error, ErrorKind, Result};
 use crate::options::Options;
-use crate::rules::RuleGroup;
+use crate::rules::{RuleGroup, RuleGroups};
 use rules::Rule;
 
 /// The compiled cleaning rules: built once, used for every post.
 #[derive(Debug)]
 pub(crate) struct Cleaner {
-    enabled: [bool; 7],
+    enabled: RuleGroups,
     rules: rules::Rules,
     iframe_hosts: crate::safety::EmbedHosts,
     drop: Vec<Selector>,
@@ -64,74 +64,16 @@ fn compile(selectors: &[String]) -> Result<Vec<Selector>> {
             Selector::parse(s).map_err(|e| {
                 Error::new(ErrorKind::Selector {
                     selector: s.clone(),
-                    reason: selector_reason(&e),
+                    reason: e.to_string(),
                 })
             })
         })
         .collect()
 }
 
-/// A reader's account of why a selector does not parse. The selector parser names its
-/// errors by variant (`NoQualifiedNameInAttributeSelector`, `EndOfInput`…), so the name is
-/// looked up here; a name this table does not know yet is spelled out in words rather than
-/// hidden.
-fn selector_reason(detail: &str) -> String {
-    let name = detail.split(['(', ' ', '{']).next().unwrap_or_default();
-    let known = match name {
-        "EndOfInput" => {
-            "ends too early: a name, a closing bracket, quote or parenthesis is missing at the end"
-        }
-        "UnexpectedToken" => "unexpected character or token",
-        "NoQualifiedNameInAttributeSelector" => {
-            "an attribute selector needs a name: `[name]`, `[name=value]`"
-        }
-        "EmptySelector" => {
-            "no selector where one is expected (it is empty, or starts with a character that cannot start one)"
-        }
-        "DanglingCombinator" => "a combinator (`>`, `+`, `~`) has nothing after it",
-        "NonCompoundSelector" => "only a simple selector is allowed here",
-        "NonPseudoElementAfterSlotted" | "InvalidPseudoElementAfterSlotted" => {
-            "pseudo-elements are not supported"
-        }
-        "InvalidPseudoElementInsideWhere" => {
-            "pseudo-elements are not allowed inside `:is()`/`:where()`"
-        }
-        "InvalidState" => "this pseudo-class is not allowed here",
-        "UnexpectedTokenInAttributeSelector" => {
-            "unexpected character in an attribute selector: expected `]`, `=`, `~=`, `|=`, `^=`, `$=` or `*=`"
-        }
-        "PseudoElementExpectedColon" => "a pseudo-element needs `::`",
-        "PseudoElementExpectedIdent" | "NoIdentForPseudo" => "a name is missing after `:`",
-        "UnsupportedPseudoClassOrElement" => "unsupported pseudo-class or pseudo-element",
-        "UnexpectedIdent" => "unexpected name",
-        "ExpectedNamespace" => "unknown namespace prefix before `|` (no namespaces are declared)",
-        "ExpectedBarInAttr" => "expected `|` in the attribute name",
-        "BadValueInAttr" => "the attribute value must be a name or a quoted string",
-        "InvalidQualNameInAttr" => "invalid attribute name",
-        "ExplicitNamespaceUnexpectedToken" => "unexpected character after a namespace prefix",
-        "ClassNeedsIdent" => "a class name is missing after `.`",
-        _ => "",
-    };
-    if !known.is_empty() {
-        return known.to_string();
-    }
-    // CamelCase to words: `SomeNewKind` -> "some new kind".
-    let mut words = String::new();
-    for c in name.chars() {
-        if c.is_uppercase() && !words.is_empty() {
-            words.push(' ');
-        }
-        words.extend(c.to_lowercase());
-    }
-    words
-}
-
 impl Cleaner {
     pub fn new(options: &Options) -> Result<Self> {
-        let mut enabled = [true; 7];
-        for g in RuleGroup::ALL {
-            enabled[g as usize] = options.is_enabled(g);
-        }
+        let enabled = options.enabled_groups();
         Ok(Cleaner {
             enabled,
             rules: rules::Rules::new(&options.rules, enabled)?,
@@ -182,7 +124,7 @@ impl Cleaner {
     }
 
     fn on(&self, group: RuleGroup) -> bool {
-        self.enabled[group as usize]
+        self.enabled.contains(group)
     }
 
     fn on_rule(&self, rule: Rule) -> bool {

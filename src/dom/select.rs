@@ -18,14 +18,14 @@ use super::tree::{Data, Document, NodeId, Ns};
 pub(crate) struct Selector(SelectorList<Impl>);
 
 impl Selector {
-    /// Compiles a selector list; the error says what is wrong with it.
-    pub fn parse(css: &str) -> Result<Selector, String> {
+    /// Compiles a selector list; the error says, in words, what is wrong with it.
+    pub fn parse(css: &str) -> Result<Selector, &'static str> {
         let mut parser = cssparser::Parser::new(css);
         SelectorList::parse(&Parser, &mut parser, ParseRelative::No)
             .map(Selector)
             .map_err(|e| match e.kind {
-                cssparser::ParseErrorKind::Basic(b) => format!("{b:?}"),
-                cssparser::ParseErrorKind::Custom(c) => format!("{c:?}"),
+                cssparser::ParseErrorKind::Basic(b) => basic_reason(b),
+                cssparser::ParseErrorKind::Custom(c) => selector_reason(c),
             })
     }
 
@@ -45,6 +45,59 @@ impl Selector {
             .slice()
             .iter()
             .any(|s| matching::matches_selector(s, 0, None, &el, &mut context))
+    }
+}
+
+/// A reader's account of an error of the CSS tokenizer. The match is exhaustive: a kind a
+/// new version adds must be given its words here.
+fn basic_reason(kind: cssparser::BasicParseErrorKind) -> &'static str {
+    use cssparser::BasicParseErrorKind as K;
+    match kind {
+        K::EndOfInput => {
+            "ends too early: a name, a closing bracket, quote or parenthesis is missing at the end"
+        }
+        K::UnexpectedToken => "unexpected character or token",
+        // At-rules and qualified rules belong to style sheets, not to one selector list;
+        // the words are those the kinds' names spell.
+        K::AtRuleInvalid => "at rule invalid",
+        K::AtRuleBodyInvalid => "at rule body invalid",
+        K::QualifiedRuleInvalid => "qualified rule invalid",
+        K::TooManyNestedBlocks => "too many nested blocks",
+    }
+}
+
+/// A reader's account of an error of the selector parser (exhaustive, as [`basic_reason`]).
+fn selector_reason(kind: parser::SelectorParseErrorKind) -> &'static str {
+    use parser::SelectorParseErrorKind as K;
+    match kind {
+        K::NoQualifiedNameInAttributeSelector => {
+            "an attribute selector needs a name: `[name]`, `[name=value]`"
+        }
+        K::EmptySelector => {
+            "no selector where one is expected (it is empty, or starts with a character that cannot start one)"
+        }
+        K::DanglingCombinator => "a combinator (`>`, `+`, `~`) has nothing after it",
+        K::NonCompoundSelector => "only a simple selector is allowed here",
+        K::NonPseudoElementAfterSlotted | K::InvalidPseudoElementAfterSlotted => {
+            "pseudo-elements are not supported"
+        }
+        K::InvalidPseudoElementInsideWhere => {
+            "pseudo-elements are not allowed inside `:is()`/`:where()`"
+        }
+        K::InvalidState => "this pseudo-class is not allowed here",
+        K::UnexpectedTokenInAttributeSelector => {
+            "unexpected character in an attribute selector: expected `]`, `=`, `~=`, `|=`, `^=`, `$=` or `*=`"
+        }
+        K::PseudoElementExpectedColon => "a pseudo-element needs `::`",
+        K::PseudoElementExpectedIdent | K::NoIdentForPseudo => "a name is missing after `:`",
+        K::UnsupportedPseudoClassOrElement => "unsupported pseudo-class or pseudo-element",
+        K::UnexpectedIdent => "unexpected name",
+        K::ExpectedNamespace => "unknown namespace prefix before `|` (no namespaces are declared)",
+        K::ExpectedBarInAttr => "expected `|` in the attribute name",
+        K::BadValueInAttr => "the attribute value must be a name or a quoted string",
+        K::InvalidQualNameInAttr => "invalid attribute name",
+        K::ExplicitNamespaceUnexpectedToken => "unexpected character after a namespace prefix",
+        K::ClassNeedsIdent => "a class name is missing after `.`",
     }
 }
 

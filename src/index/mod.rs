@@ -43,7 +43,7 @@ mod writer;
 pub use writer::{IndexWriter, Upsert};
 
 fn err(e: impl std::fmt::Display) -> Error {
-    Error::new(ErrorKind::Io(format!("search index: {e}")))
+    Error::new(ErrorKind::Index(e.to_string()))
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -174,12 +174,17 @@ pub struct SearchResults {
 impl SearchIndex {
     /// Opens the index in `dir`, creating it (and the directory) when absent.
     pub fn open_or_create(dir: &Path) -> Result<SearchIndex> {
-        std::fs::create_dir_all(dir).map_err(err)?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Error::new(ErrorKind::Io {
+                kind: e.kind(),
+                message: format!("search index: {e}"),
+            })
+        })?;
         let (schema, fields) = schema();
         let directory = tantivy::directory::MmapDirectory::open(dir).map_err(err)?;
         let index = Index::open_or_create(directory, schema).map_err(|e| match e {
-            tantivy::TantivyError::SchemaError(_) => Error::new(ErrorKind::Io(format!(
-                "search index {}: made by another version of wpclean (its words are cut \
+            tantivy::TantivyError::SchemaError(_) => Error::new(ErrorKind::Index(format!(
+                "{}: made by another version of wpclean (its words are cut \
                  differently); delete the directory and index again",
                 dir.display()
             ))),
@@ -385,7 +390,9 @@ mod tests {
         b.add_text_field("title", tantivy::schema::TEXT | STORED);
         let directory = tantivy::directory::MmapDirectory::open(&dir).unwrap();
         Index::create(directory, b.build(), Default::default()).unwrap();
-        let e = SearchIndex::open_or_create(&dir).unwrap_err().to_string();
+        let e = SearchIndex::open_or_create(&dir).unwrap_err();
+        assert!(matches!(e.kind(), ErrorKind::Index(_)), "{e}");
+        let e = e.to_string();
         assert!(e.contains("delete the directory and index again"), "{e}");
         std::fs::remove_dir_all(&dir).unwrap();
     }

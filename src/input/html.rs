@@ -44,7 +44,7 @@ impl HtmlReader {
             .take(max_bytes as u64 + 1)
             .read_to_end(&mut bytes);
         let record = match read {
-            Err(e) => Record::Failed(Error::new(ErrorKind::Io(e.to_string())).at(location)),
+            Err(e) => Record::Failed(Error::new(ErrorKind::io(&e)).at(location)),
             Ok(_) if bytes.len() > max_bytes => Record::Failed(
                 Error::new(ErrorKind::Limit(format!(
                     "the HTML input is larger than the limit max_post_bytes ({max_bytes} bytes)"

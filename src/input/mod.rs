@@ -8,12 +8,14 @@ pub(crate) mod open;
 pub(crate) mod page;
 pub(crate) mod raw;
 pub(crate) mod rest;
+mod skip;
 pub(crate) mod warc;
 pub(crate) mod warc_pages;
 pub(crate) mod wxr;
 
 use crate::error::{Error, Location};
 use crate::input::rest::Post;
+pub use skip::SkipReason;
 
 /// One record read from an export: a post to clean, something that is not a post (skipped,
 /// with the reason), or a post that could not be read.
@@ -32,7 +34,7 @@ pub enum Record {
         /// Where it was found.
         location: Location,
         /// What it was.
-        reason: String,
+        reason: SkipReason,
     },
     /// A post that could not be read. Reading goes on with the next one.
     Failed(Error),

@@ -149,9 +149,8 @@ pub fn open_path(
 pub fn open_path_with(path: &Path, options: &OpenOptions) -> Result<Box<dyn RecordReader + Send>> {
     let name = path.display().to_string();
     let format = options.format;
-    let file = std::fs::File::open(path).map_err(|e| {
-        Error::new(ErrorKind::Io(e.to_string())).at(Location::new().with_file(name.clone()))
-    })?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| Error::new(ErrorKind::io(&e)).at(Location::new().with_file(name.clone())))?;
     let mut format = format;
     if format == InputFormat::Auto {
         let lower = name.to_ascii_lowercase();
@@ -217,7 +216,7 @@ fn open_buffered(
     let io = |e: std::io::Error| {
         let mut l = Location::new().with_offset(0);
         l.file = name.clone();
-        Error::new(ErrorKind::Io(e.to_string())).at(l)
+        Error::new(ErrorKind::io(&e)).at(l)
     };
     let head = raw.fill_buf().map_err(io)?;
     let gzip = head.starts_with(&[0x1f, 0x8b]);

@@ -68,7 +68,7 @@ impl<R: BufRead> Iterator for WarcPages<R> {
             WarcItem::Page(p) => self.page(p),
             WarcItem::Skipped { offset, reason, .. } => Record::Skipped {
                 location: self.location(offset),
-                reason: reason.to_string(),
+                reason,
             },
             WarcItem::Failed(e) => Record::Failed(e),
         };

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use super::coded::{LazyStyle, declares, may_pass, passes};
 use super::table::{self, Does, Flag, INLINE, Key, Mode, POST_CLASSES, Row, Tags, When, WhenOff};
-use super::{Action, Context, Group, View};
+use super::{Action, Context, Group, RuleGroups, Verdict, View};
 
 /// No entry.
 const NONE: u32 = u32::MAX;
@@ -184,7 +184,7 @@ impl Compiled {
                     c.attributes.push(i);
                     c.reads_any_attribute = true;
                 }
-                Key::Text(_) | Key::Walk(_) => {}
+                Key::Text(_) | Key::Size(_) | Key::Walk(_) => {}
             }
         }
         c.class_prefixes = class_prefixes.into_iter().collect();
@@ -209,14 +209,8 @@ impl Compiled {
         self.reads_attributes
     }
 
-    /// The decision of the first row that fires: `Some(None)` when it keeps the element (a
-    /// keep row, or a row whose group is off), `None` when no row fires.
-    pub fn classify(
-        &self,
-        v: &View<'_>,
-        ctx: Context,
-        enabled: &[bool; 7],
-    ) -> Option<Option<Action>> {
+    /// The verdict of the first row that fires, `None` when no row fires.
+    pub fn classify(&self, v: &View<'_>, ctx: Context, enabled: RuleGroups) -> Option<Verdict> {
         let fire = |i: u32, token: &str| self.fire(i, v, ctx, enabled, token);
         let first = |list: u32, token: &str| {
             self.lists[list as usize]
@@ -369,9 +363,9 @@ impl Compiled {
         i: u32,
         v: &View<'_>,
         ctx: Context,
-        enabled: &[bool; 7],
+        enabled: RuleGroups,
         token: &str,
-    ) -> Option<Option<Action>> {
+    ) -> Option<Verdict> {
         let row = &self.rows[i as usize];
         let tag_ok = match &row.tags {
             Tags::Any => true,
@@ -389,21 +383,21 @@ impl Compiled {
             return None;
         }
         let on = match row.rule.group {
-            Group::Builtin(g) => enabled[g as usize],
+            Group::Builtin(g) => enabled.contains(g),
             _ => true,
         };
         if !on {
             match row.off {
-                WhenOff::Keeps => return Some(None),
+                WhenOff::Keeps => return Some(Verdict::Keep),
                 WhenOff::StepsAside => return None,
                 WhenOff::Fires => {}
             }
         }
         Some(match (row.does, row.guard) {
-            (Does::Keep, _) => None,
-            (Does::Unwrap, _) => Some(Action::Unwrap(row.rule)),
-            (Does::Drop, None) => Some(Action::Drop(row.rule)),
-            (Does::Drop, Some(g)) => Some(Action::Defer(row.rule, g)),
+            (Does::Keep, _) => Verdict::Keep,
+            (Does::Unwrap, _) => Verdict::Act(Action::Unwrap(row.rule)),
+            (Does::Drop, None) => Verdict::Act(Action::Drop(row.rule)),
+            (Does::Drop, Some(g)) => Verdict::Act(Action::Defer(row.rule, g)),
         })
     }
 

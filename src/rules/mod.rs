@@ -7,20 +7,27 @@
 //! inside class names (its patterns are the rows' own words), and [`Rules::classify`] runs
 //! them in a fixed order of phases for every element. The caller's rows ([`RuleRow`], from
 //! [`Options::rules`](crate::Options::rules)) compile the same way and are tried first.
+//!
+//! The rules the decision pass applies once an element is measured are rows too, listed in
+//! the table: the text prompts with their word caps ([`prompts`]) and the rules that need an
+//! element's size with their thresholds ([`measured`]).
 
 pub(crate) mod accordion;
 mod coded;
 pub(crate) mod compile;
+mod group;
+pub(crate) mod measured;
+pub(crate) mod prompts;
 mod row;
 pub(crate) mod table;
 #[cfg(test)]
 mod tests;
 
-use serde::{Deserialize, Serialize};
-
 use crate::dom::tree::{Attr, Element};
 use crate::error::Result;
 
+pub(crate) use group::Group;
+pub use group::{RuleGroup, RuleGroups};
 pub use row::{RuleAction, RuleContext, RuleGuard, RuleMatch, RuleRow};
 pub(crate) use table::*;
 
@@ -29,83 +36,6 @@ pub(crate) use table::*;
 pub(crate) struct Rule {
     pub group: Group,
     pub name: &'static str,
-}
-
-/// A named group of built-in cleaning rules. Each can be switched off in
-/// [`Options`](crate::Options).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum RuleGroup {
-    /// Ad containers and ad scripts: AdSense, Quick Adsense, Ad Inserter, WP QUADS,
-    /// Advanced Ads, Ezoic, WordAds, Raptive/AdThrive, Mediavine, Google Publisher Tag slots.
-    Ads,
-    /// Table-of-contents widgets (the box; the anchors they put into headings are kept).
-    Toc,
-    /// Share bars and social buttons (Jetpack, AddToAny, Heateor, …).
-    Social,
-    /// Related-post boxes (Jetpack, YARPP, Contextual Related Posts, …).
-    Related,
-    /// Newsletter sign-ups and forms (Mailchimp for WP, MailPoet, Jetpack subscriptions,
-    /// Contact Form 7, any `form`).
-    Forms,
-    /// Content nobody sees: elements hidden by inline style or the `hidden` attribute,
-    /// `noscript` duplicates, zero-size spacers, and wrappers left empty by removals.
-    Hidden,
-    /// Theme and plugin furniture that is not the article: author boxes, post navigation,
-    /// comment prompts, ad labels, "read more" teasers.
-    Boilerplate,
-}
-
-impl RuleGroup {
-    /// Every group, in the order they are reported.
-    pub const ALL: [RuleGroup; 7] = [
-        RuleGroup::Ads,
-        RuleGroup::Toc,
-        RuleGroup::Social,
-        RuleGroup::Related,
-        RuleGroup::Forms,
-        RuleGroup::Hidden,
-        RuleGroup::Boilerplate,
-    ];
-
-    /// The group's name as it appears in [`Removal::group`](crate::Removal::group).
-    pub fn name(self) -> &'static str {
-        match self {
-            RuleGroup::Ads => "ads",
-            RuleGroup::Toc => "toc",
-            RuleGroup::Social => "social",
-            RuleGroup::Related => "related",
-            RuleGroup::Forms => "forms",
-            RuleGroup::Hidden => "hidden",
-            RuleGroup::Boilerplate => "boilerplate",
-        }
-    }
-
-    /// Parses a group name as written by [`RuleGroup::name`].
-    pub fn from_name(name: &str) -> Option<RuleGroup> {
-        RuleGroup::ALL.into_iter().find(|g| g.name() == name)
-    }
-}
-
-/// Rule groups, including the ones that cannot be switched off.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) enum Group {
-    Builtin(RuleGroup),
-    /// `script`, `style`, `template`: never content, always removed.
-    Scripts,
-    /// The caller's drop selectors and rules without a group.
-    Custom,
-}
-
-impl Group {
-    pub fn name(self) -> &'static str {
-        match self {
-            Group::Builtin(g) => g.name(),
-            Group::Scripts => "scripts",
-            Group::Custom => "custom",
-        }
-    }
 }
 
 /// What the cleaner does with an element.
@@ -119,6 +49,26 @@ pub(crate) enum Action {
     Defer(Rule, Guard),
 }
 
+/// What the rows say of an element, once one of them fires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// It stays, whatever later rows would say (a keep row, or a row whose group is off and
+    /// keeps what it matches).
+    Keep,
+    /// This happens to it.
+    Act(Action),
+}
+
+impl Verdict {
+    /// The action, if the verdict is one.
+    pub fn action(self) -> Option<Action> {
+        match self {
+            Verdict::Keep => None,
+            Verdict::Act(a) => Some(a),
+        }
+    }
+}
+
 /// When a deferred removal happens. Class names of builders and themes are less certain than
 /// a plugin's own: the guard keeps a matched element that turns out to be the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,9 +78,10 @@ pub(crate) enum Guard {
     /// Remove unless it holds at least this percentage of the post's text (counted in
     /// non-space characters, which removals elsewhere cannot shift).
     ShareOfPost(u8),
-    /// Hidden by inline style: remove unless it is large (200+ non-space characters and a
-    /// fifth of the post): a tab or accordion panel that scripts reveal.
-    Hidden,
+    /// Hidden by inline style: remove unless it is large (at least `keep_chars` non-space
+    /// characters and `keep_percent` of the post's): a tab or accordion panel that scripts
+    /// reveal.
+    Hidden { keep_chars: u32, keep_percent: u8 },
 }
 
 /// The parts of an element the rules look at, gathered in one pass over its attributes.
@@ -151,8 +102,8 @@ pub(crate) struct View<'a> {
     pub aria_hidden: bool,
     /// Every attribute the tree kept (all of them when a caller's rule reads attributes).
     pub attrs: &'a [Attr],
-    /// The accordion part the class names, once looked up (`None`: not looked up yet).
-    pub accordion: Option<Option<accordion::Part>>,
+    /// The accordion part the class names, once looked up.
+    pub accordion: AccordionLookup,
 }
 
 impl<'a> View<'a> {
@@ -166,9 +117,22 @@ impl<'a> View<'a> {
 
     /// The accordion part the class names, if any.
     pub fn accordion_part(&self) -> Option<accordion::Part> {
-        self.accordion
-            .unwrap_or_else(|| accordion::part(self.class).map(|(_, p)| p))
+        match self.accordion {
+            AccordionLookup::NotYet => accordion::part(self.class).map(|(_, p)| p),
+            AccordionLookup::NoPart => None,
+            AccordionLookup::Part(p) => Some(p),
+        }
     }
+}
+
+/// What a [`View`] knows of the accordion part its classes name.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum AccordionLookup {
+    /// Not looked up yet (a view built by hand): [`View::accordion_part`] looks it up.
+    #[default]
+    NotYet,
+    NoPart,
+    Part(accordion::Part),
 }
 
 /// The [`View`] of an element.
@@ -205,7 +169,10 @@ pub(crate) fn view_of(el: &Element) -> View<'_> {
             }
         }
     }
-    v.accordion = Some(accordion::part(v.class).map(|(_, p)| p));
+    v.accordion = match accordion::part(v.class) {
+        Some((_, p)) => AccordionLookup::Part(p),
+        None => AccordionLookup::NoPart,
+    };
     v
 }
 
@@ -224,13 +191,13 @@ pub(crate) struct Context {
 pub(crate) struct Rules {
     user: Option<compile::Compiled>,
     builtin: &'static compile::Compiled,
-    enabled: [bool; 7],
+    enabled: RuleGroups,
 }
 
 impl Rules {
     /// Compiles the caller's rows (the built-in table is compiled once per process);
-    /// `enabled` tells, by [`RuleGroup`] (`group as usize`), whether each group is on.
-    pub fn new(rows: &[RuleRow], enabled: [bool; 7]) -> Result<Self> {
+    /// `enabled` holds the groups that are on.
+    pub fn new(rows: &[RuleRow], enabled: RuleGroups) -> Result<Self> {
         let user = if rows.is_empty() {
             None
         } else {
@@ -252,16 +219,16 @@ impl Rules {
     /// Decides what to do with an element, or `None` to keep it.
     pub fn classify(&self, v: &View<'_>, ctx: Context) -> Option<Action> {
         if let Some(user) = &self.user
-            && let Some(decided) = user.classify(v, ctx, &self.enabled)
+            && let Some(verdict) = user.classify(v, ctx, self.enabled)
         {
-            return decided;
+            return verdict.action();
         }
-        if let Some(part) = accordion_part(v) {
-            return part.filter(|a| self.enabled_rule(*a));
+        if let Some(verdict) = accordion_part(v) {
+            return verdict.action().filter(|a| self.enabled_rule(*a));
         }
         self.builtin
-            .classify(v, ctx, &self.enabled)
-            .flatten()
+            .classify(v, ctx, self.enabled)
+            .and_then(Verdict::action)
             // Inside an accordion pane, a wrapper named like a button holds the question.
             .filter(|a| {
                 !(ctx.in_summary
@@ -272,7 +239,7 @@ impl Rules {
     fn enabled_rule(&self, a: Action) -> bool {
         let (Action::Drop(r) | Action::Unwrap(r) | Action::Defer(r, _)) = a;
         match r.group {
-            Group::Builtin(g) => self.enabled[g as usize],
+            Group::Builtin(g) => self.enabled.contains(g),
             _ => true,
         }
     }
@@ -282,15 +249,15 @@ impl Rules {
 /// table: a question button is unwrapped (its text is the question), every other part kept
 /// however it is hidden (the accordion's own script collapses it), an open/close icon
 /// dropped. `None` when the element is no accordion part.
-fn accordion_part(v: &View<'_>) -> Option<Option<Action>> {
+fn accordion_part(v: &View<'_>) -> Option<Verdict> {
     let Some(part) = v.accordion_part() else {
         return (v.tag == "button" && accordion::names_a_question(v.class))
-            .then_some(Some(Action::Unwrap(BUTTON)));
+            .then_some(Verdict::Act(Action::Unwrap(BUTTON)));
     };
     Some(match part {
-        accordion::Part::Icon => Some(Action::Drop(ICON)),
-        _ if v.tag == "button" => Some(Action::Unwrap(BUTTON)),
-        _ => None,
+        accordion::Part::Icon => Verdict::Act(Action::Drop(ICON)),
+        _ if v.tag == "button" => Verdict::Act(Action::Unwrap(BUTTON)),
+        _ => Verdict::Keep,
     })
 }
 

@@ -6,9 +6,9 @@ use std::sync::Mutex;
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
-use super::RuleGroup;
 use super::table::{Does, Key, Mode, Row, Tags, When, WhenOff};
 use super::{Group, Guard, Rule};
+use super::{RuleGroup, RuleGroups};
 use crate::error::{Error, ErrorKind, Result};
 
 /// One rule of the caller's: what to match, what to do with it, and when.
@@ -362,7 +362,7 @@ impl TryFrom<FileRow> for RuleRow {
         let group = match f.group.as_deref() {
             None | Some("custom") => None,
             Some(g) => Some(RuleGroup::from_name(g).ok_or_else(|| {
-                let names: Vec<_> = RuleGroup::ALL.iter().map(|g| g.name()).collect();
+                let names: Vec<_> = RuleGroups::ALL.iter().map(RuleGroup::name).collect();
                 format!(
                     "unknown `group` {g:?} (one of {}, custom)",
                     names.join(", ")

@@ -3,11 +3,14 @@
 //! [`rows`] is the whole table, in the order it is tried within each phase (see
 //! [`Key`]). Class and id names are the ones the plugins write into `content.rendered`;
 //! every rule has a fixture under `fixtures/plugins/` that fires it (`tests/it/plugins.rs`
-//! checks that by name). Rows keyed [`Key::Text`] and [`Key::Walk`] are listed here so that
-//! the table names every rule, but are decided elsewhere: by the text prompts of
-//! `clean::text_rules` and by the cleaning walk itself.
+//! checks that by name). Rows keyed [`Key::Text`], [`Key::Size`] and [`Key::Walk`] are listed
+//! here so that the table names every rule, but are decided by the decision pass: the text
+//! prompts ([`prompts`], run by `clean::text_rules`) and the rules that need an element's
+//! size ([`measured`]) are rows of their own, with their caps and thresholds.
 
 use super::RuleGroup::{self, *};
+use super::measured::{self, SizeRule};
+use super::prompts::{self, PromptRow};
 use super::{Group, Guard, Rule};
 
 /// One row: what it matches, what it does, and under which conditions.
@@ -82,10 +85,12 @@ pub(crate) enum Key {
     Style(StyleKind),
     /// Phase 8: An inline style declaring this property with this value (callers' rules).
     StyleDecl(Box<str>, Box<str>),
-    /// Listed only: a short block whose whole text is a prompt (`clean::text_rules`, each
-    /// pattern with its word cap).
-    Text(&'static str),
-    /// Listed only: decided by the cleaning walk, which measures what an element holds.
+    /// Decided by the decision pass: a short block whose whole text is this prompt.
+    Text(&'static PromptRow),
+    /// Decided by the decision pass: an element of this size.
+    Size(&'static SizeRule),
+    /// Listed only: decided by the decision pass on the way down (the output policy, the
+    /// caller's selectors).
     Walk(&'static str),
 }
 
@@ -880,7 +885,11 @@ pub(crate) fn rows() -> Vec<Row> {
         // A hidden dialog, pop-up or form is never content; other hidden blocks may be tabs
         // that a script reveals, so big ones stay.
         drop(INLINE_HIDDEN, Key::Style(StyleKind::Hidden)).test(Test::Dialog),
-        drop(INLINE_HIDDEN, Key::Style(StyleKind::Hidden)).guard(Guard::Hidden),
+        drop(INLINE_HIDDEN, Key::Style(StyleKind::Hidden)).guard(Guard::Hidden {
+            // A block of some size (about 40 words) and a fifth of the post.
+            keep_chars: 200,
+            keep_percent: 20,
+        }),
         drop(QUICK_ADSENSE, Key::Style(StyleKind::ZeroClear)),
         drop(ZERO_SIZE, Key::Style(StyleKind::ZeroSize)),
     ];
@@ -888,84 +897,30 @@ pub(crate) fn rows() -> Vec<Row> {
     rows
 }
 
-/// The rules decided by their text or by the walk, listed so that the table names them all.
+/// The rules decided by their text or by the walk, listed so that the table names them all:
+/// the text prompts and the rules that need an element's size are rows of their own
+/// ([`prompts::PROMPTS`], [`measured::SIZE_RULES`]), with their caps and thresholds.
 fn listed() -> Vec<Row> {
-    let text = |rule: Rule, what: &'static str| drop(rule, Key::Text(what));
     let walk = |rule: Rule, what: &'static str| drop(rule, Key::Walk(what));
-    vec![
-        text(
-            SHARE_PROMPT,
-            "\"Share this:\", \"Follow us on …\" (up to 10 and 6 words)",
-        ),
-        text(
-            NEWSLETTER_PROMPT,
-            "\"Join our newsletter\", \"Subscribe…\" (up to 14 or 40 words)",
-        ),
-        text(
-            RELATED_HEADING,
-            "\"Related posts\", \"You might also like\" (up to 8 words)",
-        ),
-        text(
-            AD_LABEL,
-            "\"Advertisement\", \"Story continues below\" (up to 5 words)",
-        ),
-        text(
-            AUTHOR_BOX,
-            "\"About the author\", \"Written by …\" (up to 5 words)",
-        ),
-        text(
-            COMMENTS,
-            "\"12 comments\", \"Leave a reply\" (up to 5 words)",
-        ),
-        text(LOADING, "\"Loading…\", \"Please wait\" (up to 3 words)"),
-        text(
-            APPEAL,
-            "\"Please consider supporting…\", \"Pin this for later\", recipe ratings (up to 70 words)",
-        ),
-        text(BACK_TO_TOP, "\"Back to top\" (up to 6 words)"),
-        text(
-            EMBED_FALLBACK,
-            "\"View this post on Instagram\" (up to 6 words)",
-        ),
-        text(
-            BUTTON,
-            "\"Check price\", \"See the latest deals\" (up to 6 words)",
-        ),
-        text(
-            GENERIC_TOC,
-            "\"Table of contents\", \"In this article\" (up to 6 words)",
-        ),
-        text(
-            POST_META,
-            "\"Last updated on 16 May 2024\" (up to 12 words)",
-        ),
-        walk(EMPTY, "a wrapper left with nothing to show"),
-        walk(
-            FOREIGN_IFRAME,
-            "an iframe from a host outside `Options::iframe_hosts`",
-        ),
-        walk(
-            PLACEHOLDER_IMAGE,
-            "a lazy-loading placeholder image with no real source",
-        ),
-        walk(
-            RELATED_LIST,
-            "a list of links to other posts after a related-posts heading",
-        ),
-        walk(
-            RELATED_LINK,
-            "a paragraph that is a lead-in (\"Also read:\") and a link to another post",
-        ),
-        walk(
-            IMAGE_CREDIT,
-            "a caption that is only an image credit (up to 8 words)",
-        ),
-        walk(
-            CTA_BOX,
-            "a small box around a newsletter, follow or related prompt",
-        ),
-        walk(CUSTOM, "an element matched by a `--drop` selector"),
-    ]
+    let text = prompts::PROMPTS
+        .iter()
+        .map(|p| drop(p.prompt.rule(), Key::Text(p)));
+    let sized = measured::SIZE_RULES
+        .iter()
+        .filter_map(|m| Some(drop(m.rule()?, Key::Size(m))));
+    text.chain(sized)
+        .chain([
+            walk(
+                FOREIGN_IFRAME,
+                "an iframe from a host outside `Options::iframe_hosts`",
+            ),
+            walk(
+                PLACEHOLDER_IMAGE,
+                "a lazy-loading placeholder image with no real source",
+            ),
+            walk(CUSTOM, "an element matched by a `--drop` selector"),
+        ])
+        .collect()
 }
 
 const fn base(rule: Rule, key: Key, does: Does) -> Row {

@@ -60,11 +60,7 @@ fn every_built_in_rule_has_a_fixture_that_fires_it() {
 
 /// The rules an [`Extractor`](crate::Extractor) compiles for `options`.
 fn rules_for(options: &Options) -> Result<Rules> {
-    let mut enabled = [true; 7];
-    for g in RuleGroup::ALL {
-        enabled[g as usize] = options.is_enabled(g);
-    }
-    Rules::new(&options.rules, enabled)
+    Rules::new(&options.rules, options.enabled_groups())
 }
 
 fn view<'a>(tag: &'a str, class: &'a str) -> View<'a> {

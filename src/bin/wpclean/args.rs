@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::builder::PossibleValuesParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use wpclean::{InputFormat, RuleGroup};
+use wpclean::{InputFormat, RuleGroup, RuleGroups};
 
 use crate::date_filter::{Bound, parse_since, parse_until};
 
@@ -146,7 +146,7 @@ pub struct InputArgs {
 
 /// The rule group names `--no` accepts, from the library's own list.
 fn rule_groups() -> PossibleValuesParser {
-    PossibleValuesParser::new(RuleGroup::ALL.map(RuleGroup::name))
+    PossibleValuesParser::new(RuleGroups::ALL.iter().map(RuleGroup::name))
 }
 
 #[derive(Args, Debug)]

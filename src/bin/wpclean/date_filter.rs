@@ -5,8 +5,33 @@
 //! as strings. A post outside the range, or without a readable `modified`, is counted as
 //! skipped with the reason.
 
+use std::fmt;
+
 use jiff::civil::{Date, DateTime, Time};
 use wpclean::{Post, Record};
+
+use crate::gate::{Admitted, Skip};
+
+/// Why a post is outside the range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OutOfRange {
+    /// It has no `modified` date that reads as one.
+    NoDate,
+    /// Modified before `--since` (as the user gave it).
+    Before(String),
+    /// Modified after `--until` (as the user gave it).
+    After(String),
+}
+
+impl fmt::Display for OutOfRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OutOfRange::NoDate => f.write_str("no readable modified date (--since/--until)"),
+            OutOfRange::Before(given) => write!(f, "modified before --since {given}"),
+            OutOfRange::After(given) => write!(f, "modified after --until {given}"),
+        }
+    }
+}
 
 /// One end of the range, with the text the user gave (for the skip reasons).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,34 +95,37 @@ pub struct DateFilter {
 }
 
 impl DateFilter {
-    /// The record as it goes on: a post outside the range becomes `Skipped` with the reason.
-    pub fn admit(&self, record: Record) -> Record {
-        match record {
-            Record::Post { post, location } => match self.reject(&post) {
-                Some(reason) => Record::Skipped { location, reason },
-                None => Record::Post { post, location },
+    /// The record as it goes on: a post outside the range is held back with the reason.
+    pub fn admit(&self, admitted: Admitted) -> Admitted {
+        match admitted {
+            Admitted::Go(Record::Post { post, location }) => match self.reject(&post) {
+                Some(why) => Admitted::Held {
+                    location,
+                    reason: Skip::Dates(why),
+                },
+                None => Admitted::Go(Record::Post { post, location }),
             },
             other => other,
         }
     }
 
     /// Why this post is left out, or `None` to keep it.
-    pub fn reject(&self, post: &Post) -> Option<String> {
+    pub fn reject(&self, post: &Post) -> Option<OutOfRange> {
         if self.since.is_none() && self.until.is_none() {
             return None;
         }
         let Some(modified) = post.modified.as_deref().and_then(|m| parse(m, false)) else {
-            return Some("no readable modified date (--since/--until)".to_string());
+            return Some(OutOfRange::NoDate);
         };
         if let Some(b) = &self.since
             && modified < b.at
         {
-            return Some(format!("modified before --since {}", b.given));
+            return Some(OutOfRange::Before(b.given.clone()));
         }
         if let Some(b) = &self.until
             && modified > b.at
         {
-            return Some(format!("modified after --until {}", b.given));
+            return Some(OutOfRange::After(b.given.clone()));
         }
         None
     }

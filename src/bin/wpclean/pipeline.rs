@@ -13,7 +13,7 @@ use wpclean::{Article, Error, Extractor, Options, Record, RuleGroup};
 
 use crate::args::{InputArgs, input_format};
 use crate::date_filter::DateFilter;
-use crate::gate::{Gate, SkipReasons, verbose_line};
+use crate::gate::{Admitted, Gate, Skip, SkipReasons, verbose_line};
 use crate::inputs::{Input, expand};
 
 /// What the workers produce for one record, in input order.
@@ -27,7 +27,7 @@ pub enum Outcome<T> {
     Failed(Error),
     Skipped {
         location: wpclean::Location,
-        reason: String,
+        reason: Skip,
     },
 }
 
@@ -210,7 +210,7 @@ where
             }
         };
         tally.read += batch.len() as u64;
-        let batch: Vec<Record> = batch
+        let batch: Vec<Admitted> = batch
             .into_iter()
             .map(|r| dates.admit(gate.admit(&extractor, r)))
             .collect();
@@ -400,38 +400,29 @@ fn prepare(pool: &rayon::ThreadPool, limits: &wpclean::Limits, records: &mut [Re
 
 pub fn process<T>(
     extractor: &Extractor,
-    record: Record,
+    record: Admitted,
     map: &(impl Fn(Article, &wpclean::Location) -> anyhow::Result<T> + Sync),
 ) -> Outcome<T> {
     let (post, location) = match record {
-        Record::Post { post, location } => (post, location),
-        Record::Skipped { location, reason } => return Outcome::Skipped { location, reason },
-        Record::Failed(e) => return Outcome::Failed(e),
-        _ => {
+        Admitted::Go(Record::Post { post, location }) => (post, location),
+        Admitted::Held { location, reason } => return Outcome::Skipped { location, reason },
+        Admitted::Go(Record::Failed(e)) => return Outcome::Failed(e),
+        Admitted::Go(_) => {
             return Outcome::Skipped {
                 location: wpclean::Location::new(),
-                reason: "not a post".into(),
+                reason: Skip::NotAPost,
             };
         }
     };
     // A bug must cost one post, not the run: a panic becomes this post's error.
-    let article =
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(&post))) {
-            Ok(a) => a,
-            Err(panic) => {
-                let msg = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown".into());
-                return Outcome::Failed(
-                    Error::new(wpclean::ErrorKind::Io(format!(
-                        "internal error while cleaning: {msg}"
-                    )))
-                    .at(location),
-                );
-            }
-        };
+    let article = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        extractor.extract(&post)
+    })) {
+        Ok(a) => a,
+        Err(panic) => {
+            return Outcome::Failed(Error::new(wpclean::ErrorKind::panic(&*panic)).at(location));
+        }
+    };
     let found = article.page.as_ref().map(|p| p.found_by);
     let mut removed: Vec<(String, u32)> = Vec::new();
     for r in &article.removed {
@@ -446,12 +437,20 @@ pub fn process<T>(
             removed,
             found,
         },
-        Err(e) => Outcome::Failed(
-            Error::new(wpclean::ErrorKind::Io(format!(
-                "cannot write the article: {e}"
-            )))
-            .at(location),
-        ),
+        Err(e) => {
+            // The kind of the io::Error behind the failure, when there is one.
+            let kind = e
+                .chain()
+                .find_map(|c| c.downcast_ref::<std::io::Error>())
+                .map_or(std::io::ErrorKind::Other, std::io::Error::kind);
+            Outcome::Failed(
+                Error::new(wpclean::ErrorKind::Io {
+                    kind,
+                    message: format!("cannot write the article: {e}"),
+                })
+                .at(location),
+            )
+        }
     }
 }
 

@@ -4,9 +4,9 @@
 //! Going down, an element's own marks decide at once (the rule table: classes, ids, tags,
 //! attributes, inline styles; user selectors; the output policy), and a dropped element is
 //! never entered. Coming back up, after all its children are decided, the element's measure
-//! is taken from theirs ([`Measure`]) and the rules that need it decide: emptiness, word
-//! caps, text prompts, lead-ins, call-to-action boxes, and share-of-post guards (bounded by
-//! the post's size taken before the pass). Rules about siblings (an image credit beside a
+//! is taken from theirs ([`Measure`]) and the rules that need it decide, the rows of
+//! [`SIZE_RULES`] in order: emptiness, word caps, text prompts, lead-ins, call-to-action
+//! boxes, and share-of-post guards (bounded by the post's size taken before the pass). Rules about siblings (an image credit beside a
 //! table) wait for the parent, when every sibling is decided.
 //!
 //! So every decision reads the subtree as the output will hold it, and the pass run on its
@@ -16,8 +16,13 @@
 
 mod bound;
 mod edit;
+mod sized;
+
+use std::cell::Cell;
 
 use url::Url;
+
+use sized::{Leaving, Step};
 
 use super::measure::{Measure, TextSizes, of_children};
 use super::rules::{self, Action, Guard, Rule, View};
@@ -25,6 +30,7 @@ use super::{Cleaner, attrs, text_rules};
 use crate::dom::tree::{Document, NodeId};
 use crate::dom::{Tag, heading_level, is_block};
 use crate::rules::RuleGroup;
+use crate::rules::measured::{PROMPT_BOXES, SIZE_RULES};
 use crate::safety::Policy;
 
 /// What the pass found besides the tree.
@@ -40,12 +46,31 @@ pub(crate) struct Outcome {
     pub reshape: bool,
 }
 
+/// Whether an element is left out when its children are decided, its children taking its
+/// place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unwrap {
+    /// It stays (unless a rule that measures it removes it).
+    No,
+    /// A rule unwraps it: its content counts as its parent's.
+    ByRule(Rule),
+    /// The output policy unwraps it (an unknown or presentational element), once the rules
+    /// that measure it have kept it.
+    ByPolicy,
+}
+
+/// Whether a text node holds a word the long prompts need, once read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LongWords {
+    NotRead,
+    Absent,
+    Present,
+}
+
 /// An element on the way down, waiting for its children.
 struct Frame {
     node: NodeId,
-    /// Left out when its children are decided, its children taking its place: `Some(rule)`
-    /// for a rule's unwrap, `Some(None)` for the output policy's (an unknown element).
-    unwrap: Option<Option<Rule>>,
+    unwrap: Unwrap,
     /// A guarded rule waiting for the element's measure.
     defer: Option<(Rule, Guard)>,
     /// The last rule that removed something inside (an emptied wrapper is reported under it).
@@ -76,7 +101,7 @@ impl Frame {
     fn root(node: NodeId) -> Frame {
         Frame {
             node,
-            unwrap: None,
+            unwrap: Unwrap::No,
             defer: None,
             removed: None,
             heading: None,
@@ -99,9 +124,8 @@ struct Pass<'a> {
     base: Option<&'a Url>,
     /// The measure of every element decided so far, by node index.
     measures: Vec<Measure>,
-    /// For text nodes: whether it holds a word the long prompts need (0 not known yet, 1 no,
-    /// 2 yes), by node index.
-    long: Vec<std::cell::Cell<u8>>,
+    /// For text nodes: whether it holds a word the long prompts need, by node index.
+    long: Vec<Cell<LongWords>>,
     /// The size of each text, taken once (forgotten when an edit joins texts).
     sizes: TextSizes,
     /// Non-space characters of the post before the pass: the bound of the share guards.
@@ -128,7 +152,7 @@ pub(crate) fn run(
         doc,
         base,
         measures: vec![Measure::default(); len],
-        long: vec![std::cell::Cell::new(0); len],
+        long: vec![Cell::new(LongWords::NotRead); len],
         sizes,
         total_chars,
         marked,
@@ -226,7 +250,7 @@ impl Pass<'_> {
                     set_anchor(self.doc, h, &id);
                 }
                 let frame = Frame {
-                    unwrap: Some(Some(rule)),
+                    unwrap: Unwrap::ByRule(rule),
                     removed: Some(rule),
                     in_summary: top.in_summary || tag == Tag::Summary,
                     ..self.child_frame(node, top)
@@ -266,7 +290,11 @@ impl Pass<'_> {
                     return after;
                 }
                 let frame = Frame {
-                    unwrap: (policy == Policy::Unwrap).then_some(None),
+                    unwrap: if policy == Policy::Unwrap {
+                        Unwrap::ByPolicy
+                    } else {
+                        Unwrap::No
+                    },
                     defer,
                     heading: if heading_level(&tag).is_some() {
                         Some(node)
@@ -301,10 +329,12 @@ impl Pass<'_> {
         }
     }
 
-    /// Decides what needs the element's measure, once its children are decided.
+    /// Decides what needs the element's measure, once its children are decided: the rows of
+    /// [`SIZE_RULES`] in order, the first that removes the element ending them; then the
+    /// output policy's unwrap.
     fn exit(&mut self, frame: Frame, parent: &mut Frame) {
         let node = frame.node;
-        if let Some(Some(_)) = frame.unwrap {
+        if let Unwrap::ByRule(_) = frame.unwrap {
             // A rule's unwrap: its content is the parent's.
             parent.removed = frame.removed.or(parent.removed);
             parent.dropped_words += frame.dropped_words;
@@ -314,132 +344,40 @@ impl Pass<'_> {
         }
         let tag = self.doc.element(node).expect("an element").tag.clone();
         let inner = of_children(self.doc, node, &self.measures, &self.sizes);
-        let related_next = std::mem::take(&mut parent.related_next);
-        let cleaner = self.cleaner;
-        let on = |g: RuleGroup| cleaner.on(g);
-
-        if !inner.shows && crate::dom::may_drop_when_empty(&tag) && on(RuleGroup::Hidden) {
-            // A wrapper left with nothing to show: reported under the rule that emptied it
-            // (an AdSense `<p>` counts as AdSense), else as plain empty.
-            let rule = match frame.removed {
-                Some(r) if matches!(r.group, rules::Group::Builtin(_)) => r,
-                _ => rules::EMPTY,
-            };
-            // An empty marker inside a heading still names it (a TOC plugin's span when the
-            // toc group is off).
-            if let Some(h) = frame.heading.filter(|&h| h != node)
-                && let Some(id) = self.doc.element(node).and_then(|e| e.attr("id"))
-            {
-                let id = id.to_string();
-                set_anchor(self.doc, h, &id);
-            }
-            count(&mut self.out.removed, rule);
-            if frame.removed.is_some() {
-                parent.removed = frame.removed;
-            }
-            self.remove(node, parent.in_pre);
-            return;
-        }
-        let words = inner.words;
-        let cut = |pass: &mut Self, rule: Rule, parent: &mut Frame| {
-            count(&mut pass.out.removed, rule);
-            parent.removed = Some(rule);
-            pass.remove(node, parent.in_pre);
+        let leaving = Leaving {
+            // Elements whose whole text may be a prompt.
+            prompt_box: inner.words > 0
+                && inner.words <= text_rules::MAX_WORDS
+                && (is_text_block(&tag)
+                    || PROMPT_BOXES.contains(&tag)
+                    || (!frame.in_text_block && is_inline_label(&tag))),
+            related_next: std::mem::take(&mut parent.related_next),
+            tag,
+            inner,
         };
-        if let Some((rule, Guard::MaxWords(n))) = frame.defer
-            && words <= n
-        {
-            cut(self, rule, parent);
-            return;
-        }
-        if related_next
-            && on(RuleGroup::Related)
-            && matches!(&*tag, "ul" | "ol" | "div" | "section" | "nav" | "p")
-            && words > 0
-            && inner.link_words * 2 >= words
-        {
-            cut(self, rules::RELATED_LIST, parent);
-            return;
-        }
-        let unchecked = !(frame.checked_children == 1 && frame.checked_words == words);
-        // Elements whose whole text may be a prompt.
-        let prompt_box = words > 0
-            && (is_text_block(&tag)
-                || matches!(&*tag, "div" | "section" | "header" | "footer" | "aside")
-                || (!frame.in_text_block && is_inline_label(&tag)));
-        let eligible = prompt_box && words <= text_rules::MAX_WORDS;
-        if eligible
-            && unchecked
-            && text_rules::worth_reading(self.pieces(node), words, || self.long_words(node))
-            && let Some(prompt) =
-                text_rules::prompt(&text_rules::normalise(self.pieces(node)), words)
-            && self.cleaner.on_rule(prompt.rule())
-        {
-            parent.dropped_words += words;
-            parent.box_prompt |= prompt.marks_box();
-            // A "Related posts" or "Table of contents" heading: a link list right after it
-            // goes too.
-            let related = matches!(
-                prompt,
-                text_rules::Prompt::Related | text_rules::Prompt::Toc
-            );
-            cut(self, prompt.rule(), parent);
-            parent.related_next = related;
-            return;
-        }
-        // "Also read: <link>": a paragraph or list item that is a lead-in and a link to
-        // another post. Headings are not matched: one of this form is sometimes part of the
-        // article's outline.
-        if matches!(&*tag, "p" | "li")
-            && on(RuleGroup::Related)
-            && is_related_link(self.pieces(node), words, inner.link_words)
-        {
-            parent.dropped_words += words;
-            cut(self, rules::RELATED_LINK, parent);
-            return;
-        }
-        // A caption that is only an image credit ("Image credit: …", "Source: site.com"):
-        // decided with its siblings, since a table's "Source:" line is data attribution.
-        let el = self.doc.element(node).expect("an element");
-        if (tag == Tag::Figcaption || el.has_class("wp-caption-text"))
-            && on(RuleGroup::Boilerplate)
-            && text_rules::credit_only(&text_rules::normalise(self.pieces(node)), words)
-        {
-            self.credits.push(node);
-        }
-        if frame.box_prompt
-            && on(RuleGroup::Boilerplate)
-            && matches!(&*tag, "div" | "section" | "aside" | "footer" | "header")
-            && words + frame.dropped_words <= 60
-        {
-            cut(self, rules::CTA_BOX, parent);
-            return;
-        }
-        if let Some((rule, guard)) = frame.defer {
-            let (chars, total) = (u64::from(inner.chars), u64::from(self.total_chars));
-            let small = match guard {
-                Guard::ShareOfPost(pct) => chars * 100 < u64::from(pct) * total,
-                // A block of some size (about 40 words) and a fifth of the post: a tab or
-                // accordion panel that scripts reveal.
-                Guard::Hidden => !(chars >= 200 && chars * 100 >= 20 * total),
-                Guard::MaxWords(_) => false,
-            };
-            if small {
-                cut(self, rule, parent);
-                return;
+        for row in SIZE_RULES {
+            match self.apply(row, &frame, parent, &leaving) {
+                Step::Pass => {}
+                Step::Cut(rule) => {
+                    count(&mut self.out.removed, rule);
+                    parent.removed = Some(rule);
+                    self.remove(node, parent.in_pre);
+                    return;
+                }
+                Step::Done => return,
             }
         }
-        if frame.unwrap.is_some() {
+        if frame.unwrap == Unwrap::ByPolicy {
             // The output policy's unwrap (an unknown or presentational element).
             self.unwrap(node);
             return;
         }
         // Kept, and its whole text checked: a wrapper around it alone has nothing new.
-        if eligible {
-            parent.checked_words += words;
+        if leaving.prompt_box {
+            parent.checked_words += leaving.inner.words;
             parent.checked_children += 1;
         }
-        self.measures[node.index()] = Measure::of_element(&tag, inner);
+        self.measures[node.index()] = Measure::of_element(&leaving.tag, leaving.inner);
     }
 
     /// Drops the children of `frame` that are only an image credit, unless a table is
@@ -479,7 +417,7 @@ impl Pass<'_> {
     /// an edit changed its text.
     fn text_changed(&self, node: NodeId) {
         if let Some(l) = self.long.get(node.index()) {
-            l.set(0);
+            l.set(LongWords::NotRead);
         }
         self.sizes.forget(node);
     }
@@ -495,10 +433,14 @@ impl Pass<'_> {
             let Some(cell) = self.long.get(n.index()) else {
                 return text_rules::has_long_word(t);
             };
-            if cell.get() == 0 {
-                cell.set(if text_rules::has_long_word(t) { 2 } else { 1 });
+            if cell.get() == LongWords::NotRead {
+                cell.set(if text_rules::has_long_word(t) {
+                    LongWords::Present
+                } else {
+                    LongWords::Absent
+                });
             }
-            cell.get() == 2
+            cell.get() == LongWords::Present
         })
     }
 }
@@ -524,20 +466,6 @@ impl Cleaner {
 
 fn owned_id(view: &View<'_>) -> Option<String> {
     (!view.id.is_empty()).then(|| view.id.to_string())
-}
-
-/// A block of `words` words, `link_words` of them in links, that is a lead-in ("Also read:")
-/// and a link to another post.
-fn is_related_link<'a>(
-    pieces: impl Iterator<Item = &'a str> + Clone,
-    words: u32,
-    link_words: u32,
-) -> bool {
-    words <= 30
-        && link_words > 0
-        && text_rules::may_be_lead(pieces.clone())
-        && text_rules::related_lead(&text_rules::normalise(pieces))
-            .is_some_and(|lead| words > lead && (link_words + lead) * 4 >= words * 3)
 }
 
 /// Elements whose text is one block: a paragraph, heading, list item…

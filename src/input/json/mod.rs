@@ -20,7 +20,7 @@ use source::{Source, brace_may_follow, restart_line};
 
 use serde_json::Value;
 
-use super::{Record, RecordReader};
+use super::{Record, RecordReader, SkipReason};
 use crate::error::{Error, ErrorKind, Location};
 use crate::input::rest::{Post, line_col_to_offset};
 
@@ -94,7 +94,7 @@ impl<R: BufRead> JsonReader<R> {
     fn io_error(&mut self, e: std::io::Error) -> Record {
         self.done = true;
         let loc = self.location(self.offset);
-        Record::Failed(Error::new(ErrorKind::Io(e.to_string())).at(loc))
+        Record::Failed(Error::new(ErrorKind::io(&e)).at(loc))
     }
 
     /// Skips whitespace, commas between elements, a byte-order mark and array brackets, and
@@ -415,7 +415,7 @@ impl<R: BufRead> JsonReader<R> {
             Err(e) => match e.kind() {
                 ErrorKind::NotAPost(what) => Record::Skipped {
                     location,
-                    reason: what.clone(),
+                    reason: SkipReason::NotAPost(what.clone()),
                 },
                 _ => Record::Failed(e.at(location)),
             },

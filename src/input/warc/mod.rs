@@ -31,7 +31,6 @@ mod source;
 #[cfg(test)]
 mod tests;
 
-use std::fmt;
 use std::io::{self, BufRead, Read};
 
 use header::{HeaderError, WarcHeader, read_header};
@@ -39,6 +38,7 @@ use http::{HeadError, MAX_HEAD_BYTES, MediaType, media_type, parse_head, sniff_h
 use payload::{PayloadError, decode_payload};
 use source::{Members, Peekable};
 
+use super::SkipReason;
 use crate::error::{Error, ErrorKind, Location};
 
 /// A response record with an HTML payload and status 200: a page to clean.
@@ -63,39 +63,6 @@ pub struct WarcPage {
     pub body: Vec<u8>,
     /// What was odd: `WARC-Truncated`, a header that lied, a payload cut short.
     pub warnings: Vec<String>,
-}
-
-/// Why a record is not a page.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SkipReason {
-    /// A record of a type that holds no page (`warcinfo`, `request`, `metadata`, `revisit`,
-    /// `resource`, `conversion`, `continuation`), lower case.
-    RecordType(String),
-    /// A response record without an HTTP response in it (`dns:` lookups, for example).
-    NotHttp,
-    /// An HTTP status other than 200.
-    Status(u16),
-    /// A payload that is not HTML: its media type, or `unknown` when it names none and does
-    /// not look like HTML.
-    NotHtml(String),
-    /// A payload in a content coding there is no decoder for (`zstd`, `compress`).
-    Encoding(String),
-    /// An HTML response with an empty payload.
-    Empty,
-}
-
-impl fmt::Display for SkipReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SkipReason::RecordType(t) => write!(f, "WARC {t} record"),
-            SkipReason::NotHttp => f.write_str("WARC response record without an HTTP response"),
-            SkipReason::Status(s) => write!(f, "HTTP status {s}"),
-            SkipReason::NotHtml(t) => write!(f, "non-HTML payload ({t})"),
-            SkipReason::Encoding(c) => write!(f, "payload in an unsupported encoding ({c})"),
-            SkipReason::Empty => f.write_str("empty HTML payload"),
-        }
-    }
 }
 
 /// One record of a WARC file.
@@ -243,7 +210,7 @@ impl Ctx {
 
     fn io_failure(&mut self, e: io::Error, offset: u64) -> WarcItem {
         self.stop = true;
-        self.failed(offset, ErrorKind::Io(e.to_string()))
+        self.failed(offset, ErrorKind::io(&e))
     }
 
     fn next_plain<R: BufRead>(&mut self, src: &mut Peekable<R>) -> Option<WarcItem> {
@@ -450,7 +417,7 @@ impl Ctx {
 /// The text of an error kind's message (resynchronisation adds to it).
 fn message(kind: ErrorKind) -> String {
     match kind {
-        ErrorKind::Warc(m) | ErrorKind::Limit(m) | ErrorKind::Io(m) => m,
+        ErrorKind::Warc(m) | ErrorKind::Limit(m) | ErrorKind::Io { message: m, .. } => m,
         other => other.to_string(),
     }
 }
@@ -467,7 +434,7 @@ fn io_kind(e: &io::Error) -> ErrorKind {
     if is_format_error(e) {
         ErrorKind::Warc(format!("gzip member: {e}"))
     } else {
-        ErrorKind::Io(e.to_string())
+        ErrorKind::io(e)
     }
 }
 

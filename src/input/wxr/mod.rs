@@ -18,7 +18,7 @@ use crate::article::{Author, Term};
 use crate::date;
 use crate::error::{Error, ErrorKind, Location};
 use crate::input::rest::{ContentFormat, Post, percent_decode};
-use crate::input::{Record, RecordReader};
+use crate::input::{Record, RecordReader, SkipReason};
 
 /// Reads the items of a WXR export one at a time, as [`Record`]s.
 ///
@@ -188,11 +188,11 @@ impl Item {
             }
             Some(t) => Record::Skipped {
                 location,
-                reason: format!("post type {t:?}"),
+                reason: SkipReason::PostType(t.to_string()),
             },
             None => Record::Skipped {
                 location,
-                reason: "item without a wp:post_type".to_string(),
+                reason: SkipReason::NoPostType,
             },
         }
     }

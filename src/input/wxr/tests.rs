@@ -56,15 +56,15 @@ fn theme_unit_test_data() {
     };
     assert!(kinds("post") > 30, "{} posts", kinds("post"));
     assert!(kinds("page") > 5, "{} pages", kinds("page"));
-    let skipped: Vec<&String> = records
+    let skipped: Vec<String> = records
         .iter()
         .filter_map(|r| match r {
-            Record::Skipped { reason, .. } => Some(reason),
+            Record::Skipped { reason, .. } => Some(reason.to_string()),
             _ => None,
         })
         .collect();
-    assert!(skipped.contains(&&"post type \"attachment\"".to_string()));
-    assert!(skipped.contains(&&"post type \"nav_menu_item\"".to_string()));
+    assert!(skipped.contains(&"post type \"attachment\"".to_string()));
+    assert!(skipped.contains(&"post type \"nav_menu_item\"".to_string()));
     assert_eq!(posts.len() + skipped.len(), records.len());
 
     let (sticky, loc) = posts
@@ -286,10 +286,20 @@ fn other_post_types_are_skipped() {
     assert!(matches!(
         &records[..],
         [Record::Skipped { reason, location }]
-            if reason == "post type \"wp_block\"" && location.id == Some(9)
+            if reason.to_string() == "post type \"wp_block\"" && location.id == Some(9)
     ));
     let records = read_str(&item("<title>No type</title>"));
-    assert!(matches!(&records[..], [Record::Skipped { .. }]));
+    assert!(matches!(
+        &records[..],
+        [Record::Skipped {
+            reason: SkipReason::NoPostType,
+            ..
+        }]
+    ));
+    assert_eq!(
+        SkipReason::NoPostType.to_string(),
+        "item without a wp:post_type"
+    );
 }
 
 #[test]
