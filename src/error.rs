@@ -17,6 +17,19 @@ pub struct Location {
     pub id: Option<u64>,
     /// Byte offset in the file (or string) where the post or the problem starts.
     pub offset: Option<u64>,
+    /// What `index` counts: posts, or a WARC file's records.
+    pub unit: Unit,
+}
+
+/// What a [`Location`]'s index counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Unit {
+    /// Posts of an export (array elements, NDJSON lines, WXR items).
+    #[default]
+    Post,
+    /// Records of a WARC file (every record, kept or skipped).
+    WarcRecord,
 }
 
 impl Location {
@@ -34,6 +47,12 @@ impl Location {
     /// Sets the post index.
     pub fn with_index(mut self, index: u64) -> Self {
         self.index = Some(index);
+        self
+    }
+
+    /// Counts the index in WARC records rather than posts.
+    pub fn in_warc_records(mut self) -> Self {
+        self.unit = Unit::WarcRecord;
         self
     }
 
@@ -61,7 +80,10 @@ impl fmt::Display for Location {
             parts.push(file.clone());
         }
         if let Some(index) = self.index {
-            parts.push(format!("post #{index}"));
+            parts.push(match self.unit {
+                Unit::Post => format!("post #{index}"),
+                Unit::WarcRecord => format!("record #{index}"),
+            });
         }
         if let Some(id) = self.id {
             parts.push(format!("id {id}"));
@@ -173,6 +195,12 @@ impl Error {
             index: location.index.or(old.index),
             id: location.id.or(old.id),
             offset: location.offset.or(old.offset),
+            // The new index's unit, when it brings one.
+            unit: if location.index.is_some() {
+                location.unit
+            } else {
+                old.unit
+            },
         };
         self
     }

@@ -119,7 +119,7 @@ pub use article::{
     Article, Author, Comment, FaqEntry, FoundBy, Heading, Image, Link, List, PageInfo, PageKind,
     Removal, Section, Table, Term, WarcSource,
 };
-pub use error::{Error, ErrorKind, Location, Result};
+pub use error::{Error, ErrorKind, Location, Result, Unit};
 #[doc(hidden)]
 pub use extractor::engine_properties;
 pub use extractor::{Extractor, extract_json};

@@ -29,7 +29,10 @@ impl<R: BufRead> WarcPages<R> {
     }
 
     fn location(&self, offset: u64) -> Location {
-        let mut l = Location::new().with_index(self.index).with_offset(offset);
+        let mut l = Location::new()
+            .with_index(self.index)
+            .in_warc_records()
+            .with_offset(offset);
         l.file = self.file.clone();
         l
     }

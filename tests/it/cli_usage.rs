@@ -558,7 +558,7 @@ fn a_warc_crawl_gives_its_pages_with_where_each_record_is() {
     assert_eq!(lines(&o.stdout).len(), 2);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("corrupt-member.warc.gz, post #1, byte 440"),
+        err.contains("corrupt-member.warc.gz, record #1, byte 440"),
         "{err}"
     );
 }

@@ -199,7 +199,10 @@ impl<R: BufRead> Iterator for WarcReader<R> {
 
 impl Ctx {
     fn location(&self, offset: u64) -> Location {
-        let mut l = Location::new().with_index(self.index).with_offset(offset);
+        let mut l = Location::new()
+            .with_index(self.index)
+            .in_warc_records()
+            .with_offset(offset);
         l.file = self.file.clone();
         l
     }

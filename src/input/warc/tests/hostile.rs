@@ -50,7 +50,7 @@ fn a_record_declaring_10_gb_fails_with_its_id_and_offset_without_being_read() {
     };
     assert_eq!(
         e.to_string(),
-        "t.warc, post #0, byte 0: limit exceeded: record <urn:uuid:huge> declares 10737418240 \
+        "t.warc, record #0, byte 0: limit exceeded: record <urn:uuid:huge> declares 10737418240 \
          bytes, more than max_record_bytes (67108864), and is cut short: another record starts \
          52 bytes into the 10737418240 bytes its Content-Length declares"
     );
@@ -222,7 +222,7 @@ fn empty_input_gives_nothing_and_errors_name_the_file_and_record() {
     };
     assert_eq!(
         e.to_string(),
-        "t.warc, post #0, byte 0: invalid WARC: record <urn:uuid:x> has an HTTP response head \
+        "t.warc, record #0, byte 0: invalid WARC: record <urn:uuid:x> has an HTTP response head \
          that does not end"
     );
 }
