@@ -6,6 +6,10 @@
 //!    little of the page's article text to be the article (a `post-N` that is only the
 //!    hero, a builder block holding one section of many).
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 use super::containers::{CONTAINERS, Match};
 use super::measure::{PageMeasure, is_paragraph};
 use crate::article::FoundBy;
@@ -136,16 +140,29 @@ fn container(
             continue;
         }
         let Some(el) = doc.element(n) else { continue };
-        for (row, c) in CONTAINERS.iter().enumerate() {
-            let hit = match c.matches {
-                Match::Class(name) => el.has_class(name),
-                Match::Attr(attr, value) => el.attr(attr) == Some(value),
-            };
-            if hit {
-                let rank = |n: NodeId| (!skip(n), m.paras[n.index()]);
-                if m.paras[n.index()] > 0 && found[row].is_none_or(|f| rank(n) > rank(f)) {
-                    found[row] = Some(n);
+        if m.paras[n.index()] == 0 {
+            continue;
+        }
+        let mut hit = |row: usize| {
+            let rank = |n: NodeId| (!skip(n), m.paras[n.index()]);
+            if found[row].is_none_or(|f| rank(n) > rank(f)) {
+                found[row] = Some(n);
+            }
+        };
+        // Each class word looked up once, not each row's class searched for in the
+        // attribute (22 rows on every element of the page).
+        if let Some(class) = el.attr("class") {
+            for word in class.split_ascii_whitespace() {
+                if let Some(&row) = CLASS_ROWS.get(word) {
+                    hit(row);
                 }
+            }
+        }
+        for (row, c) in CONTAINERS.iter().enumerate() {
+            if let Match::Attr(attr, value) = c.matches
+                && el.attr(attr) == Some(value)
+            {
+                hit(row);
             }
         }
     }
@@ -154,6 +171,18 @@ fn container(
         .zip(CONTAINERS)
         .find_map(|(n, c)| n.map(|n| (n, c.name)))
 }
+
+/// The class rows of [`CONTAINERS`] by their class name.
+static CLASS_ROWS: LazyLock<FxHashMap<&'static str, usize>> = LazyLock::new(|| {
+    CONTAINERS
+        .iter()
+        .enumerate()
+        .filter_map(|(row, c)| match c.matches {
+            Match::Class(name) => Some((name, row)),
+            Match::Attr(..) => None,
+        })
+        .collect()
+});
 
 /// What a character of text outside paragraphs costs the scorer's element, against one of
 /// paragraph text (measured on the WCXB pages: 0.5 to 2 score alike).

@@ -238,10 +238,14 @@ impl Entry {
         let mut h1 = Vec::new();
         let mut text_date = None;
         let mut text_modified = None;
+        // The class words of the element at hand, split once for the many checks below.
+        let mut words: Vec<&str> = Vec::new();
         for n in doc.descendants(root) {
             let Some(el) = doc.element(n) else { continue };
             let class = el.attr("class").unwrap_or("");
-            let has = |c: &str| class.split_ascii_whitespace().any(|x| x == c);
+            words.clear();
+            words.extend(class.split_ascii_whitespace());
+            let has = |c: &str| words.contains(&c);
             if e.title.is_none()
                 && (has("entry-title") || has("wp-block-post-title") || has("post-title"))
                 && (scope.is_some() || heading(&el.tag))
@@ -264,7 +268,7 @@ impl Entry {
             }
             if text_date.is_none()
                 && (el.tag == Tag::Time
-                    || class.split_ascii_whitespace().any(|c| {
+                    || words.iter().any(|c| {
                         c.contains("date") || c.contains("posted-on") || c.contains("meta")
                     })
                     || starts_byline(doc, n))
