@@ -406,24 +406,26 @@ pub fn process<T>(
             };
         }
     };
-    // A bug must cost one post, not the run: a panic becomes this post's error.
-    let article =
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(&post))) {
-            Ok(a) => a,
-            Err(panic) => {
-                let msg = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown".into());
-                return Outcome::Failed(
-                    Error::new(wpclean::ErrorKind::Io(format!(
-                        "internal error while cleaning: {msg}"
-                    )))
-                    .at(location),
-                );
-            }
-        };
+    // A bug must cost one post, not the run: a panic becomes this post's error. The post is
+    // not used after: its metadata moves into the article.
+    let article = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        extractor.extract_owned(*post)
+    })) {
+        Ok(a) => a,
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown".into());
+            return Outcome::Failed(
+                Error::new(wpclean::ErrorKind::Io(format!(
+                    "internal error while cleaning: {msg}"
+                )))
+                .at(location),
+            );
+        }
+    };
     let found = article.page.as_ref().map(|p| p.found_by);
     let mut removed: Vec<(String, u32)> = Vec::new();
     for r in &article.removed {

@@ -18,10 +18,9 @@ mod source;
 
 use source::{Source, brace_may_follow, restart_line};
 
-use serde_json::Value;
-
 use super::{Record, RecordReader};
 use crate::error::{Error, ErrorKind, Location};
+use crate::input::rest::wire::Wire;
 use crate::input::rest::{Post, line_col_to_offset};
 
 /// Reads posts from REST API JSON, streaming.
@@ -380,7 +379,9 @@ impl<R: BufRead> JsonReader<R> {
     }
 
     fn record(&mut self, start: u64) -> Record {
-        let value: Value = match serde_json::from_slice(&self.buf) {
+        // Only the fields a post keeps are taken from the JSON (borrowed where they need no
+        // unescaping); the rest is parsed and dropped as it is read.
+        let wire: Wire<'_> = match serde_json::from_slice(&self.buf) {
             Ok(v) => v,
             Err(e) => {
                 let text = String::from_utf8_lossy(&self.buf);
@@ -405,9 +406,8 @@ impl<R: BufRead> JsonReader<R> {
                 return Record::Failed(Error::new(ErrorKind::Json(message)).at(self.location(at)));
             }
         };
-        let id = value.get("id").and_then(Value::as_u64);
-        let location = self.location(start).with_id(id);
-        match Post::from_value(value) {
+        let location = self.location(start).with_id(wire.location_id());
+        match Post::from_wire(wire) {
             Ok(post) => Record::Post {
                 post: Box::new(post),
                 location,
