@@ -262,7 +262,7 @@ impl<R: BufRead> WxrReader<R> {
             };
             match step {
                 Step::Next => {}
-                Step::Item(it) => item = Some(it),
+                Step::Item(it) => item = Some(*it),
                 Step::Yield(record) => return record,
             }
         }
@@ -271,7 +271,9 @@ impl<R: BufRead> WxrReader<R> {
     /// An event outside any item (read at byte `before`): looking for the next one.
     fn between_items(&mut self, event: Event<'_>, before: u64) -> Step {
         match event {
-            Event::Start(e) if e.name().as_ref() == b"item" => Step::Item(Item::new(before)),
+            Event::Start(e) if e.name().as_ref() == b"item" => {
+                Step::Item(Box::new(Item::new(before)))
+            }
             Event::Start(e) => {
                 if self.root.is_none() {
                     self.root = Some(String::from_utf8_lossy(e.name().as_ref()).into());
@@ -387,8 +389,8 @@ impl<R: BufRead> WxrReader<R> {
 enum Step {
     /// Read on.
     Next,
-    /// An item starts.
-    Item(Item),
+    /// An item starts (boxed: it is large, and the other steps are small).
+    Item(Box<Item>),
     /// The record to return (`None`: the stream ends).
     Yield(Option<Record>),
 }
