@@ -113,8 +113,10 @@ impl Extractor {
     /// ```
     /// use wpclean::{Extractor, Options, Post};
     ///
-    /// let post = Post::from_json(r#"{"id": 7, "slug": "hello", "link": "https://example.com/hello/",
-    ///     "title": {"rendered": "Hello"}, "content": {"rendered": "<p>Hi there.</p>"}}"#)?;
+    /// let post = Post::from_json(
+    ///     r#"{"id": 7, "slug": "hello", "link": "https://example.com/hello/",
+    ///         "title": {"rendered": "Hello"}, "content": {"rendered": "<p>Hi there.</p>"}}"#,
+    /// )?;
     /// let extractor = Extractor::new(&Options::default())?;
     /// let article = extractor.extract_owned(post);
     /// assert_eq!(article.slug.as_deref(), Some("hello"));

@@ -408,12 +408,13 @@ impl<'de> Visitor<'de> for ClassListVisitor {
 }
 
 /// `yoast_head_json`: its `schema`.
+#[derive(Default)]
 struct Yoast<'a> {
     schema: Option<Value>,
     _input: std::marker::PhantomData<&'a ()>,
 }
 
-lenient!(Yoast, "Yoast's head", Yoast { schema: None, _input: std::marker::PhantomData }, map =>
+lenient!(Yoast, "Yoast's head", Yoast::default(), map =>
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Yoast<'de>, A::Error> {
         let mut schema = None;
         while let Some(key) = map.next_key::<Key>()? {
@@ -422,6 +423,9 @@ lenient!(Yoast, "Yoast's head", Yoast { schema: None, _input: std::marker::Phant
                 _ => map.next_value::<Skip>().map(drop)?,
             }
         }
-        Ok(Yoast { schema, _input: std::marker::PhantomData })
+        Ok(Yoast {
+            schema,
+            ..Yoast::default()
+        })
     }
 );
