@@ -1,6 +1,7 @@
 //! [`Extractor`]: one post in, one article out, through the passes of the engine (see the
 //! README's "How it works"): clean (`clean`), extract (`extract`), render (`render`).
 
+use crate::article::FaqEntry;
 use crate::{
     Article, ContentFormat, Limits, Options, Post, Record, Removal, Result, SkipReason, clean,
     date, dom, extract, input, jsonld, limits, options, render, text,
@@ -103,16 +104,60 @@ impl Extractor {
         if post.is_unread() {
             return self.extract(&post.clone().read_within(&self.limits));
         }
-        let page = post.link.as_deref().and_then(|l| Url::parse(l.trim()).ok());
-        let mut warnings = post.warnings.clone();
-        if post.link.is_some() && page.is_none() {
-            warnings.push(format!(
-                "link {:?} is not an absolute URL: relative links stay relative",
-                post.link.as_deref().unwrap_or("")
-            ));
-        }
-        // A password-protected post's body, excerpt and FAQ schema are what the password
-        // guards: left out unless the caller opted in.
+        let mut article =
+            self.extract_content(post, post.warnings.clone(), post.schema_faq.clone());
+        article.kind = post.kind.clone();
+        article.status = post.status.clone();
+        article.slug = post.slug.clone();
+        article.url = post.link.clone();
+        article.author = post.author.clone();
+        article.categories = post.categories.clone();
+        article.tags = post.tags.clone();
+        article.featured_image = post.featured_image.clone();
+        article.comments = post.comments.clone();
+        article.page = post.page.as_deref().cloned();
+        article
+    }
+
+    /// [`Extractor::extract`] for a post the caller has no more use for: its metadata (slug,
+    /// URL, author, terms, featured image, comments…) moves into the article instead of
+    /// being copied.
+    ///
+    /// ```
+    /// use wpclean::{Extractor, Options, Post};
+    ///
+    /// let post = Post::from_json(
+    ///     r#"{"id": 7, "slug": "hello", "link": "https://example.com/hello/",
+    ///         "title": {"rendered": "Hello"}, "content": {"rendered": "<p>Hi there.</p>"}}"#,
+    /// )?;
+    /// let extractor = Extractor::new(&Options::default())?;
+    /// let article = extractor.extract_owned(post);
+    /// assert_eq!(article.slug.as_deref(), Some("hello"));
+    /// assert_eq!(article.url.as_deref(), Some("https://example.com/hello/"));
+    /// assert_eq!(article.text, "Hi there.");
+    /// # Ok::<(), wpclean::Error>(())
+    /// ```
+    pub fn extract_owned(&self, post: Post) -> Article {
+        let mut post = post.read_within(&self.limits);
+        let warnings = std::mem::take(&mut post.warnings);
+        let schema_faq = std::mem::take(&mut post.schema_faq);
+        let mut article = self.extract_content(&post, warnings, schema_faq);
+        article.kind = post.kind;
+        article.status = post.status;
+        article.slug = post.slug;
+        article.url = post.link;
+        article.author = post.author;
+        article.categories = post.categories;
+        article.tags = post.tags;
+        article.featured_image = post.featured_image;
+        article.comments = post.comments;
+        article.page = post.page.map(|p| *p);
+        article
+    }
+
+    /// Whether the post's body, excerpt and FAQ schema are withheld: they are what a
+    /// password guards, left out unless the caller opted in.
+    fn withheld(&self, post: &Post, warnings: &mut Vec<String>) -> bool {
         let withheld = post.protected && !self.include_protected;
         if withheld {
             warnings.push(
@@ -123,6 +168,19 @@ impl Extractor {
         } else if post.protected && post.content_html.trim().is_empty() {
             warnings.push("content is password-protected: no body".to_string());
         }
+        withheld
+    }
+
+    /// The article of a post that has been read, but for the metadata its callers copy or
+    /// move in; `warnings` and `schema_faq` are the post's.
+    fn extract_content(
+        &self,
+        post: &Post,
+        mut warnings: Vec<String>,
+        schema_faq: Vec<FaqEntry>,
+    ) -> Article {
+        let page = page_url(post, &mut warnings);
+        let withheld = self.withheld(post, &mut warnings);
         let body: &str = if withheld { "" } else { &post.content_html };
         let rendered;
         let content = match post.format {
@@ -145,16 +203,9 @@ impl Extractor {
         warnings.append(&mut ex.warnings);
 
         let mut faq = extract::faq::from_blocks(&ex.blocks, &ex.faq_groups, &ex.headings);
-        let mut from_ld = Vec::new();
-        for script in &cleaned.json_ld {
-            match serde_json::from_str::<serde_json::Value>(script) {
-                Ok(v) => jsonld::faq(&v, &mut from_ld),
-                Err(e) => warnings.push(format!("unreadable JSON-LD in content: {e}")),
-            }
-        }
-        extract::faq::merge(&mut faq, from_ld);
+        faq_of_json_ld(&cleaned.json_ld, &mut faq, &mut warnings);
         if !withheld {
-            extract::faq::merge(&mut faq, post.schema_faq.clone());
+            extract::faq::merge(&mut faq, schema_faq);
         }
 
         // After the FAQ is read: a commenter's question is not the post's FAQ.
@@ -169,42 +220,20 @@ impl Extractor {
         }
         let markdown = render::markdown(&ex.blocks);
         let sections = render::sections(&ex.blocks, &ex.headings, page.as_ref());
-        let mut removed: Vec<Removal> = cleaned
-            .removed
-            .iter()
-            .map(|(r, n)| Removal {
-                group: r.group.name().to_string(),
-                rule: r.name.to_string(),
-                count: *n,
-            })
-            .collect();
-        removed.sort_by(|a, b| (&a.group, &a.rule).cmp(&(&b.group, &b.rule)));
-
+        let removed = removals(&cleaned.removed);
+        let [date, date_gmt, modified, modified_gmt] = article_dates(post, &mut warnings);
         Article {
             id: post.id,
-            kind: post.kind.clone(),
-            status: post.status.clone(),
-            slug: post.slug.clone(),
-            url: post.link.clone(),
             title: text::html_to_text(&post.title_html),
-            date: article_date("date", &post.date, date::local, &mut warnings),
-            date_gmt: article_date("date_gmt", &post.date_gmt, date::gmt, &mut warnings),
-            modified: article_date("modified", &post.modified, date::local, &mut warnings),
-            modified_gmt: article_date(
-                "modified_gmt",
-                &post.modified_gmt,
-                date::gmt,
-                &mut warnings,
-            ),
+            date,
+            date_gmt,
+            modified,
+            modified_gmt,
             excerpt: if withheld {
                 String::new()
             } else {
                 excerpt(&post.excerpt_html)
             },
-            author: post.author.clone(),
-            categories: post.categories.clone(),
-            tags: post.tags.clone(),
-            featured_image: post.featured_image.clone(),
             headings: ex
                 .headings
                 .into_iter()
@@ -221,10 +250,59 @@ impl Extractor {
             html: cleaned.html(),
             removed,
             warnings,
-            comments: post.comments.clone(),
-            page: post.page.as_deref().cloned(),
+            ..Article::default()
         }
     }
+}
+
+/// Adds the FAQ entries of the content's FAQPage JSON-LD scripts to `faq`; a script that is
+/// not JSON is a warning.
+fn faq_of_json_ld(scripts: &[String], faq: &mut Vec<FaqEntry>, warnings: &mut Vec<String>) {
+    let mut from_ld = Vec::new();
+    for script in scripts {
+        match serde_json::from_str::<serde_json::Value>(script) {
+            Ok(v) => jsonld::faq(&v, &mut from_ld),
+            Err(e) => warnings.push(format!("unreadable JSON-LD in content: {e}")),
+        }
+    }
+    extract::faq::merge(faq, from_ld);
+}
+
+/// What the rules removed, by group and rule, in that order.
+fn removals(removed: &[(crate::rules::Rule, u32)]) -> Vec<Removal> {
+    let mut removed: Vec<Removal> = removed
+        .iter()
+        .map(|(r, n)| Removal {
+            group: r.group.name().to_string(),
+            rule: r.name.to_string(),
+            count: *n,
+        })
+        .collect();
+    removed.sort_by(|a, b| (&a.group, &a.rule).cmp(&(&b.group, &b.rule)));
+    removed
+}
+
+/// The post's URL, which its relative links are resolved against (a warning when it is not
+/// an absolute URL).
+fn page_url(post: &Post, warnings: &mut Vec<String>) -> Option<Url> {
+    let page = post.link.as_deref().and_then(|l| Url::parse(l.trim()).ok());
+    if post.link.is_some() && page.is_none() {
+        warnings.push(format!(
+            "link {:?} is not an absolute URL: relative links stay relative",
+            post.link.as_deref().unwrap_or("")
+        ));
+    }
+    page
+}
+
+/// The post's dates in their canonical form: publication and modification, local and UTC.
+fn article_dates(post: &Post, warnings: &mut Vec<String>) -> [Option<String>; 4] {
+    [
+        article_date("date", &post.date, date::local, warnings),
+        article_date("date_gmt", &post.date_gmt, date::gmt, warnings),
+        article_date("modified", &post.modified, date::local, warnings),
+        article_date("modified_gmt", &post.modified_gmt, date::gmt, warnings),
+    ]
 }
 
 /// A date of the post in its canonical form; one that is not a date is left out, with a

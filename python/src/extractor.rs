@@ -23,16 +23,18 @@ pub struct Extractor {
 pub type Cleaned = Result<String, Failure>;
 
 impl Extractor {
-    /// Cleans one parsed post; a panic in the engine becomes this post's error.
-    pub fn article(&self, post: &Post) -> Result<Article, Error> {
-        catch_unwind(AssertUnwindSafe(|| self.inner.extract(post))).map_err(|panic| {
-            Error::new(ErrorKind::panic(&*panic)).at(Location::new().with_id(post.id))
+    /// Cleans one parsed post (its metadata moves into the article); a panic in the engine
+    /// becomes this post's error.
+    pub fn article(&self, post: Post) -> Result<Article, Error> {
+        let id = post.id;
+        catch_unwind(AssertUnwindSafe(|| self.inner.extract_owned(post))).map_err(|panic| {
+            Error::new(ErrorKind::panic(&*panic)).at(Location::new().with_id(id))
         })
     }
 
     /// Cleans one parsed post the options publish.
-    fn publish(&self, post: &Post) -> Result<Article, Failure> {
-        if let Some(reason) = self.inner.skip_reason(post) {
+    fn publish(&self, post: Post) -> Result<Article, Failure> {
+        if let Some(reason) = self.inner.skip_reason(&post) {
             return Err(Failure::Skipped {
                 reason: reason.to_string(),
                 location: Location::new().with_id(post.id),
@@ -42,7 +44,7 @@ impl Extractor {
     }
 
     /// Cleans one post already read, if the options publish it.
-    pub fn publish_post(&self, post: &Post) -> Result<Article, Failure> {
+    pub fn publish_post(&self, post: Post) -> Result<Article, Failure> {
         self.publish(post)
     }
 
@@ -59,13 +61,13 @@ impl Extractor {
     /// Parses and cleans one post.
     pub fn clean_input(&self, input: Result<Input, Error>) -> Result<Article, Failure> {
         let post = convert::parse(input?, &self.limits)?;
-        self.publish(&post)
+        self.publish(post)
     }
 
     /// Parses and cleans one post given as JSON text.
     pub fn clean_str(&self, json: &str) -> Result<Article, Failure> {
         let post = convert::parse_str(json, &self.limits)?;
-        self.publish(&post)
+        self.publish(post)
     }
 
     /// The search records of one post.
@@ -165,7 +167,7 @@ impl Extractor {
                 } else {
                     Post::from_page_bytes(&bytes, url, content_type)
                 };
-                self.publish(&post).map(|a| convert::to_json(&a))
+                self.publish(post).map(|a| convert::to_json(&a))
             })
             .map_err(|e| errors::to_py(py, &e))?;
         convert::loads(py, &article)

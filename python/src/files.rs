@@ -67,7 +67,7 @@ impl FileBatches {
                 // Saved pages are read here, on the workers, once.
                 ex.prepare(&mut record);
                 match record {
-                    Record::Post { post, .. } => Some(ex.publish_post(&post)),
+                    Record::Post { post, .. } => Some(ex.publish_post(*post)),
                     Record::Failed(e) => Some(Err(Failure::from(e))),
                     _ => None,
                 }

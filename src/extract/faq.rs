@@ -21,19 +21,32 @@ pub(crate) fn is_faq_heading(text: &str) -> bool {
     text.chars().count() <= 120 && FAQ_HEADING.is_match(text)
 }
 
-/// Builds the FAQ from the block model.
+/// Builds the FAQ from the block model: the entries of FAQ markup, then those of question
+/// headings under an FAQ heading.
 pub(crate) fn from_blocks(
     blocks: &[Block],
     groups: &[FaqGroup],
     headings: &[Heading],
 ) -> Vec<FaqEntry> {
     let faq_sections = faq_section_ranges(blocks);
+    let mut entries = from_markup(blocks, groups, headings, &faq_sections);
+    from_headings(blocks, headings, &faq_sections, &mut entries);
+    entries
+}
+
+/// The entries of FAQ markup (Yoast, Rank Math, `details`, accordions): a group's question
+/// blocks and answer blocks, for the groups that are FAQs (see [`FaqGroup::explicit`]);
+/// entries without a question or an answer are dropped.
+fn from_markup(
+    blocks: &[Block],
+    groups: &[FaqGroup],
+    headings: &[Heading],
+    faq_sections: &[(usize, usize)],
+) -> Vec<FaqEntry> {
     let section_of = |i: usize| faq_sections.iter().find(|&&(s, e)| i > s && i < e);
     let reads_as_questions = accordions_reading_as_questions(blocks, groups);
     let mut entries: Vec<FaqEntry> = Vec::new();
     let mut by_group: Vec<(u32, usize)> = Vec::new();
-
-    // Markup-based entries.
     for (i, b) in blocks.iter().enumerate() {
         let (g, question) = match b.role {
             Role::Question(g) => (g, true),
@@ -49,29 +62,16 @@ pub(crate) fn from_blocks(
         {
             continue;
         }
-        let at = by_group.iter().find(|(x, _)| *x == g).map(|&(_, at)| at);
-        let at = match at {
-            Some(at) => at,
+        let at = match by_group.iter().find(|(x, _)| *x == g) {
+            Some(&(_, at)) => at,
             None => {
-                // The pane's own id, else its question heading's, else its accordion's,
-                // else the FAQ section's heading's.
-                let heading_anchor = match b.kind {
-                    BlockKind::Heading { heading, .. } if question => {
-                        headings[heading].anchor.clone()
-                    }
+                let question_heading = match b.kind {
+                    BlockKind::Heading { heading, .. } if question => Some(heading),
                     _ => None,
                 };
-                let section_anchor = section.and_then(|&(s, _)| match blocks[s].kind {
-                    BlockKind::Heading { heading, .. } => headings[heading].anchor.clone(),
-                    _ => None,
-                });
+                let anchor = entry_anchor(group, question_heading, section, blocks, headings);
                 entries.push(FaqEntry {
-                    anchor: group
-                        .anchor
-                        .clone()
-                        .or(heading_anchor)
-                        .or_else(|| group.accordion_anchor.clone())
-                        .or(section_anchor),
+                    anchor,
                     ..FaqEntry::default()
                 });
                 by_group.push((g, entries.len() - 1));
@@ -85,9 +85,41 @@ pub(crate) fn from_blocks(
         }
     }
     entries.retain(|e| !e.question.is_empty() && !e.answer.is_empty());
+    entries
+}
 
-    // Heading-based entries: question headings under an FAQ heading.
-    for &(start, end) in &faq_sections {
+/// Where a link to an entry of markup lands: the pane's own id, else its question heading's
+/// (the index in `headings` of the group's first block, when that is a question heading),
+/// else its accordion's, else the FAQ section's heading's.
+fn entry_anchor(
+    group: &FaqGroup,
+    question_heading: Option<usize>,
+    section: Option<&(usize, usize)>,
+    blocks: &[Block],
+    headings: &[Heading],
+) -> Option<String> {
+    let heading_anchor = question_heading.and_then(|h| headings[h].anchor.clone());
+    let section_anchor = section.and_then(|&(s, _)| match blocks[s].kind {
+        BlockKind::Heading { heading, .. } => headings[heading].anchor.clone(),
+        _ => None,
+    });
+    group
+        .anchor
+        .clone()
+        .or(heading_anchor)
+        .or_else(|| group.accordion_anchor.clone())
+        .or(section_anchor)
+}
+
+/// The entries of question headings (or bold questions) under an FAQ heading, their answer
+/// the blocks up to the next question, added to `entries` when not already there.
+fn from_headings(
+    blocks: &[Block],
+    headings: &[Heading],
+    faq_sections: &[(usize, usize)],
+    entries: &mut Vec<FaqEntry>,
+) {
+    for &(start, end) in faq_sections {
         let BlockKind::Heading {
             level: faq_level, ..
         } = blocks[start].kind
@@ -101,24 +133,11 @@ pub(crate) fn from_blocks(
             }
             match b.kind {
                 BlockKind::Heading { level, heading } if level > faq_level => {
-                    if let Some(e) = current.take() {
-                        push_faq_entry(&mut entries, e);
-                    }
-                    current = Some(FaqEntry {
-                        question: b.text.clone(),
-                        answer: String::new(),
-                        anchor: headings[heading].anchor.clone(),
-                    });
+                    let anchor = headings[heading].anchor.clone();
+                    next_question(entries, &mut current, b, anchor);
                 }
                 BlockKind::Paragraph if is_bold_question(b) => {
-                    if let Some(e) = current.take() {
-                        push_faq_entry(&mut entries, e);
-                    }
-                    current = Some(FaqEntry {
-                        question: b.text.clone(),
-                        answer: String::new(),
-                        anchor: None,
-                    });
+                    next_question(entries, &mut current, b, None);
                 }
                 _ => {
                     if let Some(e) = current.as_mut() {
@@ -128,10 +147,26 @@ pub(crate) fn from_blocks(
             }
         }
         if let Some(e) = current.take() {
-            push_faq_entry(&mut entries, e);
+            push_faq_entry(entries, e);
         }
     }
-    entries
+}
+
+/// Ends the entry being read, if any, and starts one asking block `b`'s question.
+fn next_question(
+    entries: &mut Vec<FaqEntry>,
+    current: &mut Option<FaqEntry>,
+    b: &Block,
+    anchor: Option<String>,
+) {
+    if let Some(e) = current.take() {
+        push_faq_entry(entries, e);
+    }
+    *current = Some(FaqEntry {
+        question: b.text.clone(),
+        answer: String::new(),
+        anchor,
+    });
 }
 
 /// Groups of one accordion share a key; a group outside any known accordion is its own.

@@ -1,10 +1,87 @@
 //! The FAQ marks of the walk: accordions (the table in `rules/accordion.rs`), their panes, the
 //! Yoast and Rank Math FAQ items and `details`, each an FAQ group whose blocks are its
-//! question or its answer.
+//! question or its answer. [`FaqState`] is what the walk knows of them at each point.
 
-use super::{FaqGroup, FaqMark, Role, Walker};
+use super::{FaqGroup, Role, Walker};
 use crate::dom::tree::NodeId;
 use crate::rules::accordion;
+
+/// What an open element is in FAQ markup (besides being a heading, `strong`…): what its
+/// close must end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FaqMark {
+    None,
+    Group,
+    Question,
+    /// An accordion container (`rules/accordion.rs`).
+    Accordion,
+}
+
+/// The FAQ marks open at a point of the walk.
+#[derive(Default)]
+pub(super) struct FaqState {
+    /// The FAQ groups open (indices into the walk's `faq_groups`), innermost last.
+    group: Vec<u32>,
+    /// Per open group: its blocks are still the question. A pane of the accordion table
+    /// starts so (its question may be an unwrapped button with no class left) until its
+    /// question element closes or its answer opens.
+    asking: Vec<bool>,
+    /// Question elements open.
+    question: u32,
+    /// Elements open whose class or id names an FAQ.
+    container: u32,
+    accordions: Vec<OpenAccordion>,
+    /// Accordions met so far (the next one's id).
+    accordion_count: u32,
+}
+
+/// An accordion container open during the walk.
+struct OpenAccordion {
+    id: u32,
+    family: &'static accordion::Family,
+    anchor: Option<String>,
+    /// Depth of the group stack when it opened: a question met at this depth has no pane
+    /// element and starts a pane of its own, running to the next question.
+    groups_at_open: usize,
+    /// The group of such a pane, while it runs.
+    sibling: Option<u32>,
+}
+
+impl FaqState {
+    /// An element whose class or id names an FAQ opens.
+    pub(super) fn enter_named(&mut self) {
+        self.container += 1;
+    }
+
+    /// Such an element closes.
+    pub(super) fn leave_named(&mut self) {
+        self.container -= 1;
+    }
+
+    /// The role of a block written now.
+    pub(super) fn role(&self) -> Role {
+        let asking = self.question > 0 || self.asking.last() == Some(&true);
+        match self.group.last() {
+            Some(&g) if asking => Role::Question(g),
+            Some(&g) => Role::Answer(g),
+            None => Role::None,
+        }
+    }
+
+    fn close_group(&mut self) {
+        self.group.pop();
+        self.asking.pop();
+    }
+}
+
+/// Whether a class or id names an FAQ ("faq", "rank-math-faq"…).
+pub(super) fn is_faq_name(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b'f', b'F', b).any(|i| {
+        b.get(i + 1..i + 3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"aq"))
+    })
+}
 
 /// The class names the FAQ extraction looks for, read in one pass over the class attribute.
 #[derive(Default)]
@@ -15,6 +92,12 @@ struct FaqClasses {
     question: bool,
     /// The part of an accordion of the table in `rules/accordion.rs`, with its family.
     accordion: Option<(&'static accordion::Family, accordion::Part)>,
+}
+
+impl FaqClasses {
+    fn family(&self) -> Option<&'static accordion::Family> {
+        self.accordion.map(|(f, _)| f)
+    }
 }
 
 fn faq_classes(class: &str) -> FaqClasses {
@@ -37,116 +120,39 @@ fn faq_classes(class: &str) -> FaqClasses {
     f
 }
 
-/// An accordion container open during the walk.
-pub(super) struct OpenAccordion {
-    pub(super) id: u32,
-    pub(super) family: &'static accordion::Family,
-    pub(super) anchor: Option<String>,
-    /// Depth of the group stack when it opened: a question met at this depth has no pane
-    /// element and starts a pane of its own, running to the next question.
-    pub(super) groups_at_open: usize,
-    /// The group of such a pane, while it runs.
-    pub(super) sibling: Option<u32>,
-}
-
 impl Walker<'_> {
     /// Marks element `i` (its `tag` and `class`) as an accordion, an FAQ group or a question
     /// when it is one, opening what it opens.
     pub(super) fn open_faq(&mut self, i: NodeId, tag: &str, class: &str) -> FaqMark {
-        let node = self.el(i);
-        let mut faq_mark = FaqMark::None;
-        let faq_classes = faq_classes(class);
-        let id = node.attr("id").map(str::trim).filter(|s| !s.is_empty());
-        if let Some((family, accordion::Part::Container)) = faq_classes.accordion {
-            self.flush();
-            // Nested containers of one accordion (a block wrapper and the plugin's own
-            // divs) share the outer one's id.
-            let outer = self
-                .accordions
-                .last()
-                .filter(|a| std::ptr::eq(a.family, family))
-                .and_then(|a| a.anchor.clone());
-            self.accordions.push(OpenAccordion {
-                id: self.accordion_count,
-                family,
-                anchor: id.map(str::to_string).or(outer),
-                groups_at_open: self.faq_group.len(),
-                sibling: None,
-            });
-            self.accordion_count += 1;
-            faq_mark = FaqMark::Accordion;
+        let classes = faq_classes(class);
+        let id = self
+            .el(i)
+            .attr("id")
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
+        let mut mark = FaqMark::None;
+        if let Some((family, accordion::Part::Container)) = classes.accordion {
+            self.open_accordion(family, id);
+            mark = FaqMark::Accordion;
         }
         // … the container of one question and its answer …
-        if faq_classes.group || tag == "details" {
-            self.flush();
-            let family = faq_classes.accordion.map(|(f, _)| f);
-            // A pane of a known accordion inside a `details` of its own (CoBlocks, Otter)
-            // is one group: the `details` opens none.
-            let nested_details = tag == "details"
-                && self.faq_group.last().is_some_and(|&g| {
-                    self.out.faq_groups[g as usize].family.is_some() && !self.blocks_since_group(g)
-                });
-            if !nested_details {
-                self.open_group(
-                    family,
-                    id,
-                    faq_classes.accordion.is_none() && tag != "details",
-                );
-                faq_mark = FaqMark::Group;
+        if classes.group || tag == "details" {
+            if self.open_pane(&classes, tag, id) {
+                mark = FaqMark::Group;
             }
-        } else if tag == "summary" || faq_classes.question {
-            // … and the question inside it. A question of a pane-less accordion (its answer
-            // follows as a sibling) starts a pane.
-            if let Some(acc) = self.accordions.last()
-                && faq_classes.accordion.is_some()
-                && self.faq_question == 0
-                && (self.faq_group.len() == acc.groups_at_open
-                    || (self.faq_group.len() == acc.groups_at_open + 1
-                        && acc.sibling == self.faq_group.last().copied()))
-            {
-                let running = acc.sibling.is_some();
-                self.flush();
-                if running {
-                    self.faq_group.pop();
-                    self.faq_asking.pop();
-                }
-                let family = faq_classes.accordion.map(|(f, _)| f);
-                self.open_group(family, None, false);
-                if let Some(acc) = self.accordions.last_mut() {
-                    acc.sibling = self.faq_group.last().copied();
-                }
+        } else if tag == "summary" || classes.question {
+            // … and the question inside it.
+            if self.open_question(i, &classes, id) {
+                mark = FaqMark::Question;
             }
-            if let Some(&g) = self.faq_group.last() {
-                self.flush();
-                self.faq_question += 1;
-                faq_mark = FaqMark::Question;
-                if self.out.faq_groups[g as usize].anchor.is_none() {
-                    // Its own id, else the first inside it.
-                    let inner = || {
-                        self.doc
-                            .descendants(i)
-                            .filter_map(|d| self.doc.element(d))
-                            .find_map(|n| n.attr("id").map(str::trim).filter(|s| !s.is_empty()))
-                    };
-                    let found = id.or_else(inner).map(str::to_string);
-                    self.out.faq_groups[g as usize].anchor = found;
-                }
-            }
-        } else if faq_classes
+        } else if classes
             .accordion
             .is_some_and(|(_, p)| p == accordion::Part::Answer)
-            && let Some(&g) = self.faq_group.last()
+            && let Some(&g) = self.faq.group.last()
         {
-            self.flush();
-            if let Some(asking) = self.faq_asking.last_mut() {
-                *asking = false;
-            }
-            let anchor = &mut self.out.faq_groups[g as usize].anchor;
-            if anchor.is_none() {
-                *anchor = id.map(str::to_string);
-            }
+            self.open_answer(g, id);
         }
-        faq_mark
+        mark
     }
 
     /// Closes what [`Walker::open_faq`] opened.
@@ -155,27 +161,115 @@ impl Walker<'_> {
             FaqMark::None => {}
             FaqMark::Group => {
                 self.flush();
-                self.faq_group.pop();
-                self.faq_asking.pop();
+                self.faq.close_group();
             }
             FaqMark::Question => {
                 self.flush();
-                self.faq_question -= 1;
-                if self.faq_question == 0
-                    && let Some(asking) = self.faq_asking.last_mut()
+                self.faq.question -= 1;
+                if self.faq.question == 0
+                    && let Some(asking) = self.faq.asking.last_mut()
                 {
                     *asking = false;
                 }
             }
             FaqMark::Accordion => {
                 self.flush();
-                if let Some(acc) = self.accordions.pop()
+                if let Some(acc) = self.faq.accordions.pop()
                     && acc.sibling.is_some()
                 {
-                    self.faq_group.pop();
-                    self.faq_asking.pop();
+                    self.faq.close_group();
                 }
             }
+        }
+    }
+
+    /// An accordion container of `family` (with this `id`) opens.
+    fn open_accordion(&mut self, family: &'static accordion::Family, id: Option<&str>) {
+        self.flush();
+        // Nested containers of one accordion (a block wrapper and the plugin's own divs)
+        // share the outer one's id.
+        let outer = self
+            .faq
+            .accordions
+            .last()
+            .filter(|a| std::ptr::eq(a.family, family))
+            .and_then(|a| a.anchor.clone());
+        self.faq.accordions.push(OpenAccordion {
+            id: self.faq.accordion_count,
+            family,
+            anchor: id.map(str::to_string).or(outer),
+            groups_at_open: self.faq.group.len(),
+            sibling: None,
+        });
+        self.faq.accordion_count += 1;
+    }
+
+    /// A pane, an FAQ plugin's item or a `details` opens; whether it opened a group.
+    fn open_pane(&mut self, classes: &FaqClasses, tag: &str, id: Option<&str>) -> bool {
+        self.flush();
+        // A pane of a known accordion inside a `details` of its own (CoBlocks, Otter) is one
+        // group: the `details` opens none.
+        let nested_details = tag == "details"
+            && self.faq.group.last().is_some_and(|&g| {
+                self.out.faq_groups[g as usize].family.is_some() && !self.blocks_since_group(g)
+            });
+        if nested_details {
+            return false;
+        }
+        let explicit = classes.accordion.is_none() && tag != "details";
+        self.open_group(classes.family(), id, explicit);
+        true
+    }
+
+    /// A question element (element `i`, with this `id`) opens; whether it is one of an open
+    /// group. A question of a pane-less accordion (its answer follows as a sibling) starts a
+    /// pane.
+    fn open_question(&mut self, i: NodeId, classes: &FaqClasses, id: Option<&str>) -> bool {
+        if let Some(acc) = self.faq.accordions.last()
+            && classes.accordion.is_some()
+            && self.faq.question == 0
+            && (self.faq.group.len() == acc.groups_at_open
+                || (self.faq.group.len() == acc.groups_at_open + 1
+                    && acc.sibling == self.faq.group.last().copied()))
+        {
+            let running = acc.sibling.is_some();
+            self.flush();
+            if running {
+                self.faq.close_group();
+            }
+            self.open_group(classes.family(), None, false);
+            if let Some(acc) = self.faq.accordions.last_mut() {
+                acc.sibling = self.faq.group.last().copied();
+            }
+        }
+        let Some(&g) = self.faq.group.last() else {
+            return false;
+        };
+        self.flush();
+        self.faq.question += 1;
+        if self.out.faq_groups[g as usize].anchor.is_none() {
+            // Its own id, else the first inside it.
+            let inner = || {
+                self.doc
+                    .descendants(i)
+                    .filter_map(|d| self.doc.element(d))
+                    .find_map(|n| n.attr("id").map(str::trim).filter(|s| !s.is_empty()))
+            };
+            let found = id.or_else(inner).map(str::to_string);
+            self.out.faq_groups[g as usize].anchor = found;
+        }
+        true
+    }
+
+    /// The answer of group `g` opens (with this `id`): its blocks are no longer the question.
+    fn open_answer(&mut self, g: u32, id: Option<&str>) {
+        self.flush();
+        if let Some(asking) = self.faq.asking.last_mut() {
+            *asking = false;
+        }
+        let anchor = &mut self.out.faq_groups[g as usize].anchor;
+        if anchor.is_none() {
+            *anchor = id.map(str::to_string);
         }
     }
 
@@ -186,18 +280,18 @@ impl Walker<'_> {
         id: Option<&str>,
         explicit: bool,
     ) {
-        let acc = self.accordions.last();
+        let acc = self.faq.accordions.last();
         let group = FaqGroup {
             explicit: explicit || family.is_some_and(|f| f.faq),
-            in_faq_container: self.faq_container > 0,
+            in_faq_container: self.faq.container > 0,
             accordion: acc.map(|a| a.id),
             family: family.or(acc.map(|a| a.family)).map(|f| f.name),
             anchor: id.map(str::to_string),
             accordion_anchor: acc.and_then(|a| a.anchor.clone()),
         };
         self.out.faq_groups.push(group);
-        self.faq_group.push(self.out.faq_groups.len() as u32 - 1);
-        self.faq_asking.push(family.is_some());
+        self.faq.group.push(self.out.faq_groups.len() as u32 - 1);
+        self.faq.asking.push(family.is_some());
     }
 
     /// Whether a block was already written into group `g`.

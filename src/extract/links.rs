@@ -1,8 +1,9 @@
 //! The walk's links and images: what a link or image adds to the text, the Markdown and the
 //! article's `links` and `images`.
 
+use super::Walker;
+use super::elements::Open;
 use super::inline::{Inline, md_url};
-use super::{Open, Walker};
 use crate::article::{Image, Link};
 use crate::dom::tree::NodeId;
 use crate::href::Href;

@@ -1,13 +1,20 @@
 //! Extraction: one walk of the cleaned tree that produces the block model (for text,
 //! Markdown, sections and FAQ), headings, links, images, lists, tables and the cleaned HTML.
+//!
+//! The walk itself is here: the walker's state, the loop that enters and leaves elements,
+//! and how inline text becomes blocks. What each kind of element does when it opens and
+//! closes is in `elements.rs` (headings, code, quotes, figures…), `lists.rs`, `table.rs`
+//! and `links.rs`; the FAQ marks it carries are in `faq_marks.rs`.
 
 mod blocks;
 pub(crate) mod comments;
+mod elements;
 mod embed;
 pub(crate) mod faq;
 mod faq_marks;
 mod inline;
 mod links;
+mod lists;
 mod table;
 
 pub(crate) use blocks::{Block, BlockKind, Extracted, FaqGroup, Role};
@@ -16,71 +23,13 @@ use std::collections::HashSet;
 
 use url::Url;
 
-use crate::article::{Heading, Link, List};
+use crate::article::Link;
 use crate::dom::tree::{Data, Document, Element, NodeId};
-use crate::dom::{heading_level, is_block, is_void};
-use faq_marks::OpenAccordion;
+use elements::{FigureCtx, OpenElement};
+use faq_marks::FaqState;
 use inline::Inline;
+use lists::ListCtx;
 use table::TableBuilder;
-
-#[derive(Debug, Clone, Copy)]
-enum Open {
-    /// An element whose close needs nothing special.
-    Plain,
-    Block,
-    Heading,
-    ListItem,
-    List,
-    Pre,
-    Quote,
-    Table,
-    Cell,
-    Row,
-    Caption,
-    Figure,
-    FigCaption,
-    Link {
-        /// Its Markdown syntax was written (not in a code span).
-        marked: bool,
-        internal: bool,
-    },
-    Emphasis,
-    Code,
-    /// A link within this page (not content): its text is dropped if it only says "back
-    /// to top".
-    InPage(inline::Position),
-}
-
-struct OpenElement {
-    index: NodeId,
-    open: Open,
-    /// The element is also an FAQ container or question (besides being a heading, `strong`…).
-    faq: FaqMark,
-    /// Its class or id names an FAQ ("faq", "rank-math-faq"…).
-    faq_named: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FaqMark {
-    None,
-    Group,
-    Question,
-    /// An accordion container (`rules/accordion.rs`).
-    Accordion,
-}
-
-struct ListCtx {
-    ordered: bool,
-    counter: u32,
-    /// Index in `lists` of the outermost list this one belongs to.
-    list: usize,
-}
-
-struct FigureCtx {
-    first_image: usize,
-    table: Option<usize>,
-    caption: Option<String>,
-}
 
 struct Walker<'a> {
     doc: &'a Document,
@@ -98,15 +47,7 @@ struct Walker<'a> {
     tables: Vec<TableBuilder>,
     figures: Vec<FigureCtx>,
     link_text: Vec<(NodeId, String)>,
-    faq_group: Vec<u32>,
-    /// Per open group: its blocks are still the question. A pane of the accordion table
-    /// starts so (its question may be an unwrapped button with no class left) until its
-    /// question element closes or its answer opens.
-    faq_asking: Vec<bool>,
-    faq_question: u32,
-    faq_container: u32,
-    accordions: Vec<OpenAccordion>,
-    accordion_count: u32,
+    faq: FaqState,
     anchors: HashSet<String>,
     max_table_cells: usize,
 }
@@ -133,12 +74,7 @@ pub(crate) fn extract(
         tables: Vec::new(),
         figures: Vec::new(),
         link_text: Vec::new(),
-        faq_group: Vec::new(),
-        faq_asking: Vec::new(),
-        faq_question: 0,
-        faq_container: 0,
-        accordions: Vec::new(),
-        accordion_count: 0,
+        faq: FaqState::default(),
         anchors: HashSet::new(),
         max_table_cells,
     };
@@ -171,18 +107,15 @@ pub(crate) fn extract(
     w.out
 }
 
-fn is_faq_name(s: &str) -> bool {
-    let b = s.as_bytes();
-    memchr::memchr2_iter(b'f', b'F', b).any(|i| {
-        b.get(i + 1..i + 3)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"aq"))
-    })
-}
-
 impl<'a> Walker<'a> {
     /// The element `id` (the walk opens only elements).
     fn el(&self, id: NodeId) -> &'a Element {
         self.doc.element(id).expect("an element")
+    }
+
+    /// Whether text goes into a cell of a data table.
+    fn in_cell(&self) -> bool {
+        self.tables.last().is_some_and(|t| t.in_cell())
     }
 
     fn text(&mut self, s: &str) {
@@ -195,311 +128,6 @@ impl<'a> Walker<'a> {
         for (_, t) in &mut self.link_text {
             t.push_str(s);
         }
-    }
-
-    /// Opens an element; `false` when it has no content to walk (a void element).
-    fn open_element(&mut self, i: NodeId) -> bool {
-        let node = self.el(i);
-        let tag: &str = &node.tag;
-        let class = node.attr("class").unwrap_or("");
-        let faq_named = is_faq_name(class) || node.attr("id").is_some_and(is_faq_name);
-        if faq_named {
-            self.faq_container += 1;
-        }
-        let mut open = if is_block(tag) {
-            Open::Block
-        } else {
-            Open::Plain
-        };
-        let faq_mark = self.open_faq(i, tag, class);
-        match tag {
-            "br" => {
-                if let Some(t) = self.tables.last_mut().filter(|t| t.in_cell()) {
-                    t.push_text(" ");
-                } else if self.heading.is_some() {
-                    self.inline.push_str(" ", false, false);
-                } else if self.pre > 0 {
-                    self.inline.push_str("\n", true, false);
-                } else {
-                    self.inline.line_break();
-                }
-            }
-            "img" => self.image(i),
-            "a" => open = self.link(i, open),
-            "strong" | "b" => open = self.emphasis("**", open),
-            "em" | "i" => open = self.emphasis("*", open),
-            "del" | "s" | "strike" => open = self.emphasis("~~", open),
-            "code" if self.pre == 0 => open = self.code(open),
-            "hr" => {
-                self.flush();
-                self.push_block(BlockKind::Rule, String::new(), "---".into());
-            }
-            // In a table cell, preformatted text is the cell's text.
-            "pre" if self.tables.last().is_some_and(|t| t.in_cell()) => {}
-            "pre" => {
-                self.flush();
-                self.pre += 1;
-                open = Open::Pre;
-            }
-            "blockquote" => {
-                self.flush();
-                self.quote += 1;
-                open = Open::Quote;
-            }
-            "ul" | "ol" | "menu" => {
-                self.flush();
-                let list = match self.lists.last() {
-                    Some(outer) => outer.list,
-                    None => {
-                        self.out.lists.push(List {
-                            ordered: tag == "ol",
-                            items: Vec::new(),
-                        });
-                        self.out.lists.len() - 1
-                    }
-                };
-                let start = node
-                    .attr("start")
-                    .and_then(|s| s.trim().parse::<u32>().ok())
-                    .unwrap_or(1);
-                self.lists.push(ListCtx {
-                    ordered: tag == "ol",
-                    counter: start.saturating_sub(1),
-                    list,
-                });
-                self.items.push(None);
-                open = Open::List;
-            }
-            "li" => {
-                self.flush();
-                if let Some(l) = self.lists.last_mut() {
-                    l.counter = l.counter.saturating_add(1);
-                    let items = &mut self.out.lists[l.list].items;
-                    items.push(String::new());
-                    let at = items.len() - 1;
-                    if let Some(slot) = self.items.last_mut() {
-                        *slot = Some(at);
-                    }
-                }
-                open = Open::ListItem;
-            }
-            // A table that lays blocks out is read as its cells' blocks (td and tr are
-            // blocks); one inside a data table's cell is that cell's text.
-            "table" if self.tables.is_empty() && table::is_layout(self.doc, i) => self.flush(),
-            "table" => {
-                self.flush();
-                self.tables.push(TableBuilder::default());
-                open = Open::Table;
-            }
-            "tr" if !self.tables.is_empty() => {
-                let in_head = self.in_thead();
-                if let Some(t) = self.tables.last_mut() {
-                    t.start_row(in_head);
-                }
-                open = Open::Row;
-            }
-            "td" | "th" if !self.tables.is_empty() => {
-                let colspan = span(node.attr("colspan"));
-                let rowspan = span(node.attr("rowspan"));
-                if let Some(t) = self.tables.last_mut() {
-                    t.start_cell(tag == "th", colspan, rowspan);
-                }
-                open = Open::Cell;
-            }
-            "caption" if !self.tables.is_empty() => {
-                if let Some(t) = self.tables.last_mut() {
-                    t.start_caption();
-                }
-                open = Open::Caption;
-            }
-            "figure" => {
-                self.flush();
-                self.figures.push(FigureCtx {
-                    first_image: self.out.images.len(),
-                    table: None,
-                    caption: None,
-                });
-                open = Open::Figure;
-            }
-            "figcaption" => {
-                self.flush();
-                open = Open::FigCaption;
-            }
-            _ => {
-                if let Some(level) = heading_level(tag) {
-                    self.flush();
-                    let anchor = self.heading_anchor(i);
-                    self.out.headings.push(Heading {
-                        level,
-                        text: String::new(),
-                        anchor,
-                    });
-                    self.heading = Some((level, self.out.headings.len() - 1));
-                    open = Open::Heading;
-                } else if matches!(open, Open::Block) {
-                    self.flush();
-                }
-            }
-        }
-        if is_void(tag) {
-            if faq_named {
-                self.faq_container -= 1;
-            }
-            return false;
-        }
-        self.open.push(OpenElement {
-            index: i,
-            open,
-            faq: faq_mark,
-            faq_named,
-        });
-        true
-    }
-
-    fn close(&mut self, o: OpenElement) {
-        if o.faq_named {
-            self.faq_container -= 1;
-        }
-        match o.open {
-            Open::Plain => {}
-            Open::Block => self.flush(),
-            Open::Heading => {
-                let (text, md) = self.inline.take();
-                if let Some((level, h)) = self.heading.take() {
-                    let text = text.replace('\n', " ");
-                    self.out.headings[h].text = text.clone();
-                    if !text.is_empty() {
-                        self.push_block(BlockKind::Heading { level, heading: h }, text, md);
-                    } else if !md.is_empty() {
-                        // A heading of images only: no heading, but the images stay.
-                        if h + 1 == self.out.headings.len() {
-                            self.out.headings.pop();
-                        }
-                        self.push_block(BlockKind::Paragraph, text, md);
-                    }
-                }
-            }
-            Open::ListItem => {
-                self.flush();
-                if let Some(slot) = self.items.last_mut() {
-                    *slot = None;
-                }
-            }
-            Open::List => {
-                self.flush();
-                self.lists.pop();
-                self.items.pop();
-                if self.lists.is_empty()
-                    && let Some(l) = self.out.lists.last_mut()
-                {
-                    l.items.retain(|i| !i.is_empty());
-                    if l.items.is_empty() {
-                        self.out.lists.pop();
-                    }
-                }
-            }
-            Open::Pre => {
-                let (text, md) = self.take_pre();
-                self.pre -= 1;
-                if !text.trim().is_empty() {
-                    self.push_block(BlockKind::Code, text, md);
-                }
-            }
-            Open::Quote => {
-                self.flush();
-                self.quote -= 1;
-            }
-            Open::Table => {
-                let builder = self.tables.pop().expect("table open");
-                let (table, warning) = builder.finish(self.max_table_cells);
-                if let Some(w) = warning {
-                    self.out.warnings.push(w);
-                }
-                if !table.rows.is_empty() || !table.header.is_empty() {
-                    let text = table::plain(&table);
-                    if let Some(outer) = self.tables.last_mut().filter(|t| t.in_cell()) {
-                        outer.push_text(&text.replace('\n', " "));
-                    }
-                    self.out.tables.push(table);
-                    let idx = self.out.tables.len() - 1;
-                    if let Some(f) = self.figures.last_mut() {
-                        f.table.get_or_insert(idx);
-                    }
-                    if self.tables.is_empty() {
-                        // Written now: a figure caption given to the table later is a block
-                        // of its own.
-                        let md = table::markdown(&self.out.tables[idx]);
-                        self.push_block(BlockKind::Table(idx), text, md);
-                    }
-                }
-            }
-            Open::Row => {
-                if let Some(t) = self.tables.last_mut() {
-                    t.end_row();
-                }
-            }
-            Open::Cell => {
-                if let Some(t) = self.tables.last_mut() {
-                    t.end_cell();
-                }
-            }
-            Open::Caption => {
-                if let Some(t) = self.tables.last_mut() {
-                    t.end_caption();
-                }
-            }
-            Open::Figure => {
-                self.flush();
-                let f = self.figures.pop().expect("figure open");
-                if let Some(caption) = f.caption {
-                    match f.table {
-                        Some(t) if self.out.tables[t].caption.is_none() => {
-                            self.out.tables[t].caption = Some(caption)
-                        }
-                        Some(_) => {}
-                        None => {
-                            for img in &mut self.out.images[f.first_image..] {
-                                img.caption.get_or_insert_with(|| caption.clone());
-                            }
-                        }
-                    }
-                }
-            }
-            Open::FigCaption => {
-                let (text, md) = self.inline.take();
-                if !text.is_empty() {
-                    if let Some(f) = self.figures.last_mut() {
-                        f.caption.get_or_insert_with(|| text.clone());
-                    }
-                    self.push_block(BlockKind::Caption, text, md);
-                }
-            }
-            Open::Link { marked, internal } => self.close_link(o.index, marked, internal),
-            Open::Emphasis => self.inline.close_emphasis(),
-            Open::Code => self.inline.close_code(),
-            Open::InPage(at) => {
-                let text = self.link_text.pop().map(|(_, t)| t).unwrap_or_default();
-                if links::back_to_top(&text) {
-                    self.inline.cut(at);
-                }
-            }
-        }
-        self.close_faq(o.faq);
-    }
-
-    fn in_thead(&self) -> bool {
-        self.open
-            .iter()
-            .rev()
-            .take_while(|o| !matches!(o.open, Open::Table))
-            .any(|o| &*self.el(o.index).tag == "thead")
-    }
-
-    fn take_pre(&mut self) -> (String, String) {
-        let text = self.inline.take_pre();
-        let text = text.trim_matches('\n').trim_end().to_string();
-        let md = format!("```\n{text}\n```");
-        (text, md)
     }
 
     /// Ends the current block of inline text.
@@ -527,33 +155,12 @@ impl<'a> Walker<'a> {
         if text.is_empty() && md.is_empty() {
             return;
         }
-        let kind = match self.lists.last() {
-            Some(l) if self.items.last().is_some_and(Option::is_some) => {
-                if let Some(Some(at)) = self.items.last() {
-                    let item = &mut self.out.lists[l.list].items[*at];
-                    if !item.is_empty() {
-                        item.push(' ');
-                    }
-                    item.push_str(&text.replace('\n', " "));
-                }
-                BlockKind::ListItem {
-                    ordered: l.ordered,
-                    depth: self.lists.len().min(u8::MAX as usize) as u8,
-                    number: l.counter,
-                }
-            }
-            _ => BlockKind::Paragraph,
-        };
+        let kind = self.list_item_block(&text).unwrap_or(BlockKind::Paragraph);
         self.push_block(kind, text, md);
     }
 
     fn push_block(&mut self, kind: BlockKind, text: String, mut md: String) {
-        let asking = self.faq_question > 0 || self.faq_asking.last() == Some(&true);
-        let role = match self.faq_group.last() {
-            Some(&g) if asking => Role::Question(g),
-            Some(&g) => Role::Answer(g),
-            None => Role::None,
-        };
+        let role = self.faq.role();
         // A question that is no heading reads as a bold line, its answer after it.
         if matches!(role, Role::Question(_))
             && kind == BlockKind::Paragraph
@@ -570,29 +177,6 @@ impl<'a> Walker<'a> {
             quote: self.quote,
             role,
         });
-    }
-
-    fn heading_anchor(&mut self, i: NodeId) -> Option<String> {
-        let node = self.el(i);
-        // The heading's own id, else the first id inside it (a TOC plugin's marker when
-        // that rule group is switched off), else an old-style `<a name>`.
-        let found = node.attr("id").map(str::to_string).or_else(|| {
-            self.doc.descendants(i).find_map(|n| {
-                let e = self.doc.element(n)?;
-                e.attr("id").or_else(|| e.attr("name")).map(str::to_string)
-            })
-        });
-        let id = found?.trim().to_string();
-        if id.is_empty() {
-            return None;
-        }
-        if !self.anchors.insert(id.clone()) {
-            self.out.warnings.push(format!(
-                "duplicate heading anchor {id:?}: only the first is kept"
-            ));
-            return None;
-        }
-        Some(id)
     }
 
     fn embed(&mut self, e: embed::Embed) {
@@ -612,30 +196,4 @@ impl<'a> Walker<'a> {
             internal: false,
         });
     }
-
-    fn emphasis(&mut self, marker: &'static str, default: Open) -> Open {
-        if self.heading.is_some() || self.tables.last().is_some_and(|t| t.in_cell()) {
-            return default;
-        }
-        if self.inline.open_emphasis(marker) {
-            Open::Emphasis
-        } else {
-            default
-        }
-    }
-
-    fn code(&mut self, default: Open) -> Open {
-        if self.tables.last().is_some_and(|t| t.in_cell()) {
-            return default;
-        }
-        if self.inline.open_code() {
-            Open::Code
-        } else {
-            default
-        }
-    }
-}
-
-fn span(v: Option<&str>) -> u32 {
-    v.and_then(|s| s.trim().parse::<u32>().ok()).unwrap_or(1)
 }

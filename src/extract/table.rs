@@ -1,5 +1,7 @@
 //! Tables: cells gathered during the walk, spans expanded when the table closes.
 
+use super::elements::Open;
+use super::{BlockKind, Walker};
 use crate::article::Table;
 use crate::dom::tree::{Document, NodeId};
 
@@ -110,60 +112,11 @@ impl TableBuilder {
 
     /// Expands spans into a grid and splits off the header.
     pub fn finish(self, max_cells: usize) -> (Table, Option<String>) {
-        let mut warning = None;
         let caption = self
             .caption
             .map(|c| c.trim().to_string())
             .filter(|c| !c.is_empty());
-        // Grid expansion: `pending[col]` holds (rows left, text) for cells spanning down.
-        let mut grid: Vec<(Vec<String>, bool, bool)> = Vec::with_capacity(self.rows.len());
-        let mut pending: Vec<(u32, String)> = Vec::new();
-        let mut total = 0usize;
-        'rows: for row in self.rows {
-            let mut out: Vec<String> = Vec::new();
-            let all_th = !row.cells.is_empty() && row.cells.iter().all(|c| c.header);
-            let mut cells = row.cells.into_iter();
-            let mut col = 0usize;
-            loop {
-                if let Some((left, text)) = pending.get_mut(col).filter(|p| p.0 > 0) {
-                    *left -= 1;
-                    out.push(text.clone());
-                    col += 1;
-                    continue;
-                }
-                let Some(cell) = cells.next() else { break };
-                let text = cell.text.trim().to_string();
-                for _ in 0..cell.colspan {
-                    if total >= max_cells {
-                        warning = Some(format!(
-                            "table truncated at {max_cells} cells after span expansion"
-                        ));
-                        if !out.is_empty() {
-                            grid.push((out, row.in_head, all_th));
-                        }
-                        break 'rows;
-                    }
-                    if pending.len() <= col {
-                        pending.resize(col + 1, (0, String::new()));
-                    }
-                    if cell.rowspan > 1 {
-                        pending[col] = (cell.rowspan - 1, text.clone());
-                    }
-                    out.push(text.clone());
-                    total += 1;
-                    col += 1;
-                }
-            }
-            // Cells spanning down past the end of this row's own cells.
-            while let Some((left, text)) = pending.get_mut(col).filter(|p| p.0 > 0) {
-                *left -= 1;
-                out.push(text.clone());
-                col += 1;
-            }
-            if out.iter().any(|c| !c.is_empty()) {
-                grid.push((out, row.in_head, all_th));
-            }
-        }
+        let (mut grid, warning) = expand_spans(self.rows, max_cells);
         let width = grid.iter().map(|r| r.0.len()).max().unwrap_or(0);
         for (r, _, _) in &mut grid {
             r.resize(width, String::new());
@@ -196,6 +149,64 @@ impl TableBuilder {
             warning,
         )
     }
+}
+
+/// A row of the expanded grid: its cells' text, whether it is in `thead`, whether all its
+/// own cells are `th`.
+type GridRow = (Vec<String>, bool, bool);
+
+/// The rows with their spans expanded, at most `max_cells` cells (with a warning when the
+/// table is cut there); rows left empty are dropped.
+fn expand_spans(rows: Vec<Row>, max_cells: usize) -> (Vec<GridRow>, Option<String>) {
+    let mut grid: Vec<GridRow> = Vec::with_capacity(rows.len());
+    // `pending[col]` holds (rows left, text) for cells spanning down.
+    let mut pending: Vec<(u32, String)> = Vec::new();
+    let mut total = 0usize;
+    for row in rows {
+        let mut out: Vec<String> = Vec::new();
+        let all_th = !row.cells.is_empty() && row.cells.iter().all(|c| c.header);
+        let mut cells = row.cells.into_iter();
+        let mut col = 0usize;
+        loop {
+            if let Some((left, text)) = pending.get_mut(col).filter(|p| p.0 > 0) {
+                *left -= 1;
+                out.push(text.clone());
+                col += 1;
+                continue;
+            }
+            let Some(cell) = cells.next() else { break };
+            let text = cell.text.trim().to_string();
+            for _ in 0..cell.colspan {
+                if total >= max_cells {
+                    if !out.is_empty() {
+                        grid.push((out, row.in_head, all_th));
+                    }
+                    let warning =
+                        format!("table truncated at {max_cells} cells after span expansion");
+                    return (grid, Some(warning));
+                }
+                if pending.len() <= col {
+                    pending.resize(col + 1, (0, String::new()));
+                }
+                if cell.rowspan > 1 {
+                    pending[col] = (cell.rowspan - 1, text.clone());
+                }
+                out.push(text.clone());
+                total += 1;
+                col += 1;
+            }
+        }
+        // Cells spanning down past the end of this row's own cells.
+        while let Some((left, text)) = pending.get_mut(col).filter(|p| p.0 > 0) {
+            *left -= 1;
+            out.push(text.clone());
+            col += 1;
+        }
+        if out.iter().any(|c| !c.is_empty()) {
+            grid.push((out, row.in_head, all_th));
+        }
+    }
+    (grid, None)
 }
 
 /// A table as plain text: the caption, then one line per row, cells separated by ` | `.
@@ -295,6 +306,96 @@ pub(crate) fn is_layout(doc: &Document, i: NodeId) -> bool {
         }
     }
     rows <= 1 || cols <= 1
+}
+
+impl Walker<'_> {
+    pub(super) fn open_table(&mut self) -> Open {
+        self.flush();
+        self.tables.push(TableBuilder::default());
+        Open::Table
+    }
+
+    /// A data table closes: it is kept if it has rows, written as a block when it is not
+    /// inside another one (whose cell then holds its text).
+    pub(super) fn close_table(&mut self) {
+        let builder = self.tables.pop().expect("table open");
+        let (table, warning) = builder.finish(self.max_table_cells);
+        if let Some(w) = warning {
+            self.out.warnings.push(w);
+        }
+        if table.rows.is_empty() && table.header.is_empty() {
+            return;
+        }
+        let text = plain(&table);
+        if let Some(outer) = self.tables.last_mut().filter(|t| t.in_cell()) {
+            outer.push_text(&text.replace('\n', " "));
+        }
+        self.out.tables.push(table);
+        let idx = self.out.tables.len() - 1;
+        self.table_in_figure(idx);
+        if self.tables.is_empty() {
+            // Written now: a figure caption given to the table later is a block of its own.
+            let md = markdown(&self.out.tables[idx]);
+            self.push_block(BlockKind::Table(idx), text, md);
+        }
+    }
+
+    pub(super) fn open_row(&mut self) -> Open {
+        let in_head = self.in_thead();
+        if let Some(t) = self.tables.last_mut() {
+            t.start_row(in_head);
+        }
+        Open::Row
+    }
+
+    pub(super) fn close_row(&mut self) {
+        if let Some(t) = self.tables.last_mut() {
+            t.end_row();
+        }
+    }
+
+    /// `td`, or `th` (`header`).
+    pub(super) fn open_cell(&mut self, i: NodeId, header: bool) -> Open {
+        let node = self.el(i);
+        let colspan = span(node.attr("colspan"));
+        let rowspan = span(node.attr("rowspan"));
+        if let Some(t) = self.tables.last_mut() {
+            t.start_cell(header, colspan, rowspan);
+        }
+        Open::Cell
+    }
+
+    pub(super) fn close_cell(&mut self) {
+        if let Some(t) = self.tables.last_mut() {
+            t.end_cell();
+        }
+    }
+
+    pub(super) fn open_caption(&mut self) -> Open {
+        if let Some(t) = self.tables.last_mut() {
+            t.start_caption();
+        }
+        Open::Caption
+    }
+
+    pub(super) fn close_caption(&mut self) {
+        if let Some(t) = self.tables.last_mut() {
+            t.end_caption();
+        }
+    }
+
+    /// Whether the row opening now is in the innermost table's `thead`.
+    fn in_thead(&self) -> bool {
+        self.open
+            .iter()
+            .rev()
+            .take_while(|o| !matches!(o.open, Open::Table))
+            .any(|o| &*self.el(o.index).tag == "thead")
+    }
+}
+
+fn span(v: Option<&str>) -> u32 {
+    v.and_then(|s| s.trim().parse::<u32>().ok()).unwrap_or(1)
 }
 
 #[cfg(test)]

@@ -120,6 +120,12 @@ fn every_rest_post_and_page() {
             let ctx = format!("{} #{i}", path.display());
             let a = extractor.extract(&post);
             check_invariants(&a, &ctx);
+            // Moving the metadata instead of copying it changes nothing.
+            assert_eq!(
+                extractor.extract_owned(post.clone()),
+                a,
+                "{ctx}: extract_owned"
+            );
             posts += 1;
             with_headings += usize::from(!a.headings.is_empty());
             with_links += usize::from(!a.links.is_empty());

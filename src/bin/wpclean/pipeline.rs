@@ -414,9 +414,10 @@ pub fn process<T>(
             };
         }
     };
-    // A bug must cost one post, not the run: a panic becomes this post's error.
+    // A bug must cost one post, not the run: a panic becomes this post's error. The post is
+    // not used after: its metadata moves into the article.
     let article = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        extractor.extract(&post)
+        extractor.extract_owned(*post)
     })) {
         Ok(a) => a,
         Err(panic) => {

@@ -14,14 +14,15 @@
 
 use std::io::BufRead;
 
+mod scan;
 mod source;
 
-use source::{Source, brace_may_follow, restart_line};
-
-use serde_json::Value;
+use scan::{NEW_POST_LINE, Stop, ValueScan};
+use source::{Source, restart_line};
 
 use super::{Record, RecordReader, SkipReason};
 use crate::error::{Error, ErrorKind, Location};
+use crate::input::rest::wire::Wire;
 use crate::input::rest::{Post, line_col_to_offset};
 
 /// Reads posts from REST API JSON, streaming.
@@ -59,9 +60,6 @@ enum Scan {
     /// Nothing more.
     End,
 }
-
-/// Why a post is broken when a line starting a new one comes before it is complete.
-const NEW_POST_LINE: &str = "a new post starts on a line before this one is complete";
 
 impl<R: BufRead> JsonReader<R> {
     /// Reads from `reader`; `file` names the input in errors. Posts larger than
@@ -159,113 +157,20 @@ impl<R: BufRead> JsonReader<R> {
             self.skip_line()?;
             return Ok(Scan::Unexpected(start, first));
         }
-        let (mut in_string, mut escape) = (false, false);
-        // Open brackets, innermost last.
-        let mut open: Vec<u8> = Vec::new();
-        // The last byte outside strings that was not whitespace.
-        let mut last = 0u8;
-        // Leading whitespace of the current line while only whitespace has been seen on it
-        // (inside an open value), and whether `{` may stand there.
-        let mut line_ws: Option<(u64, bool)> = None;
+        let mut scan = ValueScan::new(first, col);
         let mut too_large = false;
-        let mut broken = None;
-        let scalar = first != b'{';
         loop {
             let chunk = self.reader.fill_buf()?;
             if chunk.is_empty() {
-                return Ok(if scalar && !in_string && !too_large {
-                    Scan::Value(start)
-                } else if too_large {
+                return Ok(if too_large {
                     Scan::TooLarge(start, self.offset - start)
+                } else if scan.may_end_here() {
+                    Scan::Value(start)
                 } else {
                     Scan::Broken(start, "truncated: the input ends inside this post")
                 });
             }
-            let mut i = 0;
-            let mut end = None;
-            while i < chunk.len() {
-                if in_string {
-                    if escape {
-                        // The byte after a backslash, possibly at the start of a new chunk.
-                        escape = false;
-                        i += 1;
-                        continue;
-                    }
-                    // Jump to the next quote, backslash or raw line break (never in JSON).
-                    match memchr::memchr3(b'"', b'\\', b'\n', &chunk[i..]) {
-                        None => {
-                            i = chunk.len();
-                            break;
-                        }
-                        Some(p) => i += p,
-                    }
-                    match chunk[i] {
-                        b'\n' => {
-                            broken = Some("a line break inside a string: the post is cut short");
-                            end = Some(i);
-                            break;
-                        }
-                        b'\\' => escape = true,
-                        _ => {
-                            in_string = false;
-                            last = b'"';
-                            if scalar && open.is_empty() {
-                                end = Some(i + 1);
-                                break;
-                            }
-                        }
-                    }
-                    i += 1;
-                    continue;
-                }
-                let b = chunk[i];
-                match b {
-                    b'\n' if !open.is_empty() => {
-                        line_ws = Some((0, brace_may_follow(last, open.last().copied())));
-                        i += 1;
-                        continue;
-                    }
-                    b' ' | b'\t' | b'\r' if !(scalar && open.is_empty()) => {
-                        if let Some((n, _)) = &mut line_ws {
-                            *n += 1;
-                        }
-                        i += 1;
-                        continue;
-                    }
-                    _ => {}
-                }
-                if let Some((ws, brace_ok)) = line_ws.take()
-                    && b == b'{'
-                    && ws <= col
-                    && !brace_ok
-                {
-                    // A line that starts a new post where this one cannot go on.
-                    broken = Some(NEW_POST_LINE);
-                    end = Some(i);
-                    break;
-                }
-                match b {
-                    b'"' => in_string = true,
-                    b'{' | b'[' => open.push(b),
-                    b'}' | b']' if !open.is_empty() => {
-                        open.pop();
-                        if open.is_empty() {
-                            end = Some(i + 1);
-                            break;
-                        }
-                    }
-                    b',' | b']' | b'}' | b' ' | b'\n' | b'\r' | b'\t'
-                        if scalar && open.is_empty() =>
-                    {
-                        end = Some(i);
-                        break;
-                    }
-                    _ => {}
-                }
-                last = b;
-                i += 1;
-            }
-            let take = end.unwrap_or(i);
+            let (take, stop) = scan.chunk(chunk);
             if !too_large {
                 if self.buf.len() + take > self.max_post_bytes {
                     too_large = true;
@@ -279,19 +184,11 @@ impl<R: BufRead> JsonReader<R> {
             }
             self.reader.consume(take);
             self.offset += take as u64;
-            if let Some(why) = broken {
-                return Ok(if too_large {
-                    Scan::TooLarge(start, self.offset - start)
-                } else {
-                    Scan::Broken(start, why)
-                });
-            }
-            if end.is_some() {
-                return Ok(if too_large {
-                    Scan::TooLarge(start, self.offset - start)
-                } else {
-                    Scan::Value(start)
-                });
+            match stop {
+                Stop::More => {}
+                _ if too_large => return Ok(Scan::TooLarge(start, self.offset - start)),
+                Stop::Broken(why) => return Ok(Scan::Broken(start, why)),
+                Stop::Complete => return Ok(Scan::Value(start)),
             }
         }
     }
@@ -380,7 +277,9 @@ impl<R: BufRead> JsonReader<R> {
     }
 
     fn record(&mut self, start: u64) -> Record {
-        let value: Value = match serde_json::from_slice(&self.buf) {
+        // Only the fields a post keeps are taken from the JSON (borrowed where they need no
+        // unescaping); the rest is parsed and dropped as it is read.
+        let wire: Wire<'_> = match serde_json::from_slice(&self.buf) {
             Ok(v) => v,
             Err(e) => {
                 let text = String::from_utf8_lossy(&self.buf);
@@ -405,9 +304,8 @@ impl<R: BufRead> JsonReader<R> {
                 return Record::Failed(Error::new(ErrorKind::Json(message)).at(self.location(at)));
             }
         };
-        let id = value.get("id").and_then(Value::as_u64);
-        let location = self.location(start).with_id(id);
-        match Post::from_value(value) {
+        let location = self.location(start).with_id(wire.location_id());
+        match Post::from_wire(wire) {
             Ok(post) => Record::Post {
                 post: Box::new(post),
                 location,

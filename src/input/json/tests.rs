@@ -194,3 +194,11 @@ fn oversized_posts_are_skipped_with_an_error() {
     assert!(matches!(&r[0], Record::Failed(e) if matches!(e.kind(), ErrorKind::Limit(_))));
     assert!(matches!(&r[1], Record::Post { .. }));
 }
+
+#[test]
+fn invalid_utf8_in_a_field_nobody_reads_fails_that_post_alone() {
+    // Only some fields are kept, but the whole post is still read as JSON.
+    let input = b"{\"id\":1,\"content\":\"x\",\"junk\":\"\xff\"}\n{\"id\":2,\"content\":\"y\"}\n";
+    let got: Vec<Record> = JsonReader::new(&input[..], None, 1 << 20).collect();
+    assert_eq!(ids(&got), ["fail #0 @30", "post 2"]);
+}

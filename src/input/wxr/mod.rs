@@ -232,11 +232,20 @@ impl<R: BufRead> WxrReader<R> {
 
     /// Reads events until an item is complete, the document ends, or an error.
     fn read_next(&mut self) -> Option<Record> {
+        // An event borrows the buffer it was read into: the buffer is taken out of `self`
+        // meanwhile, so that the steps below can update the reader's state.
+        let mut buf = std::mem::take(&mut self.buf);
+        let record = self.read_events(&mut buf);
+        self.buf = buf;
+        record
+    }
+
+    fn read_events(&mut self, buf: &mut Vec<u8>) -> Option<Record> {
         let mut item: Option<Item> = None;
         loop {
             let before = self.reader.buffer_position();
-            self.buf.clear();
-            let event = match self.reader.read_event_into(&mut self.buf) {
+            buf.clear();
+            let event = match self.reader.read_event_into(buf) {
                 Ok(e) => e,
                 Err(e) => {
                     let at = self.reader.error_position();
@@ -247,113 +256,143 @@ impl<R: BufRead> WxrReader<R> {
                     return Some(self.fail(format!("malformed XML at byte {at}: {e}"), loc));
                 }
             };
-            let Some(it) = item.as_mut() else {
-                // Outside any item: look for the next one.
-                match event {
-                    Event::Start(e) if e.name().as_ref() == b"item" => {
-                        item = Some(Item::new(before));
-                    }
-                    Event::Start(e) => {
-                        if self.root.is_none() {
-                            self.root = Some(String::from_utf8_lossy(e.name().as_ref()).into());
-                        }
-                        self.depth += 1;
-                    }
-                    Event::End(_) => self.depth = self.depth.saturating_sub(1),
-                    Event::Empty(e) if e.name().as_ref() == b"item" => {
-                        let loc = self.location().with_index(self.index).with_offset(before);
-                        self.index += 1;
-                        return Some(Item::new(before).into_record(loc));
-                    }
-                    Event::Eof => {
-                        self.done = true;
-                        if self.depth > 0 {
-                            let at = self.reader.buffer_position();
-                            let loc = self.location().with_offset(at);
-                            return Some(self.fail(
-                                format!(
-                                    "malformed XML at byte {at}: the document ends with \
-                                     {} element(s) still open (truncated export?)",
-                                    self.depth
-                                ),
-                                loc,
-                            ));
-                        }
-                        let at = self.reader.buffer_position();
-                        let problem = match self.root.as_deref() {
-                            None => Some("no XML element found".to_string()),
-                            Some(root) if root != "rss" && self.index == 0 => {
-                                Some(format!("the document element is <{root}>, not <rss>"))
-                            }
-                            _ => None,
-                        };
-                        return problem.map(|p| {
-                            let loc = self.location().with_offset(0);
-                            self.fail(format!("not a WXR export ({at} bytes read): {p}"), loc)
-                        });
-                    }
-                    _ => {}
-                }
-                continue;
+            let step = match item.as_mut() {
+                None => self.between_items(event, before),
+                Some(it) => self.in_item(it, event),
             };
-            match event {
-                Event::Start(e) => {
-                    it.depth += 1;
-                    if it.depth == 1 {
-                        let field = Field::of(&e);
-                        it.text.clear();
-                        it.field = (field != Field::Other).then_some(field);
-                    }
-                }
-                Event::Empty(e) if it.depth == 0 => {
-                    // `<title/>`, `<wp:post_password/>`…: an empty value.
-                    let field = Field::of(&e);
-                    if field != Field::Other {
-                        it.text.clear();
-                        it.finish_field(field);
-                    }
-                }
-                Event::End(_) => {
-                    if it.depth == 0 {
-                        // `</item>`.
-                        let loc = self
-                            .location()
-                            .with_index(self.index)
-                            .with_offset(it.offset);
-                        self.index += 1;
-                        let done = item.take()?;
-                        return Some(done.into_record(loc));
-                    }
-                    if it.depth == 1
-                        && let Some(field) = it.field.take()
-                    {
-                        it.finish_field(field);
-                    }
-                    it.depth -= 1;
-                }
-                Event::Text(t) if it.field.is_some() => push_text(&mut it.text, &t),
-                Event::CData(t) if it.field.is_some() => push_text(&mut it.text, &t),
-                Event::GeneralRef(r) if it.field.is_some() => push_ref(&mut it.text, &r),
-                Event::Eof => {
-                    let at = self.reader.buffer_position();
-                    let loc = self
-                        .location()
-                        .with_index(self.index)
-                        .with_id(it.id)
-                        .with_offset(it.offset);
-                    return Some(self.fail(
-                        format!(
-                            "malformed XML at byte {at}: the document ends inside the <item> \
-                             starting at byte {} (truncated export?)",
-                            it.offset
-                        ),
-                        loc,
-                    ));
-                }
-                _ => {}
+            match step {
+                Step::Next => {}
+                Step::Item(it) => item = Some(*it),
+                Step::Yield(record) => return record,
             }
         }
     }
+
+    /// An event outside any item (read at byte `before`): looking for the next one.
+    fn between_items(&mut self, event: Event<'_>, before: u64) -> Step {
+        match event {
+            Event::Start(e) if e.name().as_ref() == b"item" => {
+                Step::Item(Box::new(Item::new(before)))
+            }
+            Event::Start(e) => {
+                if self.root.is_none() {
+                    self.root = Some(String::from_utf8_lossy(e.name().as_ref()).into());
+                }
+                self.depth += 1;
+                Step::Next
+            }
+            Event::End(_) => {
+                self.depth = self.depth.saturating_sub(1);
+                Step::Next
+            }
+            Event::Empty(e) if e.name().as_ref() == b"item" => {
+                let loc = self.location().with_index(self.index).with_offset(before);
+                self.index += 1;
+                Step::Yield(Some(Item::new(before).into_record(loc)))
+            }
+            Event::Eof => Step::Yield(self.end_of_document()),
+            _ => Step::Next,
+        }
+    }
+
+    /// The document ends outside any item: the end of the stream, or an error when elements
+    /// are still open or it was no WXR export.
+    fn end_of_document(&mut self) -> Option<Record> {
+        self.done = true;
+        let at = self.reader.buffer_position();
+        if self.depth > 0 {
+            let loc = self.location().with_offset(at);
+            return Some(self.fail(
+                format!(
+                    "malformed XML at byte {at}: the document ends with {} element(s) still \
+                     open (truncated export?)",
+                    self.depth
+                ),
+                loc,
+            ));
+        }
+        let problem = match self.root.as_deref() {
+            None => Some("no XML element found".to_string()),
+            Some(root) if root != "rss" && self.index == 0 => {
+                Some(format!("the document element is <{root}>, not <rss>"))
+            }
+            _ => None,
+        };
+        problem.map(|p| {
+            let loc = self.location().with_offset(0);
+            self.fail(format!("not a WXR export ({at} bytes read): {p}"), loc)
+        })
+    }
+
+    /// An event inside item `it`: its fields' text is collected, and `</item>` ends it.
+    fn in_item(&mut self, it: &mut Item, event: Event<'_>) -> Step {
+        match event {
+            Event::Start(e) => {
+                it.depth += 1;
+                if it.depth == 1 {
+                    let field = Field::of(&e);
+                    it.text.clear();
+                    it.field = (field != Field::Other).then_some(field);
+                }
+            }
+            Event::Empty(e) if it.depth == 0 => {
+                // `<title/>`, `<wp:post_password/>`…: an empty value.
+                let field = Field::of(&e);
+                if field != Field::Other {
+                    it.text.clear();
+                    it.finish_field(field);
+                }
+            }
+            Event::End(_) if it.depth == 0 => {
+                // `</item>`.
+                let loc = self
+                    .location()
+                    .with_index(self.index)
+                    .with_offset(it.offset);
+                self.index += 1;
+                return Step::Yield(Some(std::mem::take(it).into_record(loc)));
+            }
+            Event::End(_) => {
+                if it.depth == 1
+                    && let Some(field) = it.field.take()
+                {
+                    it.finish_field(field);
+                }
+                it.depth -= 1;
+            }
+            Event::Text(t) if it.field.is_some() => push_text(&mut it.text, &t),
+            Event::CData(t) if it.field.is_some() => push_text(&mut it.text, &t),
+            Event::GeneralRef(r) if it.field.is_some() => push_ref(&mut it.text, &r),
+            Event::Eof => {
+                let at = self.reader.buffer_position();
+                let loc = self
+                    .location()
+                    .with_index(self.index)
+                    .with_id(it.id)
+                    .with_offset(it.offset);
+                return Step::Yield(Some(self.fail(
+                    format!(
+                        "malformed XML at byte {at}: the document ends inside the <item> \
+                         starting at byte {} (truncated export?)",
+                        it.offset
+                    ),
+                    loc,
+                )));
+            }
+            _ => {}
+        }
+        Step::Next
+    }
+}
+
+/// What one event of [`WxrReader::read_next`] leads to.
+enum Step {
+    /// Read on.
+    Next,
+    /// An item starts (boxed: it is large, and the other steps are small).
+    Item(Box<Item>),
+    /// The record to return (`None`: the stream ends).
+    Yield(Option<Record>),
 }
 
 impl<R: BufRead> Iterator for WxrReader<R> {

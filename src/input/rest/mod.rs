@@ -1,13 +1,21 @@
 //! WordPress REST API post objects (`/wp-json/wp/v2/posts`, `/pages`, custom types), read
 //! leniently: real exports miss fields, change types and nest things differently.
 
+use std::borrow::Cow;
+
 use serde::de::{Deserialize, Deserializer};
-use serde_json::{Map, Value};
 
 use crate::article::{Author, FaqEntry, Image, Term};
 use crate::date;
 use crate::error::{Error, ErrorKind, Result};
 use crate::text::html_to_text;
+
+mod embedded;
+mod lenient;
+pub(crate) mod wire;
+
+use embedded::{EmbeddedAuthor, Media, WireTerm};
+use wire::{Field, Scalar, Wire, WirePost};
 
 /// One WordPress post, as read from an export, before cleaning.
 ///
@@ -170,91 +178,93 @@ impl Post {
     /// ```
     pub fn from_json(json: &str) -> Result<Post> {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-        let v: Value = serde_json::from_str(json).map_err(|e| {
+        let wire: Wire<'_> = serde_json::from_str(json).map_err(|e| {
             let offset = line_col_to_offset(json, e.line(), e.column());
             Error::from(e).at(crate::Location::new().with_offset(offset as u64))
         })?;
-        Post::from_value(v)
+        Post::from_wire(wire)
     }
 
-    /// Converts a parsed JSON value into a post.
-    pub(crate) fn from_value(v: Value) -> Result<Post> {
-        let Value::Object(o) = v else {
-            return Err(Error::new(ErrorKind::NotAPost(format!(
-                "expected a JSON object, found {}",
-                type_name(&v)
-            ))));
+    /// Builds a post from its fields as read from JSON (see [`wire`]).
+    pub(crate) fn from_wire(wire: Wire<'_>) -> Result<Post> {
+        let o = match wire {
+            Wire::Object(o) => *o,
+            Wire::Not(found) => {
+                return Err(Error::new(ErrorKind::NotAPost(format!(
+                    "expected a JSON object, found {found}"
+                ))));
+            }
         };
-        let id = o.get("id").and_then(as_u64);
-        if !o.contains_key("content") && !o.contains_key("title") {
-            let what = o
-                .get("type")
-                .and_then(Value::as_str)
-                .map(|t| format!("an object of type {t:?}"))
-                .unwrap_or_else(|| "an object without `content` or `title`".to_string());
+        let id = o.id.as_ref().and_then(Scalar::as_u64);
+        if let Some(what) = not_an_article(&o) {
             return Err(
                 Error::new(ErrorKind::NotAPost(what)).at(crate::Location::new().with_id(id))
             );
         }
-        // Comments also have `content`; attachments and others are not articles.
-        if let Some(t) = o.get("type").and_then(Value::as_str)
-            && matches!(
-                t,
-                "comment"
-                    | "attachment"
-                    | "nav_menu_item"
-                    | "wp_template"
-                    | "wp_template_part"
-                    | "wp_navigation"
-                    | "wp_global_styles"
-            )
-        {
-            return Err(
-                Error::new(ErrorKind::NotAPost(format!("an object of type {t:?}")))
-                    .at(crate::Location::new().with_id(id)),
-            );
-        }
-        let content = o.get("content");
-        let protected = content
-            .and_then(|c| c.get("protected"))
-            .and_then(Value::as_bool)
+        let protected = o
+            .content
+            .as_ref()
+            .and_then(Field::protected)
             .unwrap_or(false);
+        let string = |f: Option<Field>| f.and_then(Field::into_string);
+        let rendered = |f: Option<Field>| f.map(Field::into_rendered).unwrap_or_default();
+        let (categories, tags) = terms(o.categories, o.tags, o.class_list, o.embedded.terms);
         let mut post = Post {
             id,
-            kind: string(&o, "type"),
-            status: string(&o, "status"),
-            slug: string(&o, "slug").map(|s| percent_decode(&s)),
-            link: string(&o, "link"),
-            date: date::read_local(string(&o, "date")),
-            date_gmt: date::read_gmt(string(&o, "date_gmt")),
-            modified: date::read_local(string(&o, "modified")),
-            modified_gmt: date::read_gmt(string(&o, "modified_gmt")),
-            title_html: rendered(o.get("title")),
-            content_html: rendered(content),
-            excerpt_html: rendered(o.get("excerpt")),
+            kind: string(o.kind),
+            status: string(o.status),
+            slug: string(o.slug).map(|s| percent_decode(&s)),
+            link: string(o.link),
+            date: date::read_local(string(o.date)),
+            date_gmt: date::read_gmt(string(o.date_gmt)),
+            modified: date::read_local(string(o.modified)),
+            modified_gmt: date::read_gmt(string(o.modified_gmt)),
+            title_html: rendered(o.title),
+            content_html: rendered(o.content),
+            excerpt_html: rendered(o.excerpt),
             protected,
+            author: author(o.author, o.embedded.author),
+            categories,
+            tags,
+            featured_image: o.embedded.media.and_then(featured_image),
             ..Post::default()
         };
-        let embedded = o.get("_embedded");
-        post.author = author(&o, embedded);
-        let (categories, tags) = terms(&o, embedded);
-        post.categories = categories;
-        post.tags = tags;
-        post.featured_image = embedded
-            .and_then(|e| e.get("wp:featuredmedia"))
-            .and_then(|m| m.get(0))
-            .and_then(featured_image);
-        if let Some(schema) = o.get("yoast_head_json").and_then(|y| y.get("schema")) {
-            crate::jsonld::faq(schema, &mut post.schema_faq);
+        if let Some(schema) = o.schema {
+            crate::jsonld::faq(&schema, &mut post.schema_faq);
         }
         Ok(post)
     }
 }
 
+/// Why an object is not an article: it has neither `content` nor `title` (a user, a
+/// term…), or it is of a type that is not (comments also have `content`).
+fn not_an_article(o: &WirePost<'_>) -> Option<String> {
+    let kind = o.kind.as_ref().and_then(Field::as_str);
+    if o.content.is_none() && o.title.is_none() {
+        return Some(
+            kind.map(|t| format!("an object of type {t:?}"))
+                .unwrap_or_else(|| "an object without `content` or `title`".to_string()),
+        );
+    }
+    kind.filter(|t| {
+        matches!(
+            *t,
+            "comment"
+                | "attachment"
+                | "nav_menu_item"
+                | "wp_template"
+                | "wp_template_part"
+                | "wp_navigation"
+                | "wp_global_styles"
+        )
+    })
+    .map(|t| format!("an object of type {t:?}"))
+}
+
 impl<'de> Deserialize<'de> for Post {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let v = Value::deserialize(d)?;
-        Post::from_value(v).map_err(serde::de::Error::custom)
+        let wire = Wire::deserialize(d)?;
+        Post::from_wire(wire).map_err(serde::de::Error::custom)
     }
 }
 
@@ -272,97 +282,47 @@ pub(crate) fn line_col_to_offset(s: &str, line: usize, col: usize) -> usize {
     s.len()
 }
 
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-fn as_u64(v: &Value) -> Option<u64> {
-    match v {
-        Value::Number(n) => n.as_u64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-}
-
-fn string(o: &Map<String, Value>, key: &str) -> Option<String> {
-    match o.get(key)? {
-        Value::String(s) if !s.is_empty() => Some(s.clone()),
-        Value::Object(x) => x
-            .get("rendered")
-            .and_then(Value::as_str)
-            .map(str::to_string),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
-/// `{"rendered": "…"}`, `{"raw": "…"}` or a bare string.
-fn rendered(v: Option<&Value>) -> String {
-    match v {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Object(o)) => o
-            .get("rendered")
-            .or_else(|| o.get("raw"))
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string(),
-        _ => String::new(),
-    }
-}
-
-fn author(o: &Map<String, Value>, embedded: Option<&Value>) -> Option<Author> {
-    let id = o.get("author").and_then(as_u64);
-    let emb = embedded
-        .and_then(|e| e.get("author"))
-        .and_then(|a| a.get(0))
-        .filter(|a| a.get("code").is_none());
+fn author(id: Option<Scalar<'_>>, embedded: Option<EmbeddedAuthor<'_>>) -> Option<Author> {
+    let id = id.as_ref().and_then(Scalar::as_u64);
+    let emb = embedded.filter(|a| !a.code);
     if id.is_none() && emb.is_none() {
         return None;
     }
+    let emb = emb.unwrap_or_default();
     Some(Author {
-        id: id.or_else(|| emb.and_then(|a| a.get("id")).and_then(as_u64)),
+        id: id.or_else(|| emb.id.as_ref().and_then(Scalar::as_u64)),
         name: emb
-            .and_then(|a| a.get("name"))
-            .and_then(Value::as_str)
+            .name
+            .as_ref()
+            .and_then(Scalar::as_str)
             .map(html_to_text)
             .filter(|s| !s.is_empty()),
         slug: emb
-            .and_then(|a| a.get("slug"))
-            .and_then(Value::as_str)
+            .slug
+            .as_ref()
+            .and_then(Scalar::as_str)
             .map(str::to_string),
     })
 }
 
 /// Categories and tags: from `_embedded["wp:term"]` when present (ids, names, slugs), else
 /// ids from `categories`/`tags` and slugs from `class_list`.
-fn terms(o: &Map<String, Value>, embedded: Option<&Value>) -> (Vec<Term>, Vec<Term>) {
-    let ids = |key: &str| -> Vec<u64> {
-        o.get(key)
-            .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(as_u64).collect())
-            .unwrap_or_default()
-    };
-    let (cat_ids, tag_ids) = (ids("categories"), ids("tags"));
-    if let Some(groups) = embedded
-        .and_then(|e| e.get("wp:term"))
-        .and_then(Value::as_array)
-    {
+fn terms(
+    cat_ids: Vec<u64>,
+    tag_ids: Vec<u64>,
+    classes: Vec<Cow<'_, str>>,
+    embedded: Option<Vec<WireTerm<'_>>>,
+) -> (Vec<Term>, Vec<Term>) {
+    if let Some(embedded) = embedded {
         let mut cats = Vec::new();
         let mut tags = Vec::new();
-        for t in groups.iter().filter_map(Value::as_array).flatten() {
+        for t in embedded {
             let term = Term {
-                id: t.get("id").and_then(as_u64),
-                slug: t.get("slug").and_then(Value::as_str).map(percent_decode),
-                name: t.get("name").and_then(Value::as_str).map(html_to_text),
+                id: t.id.as_ref().and_then(Scalar::as_u64),
+                slug: t.slug.as_ref().and_then(Scalar::as_str).map(percent_decode),
+                name: t.name.as_ref().and_then(Scalar::as_str).map(html_to_text),
             };
-            match t.get("taxonomy").and_then(Value::as_str) {
+            match t.taxonomy.as_ref().and_then(Scalar::as_str) {
                 Some("category") => cats.push(term),
                 Some("post_tag") => tags.push(term),
                 _ => {}
@@ -372,11 +332,6 @@ fn terms(o: &Map<String, Value>, embedded: Option<&Value>) -> (Vec<Term>, Vec<Te
             return (cats, tags);
         }
     }
-    let classes: Vec<&str> = match o.get("class_list") {
-        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
-        Some(Value::Object(m)) => m.values().filter_map(Value::as_str).collect(),
-        _ => Vec::new(),
-    };
     let slugs = |prefix: &str| -> Vec<String> {
         classes
             .iter()
@@ -417,24 +372,27 @@ fn pair(ids: Vec<u64>, slugs: Vec<String>) -> Vec<Term> {
     }
 }
 
-fn featured_image(m: &Value) -> Option<Image> {
-    let src = m.get("source_url").and_then(Value::as_str)?.to_string();
-    let dim = |k: &str| {
-        m.get("media_details")
-            .and_then(|d| d.get(k))
-            .and_then(as_u64)
+fn featured_image(m: Media<'_>) -> Option<Image> {
+    let src = m.source_url.as_ref().and_then(Scalar::as_str)?.to_string();
+    let dim = |d: Option<Scalar<'_>>| {
+        d.as_ref()
+            .and_then(Scalar::as_u64)
             .and_then(|n| u32::try_from(n).ok())
     };
     Some(Image {
         src,
         alt: m
-            .get("alt_text")
-            .and_then(Value::as_str)
+            .alt_text
+            .as_ref()
+            .and_then(Scalar::as_str)
             .map(html_to_text)
             .unwrap_or_default(),
-        caption: Some(html_to_text(&rendered(m.get("caption")))).filter(|c| !c.is_empty()),
-        width: dim("width"),
-        height: dim("height"),
+        caption: Some(html_to_text(
+            &m.caption.map(Field::into_rendered).unwrap_or_default(),
+        ))
+        .filter(|c| !c.is_empty()),
+        width: dim(m.width),
+        height: dim(m.height),
     })
 }
 
@@ -462,38 +420,4 @@ pub(crate) fn percent_decode(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decodes_percent_encoded_slugs() {
-        assert_eq!(percent_decode("gr%c3%b6%c3%9fe"), "größe");
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("plain"), "plain");
-    }
-
-    #[test]
-    fn offsets_from_line_and_column() {
-        assert_eq!(line_col_to_offset("ab\ncd", 2, 2), 4);
-        assert_eq!(line_col_to_offset("abc", 1, 3), 2);
-    }
-
-    #[test]
-    fn lenient_fields() {
-        let p = Post::from_json(
-            r#"{"id":"5","title":null,"content":"<p>x</p>","meta":[],"class_list":{"0":"category-news"},"categories":[3]}"#,
-        )
-        .unwrap();
-        assert_eq!(p.id, Some(5));
-        assert_eq!(p.content_html, "<p>x</p>");
-        assert_eq!(p.categories[0].slug.as_deref(), Some("news"));
-        assert_eq!(p.categories[0].id, Some(3));
-    }
-
-    #[test]
-    fn not_a_post() {
-        let e = Post::from_json(r#"{"id":1,"name":"admin","slug":"admin"}"#).unwrap_err();
-        assert!(matches!(e.kind(), ErrorKind::NotAPost(_)));
-        assert_eq!(e.location().id, Some(1));
-    }
-}
+mod tests;
