@@ -14,9 +14,7 @@
 
 use super::tag::Tag;
 use super::tree::{Data, Document, NodeId};
-use super::{
-    has_visible_text, is_block, is_content_element, is_void, may_drop_when_empty, would_not_reparse,
-};
+use super::{has_visible_text, would_not_reparse};
 
 /// Puts the content of `root` (the document's root or a container element) in canonical
 /// form.
@@ -91,7 +89,7 @@ fn shape_only(doc: &mut Document, root: NodeId, foreign: Foreign) {
                 doc.insert_before(node, c);
             }
             doc.detach(node);
-        } else if is_void(&tag) {
+        } else if tag.is_void() {
             while let Some(c) = doc.first_child(node) {
                 doc.detach(c);
             }
@@ -119,9 +117,9 @@ fn drop_empty(doc: &mut Document, root: NodeId) {
                 if let Some(outer) = open.last_mut() {
                     outer.2 = true;
                 }
-            } else if may_drop_when_empty(&tag) {
+            } else if tag.may_drop_when_empty() {
                 let in_pre = open.iter().any(|o| o.1 == Tag::Pre);
-                if is_block(&tag) {
+                if tag.is_block() {
                     if !in_pre && !space_before(doc, done) {
                         let text = doc.push(Data::Text("\n".into()));
                         doc.insert_before(done, text);
@@ -138,13 +136,13 @@ fn drop_empty(doc: &mut Document, root: NodeId) {
         let shows = match &doc.node(node).data {
             Data::Text(t) => has_visible_text(t),
             Data::Element(el) => {
-                if !is_void(&el.tag) {
+                if !el.tag.is_void() {
                     // An iframe, a video… shows even with nothing inside.
-                    open.push((node, el.tag.clone(), is_content_element(&el.tag)));
+                    open.push((node, el.tag.clone(), el.tag.shows_when_empty()));
                     next = doc.first_child(node);
                     continue;
                 }
-                is_content_element(&el.tag)
+                el.tag.shows_when_empty()
             }
             _ => false,
         };

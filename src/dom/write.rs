@@ -1,8 +1,8 @@
 //! The HTML writer: serialises a tree and escapes its text and attribute values. It decides
 //! nothing; what the HTML may say is settled before (see [`canon`](super::canon)).
 
+use super::Tag;
 use super::tree::{Data, Document, NodeId};
-use super::{Tag, is_void};
 
 /// Writes the content of `root` (not `root` itself) as HTML.
 pub(crate) fn write_html(doc: &Document, root: NodeId, out: &mut String) {
@@ -14,7 +14,7 @@ pub(crate) fn write_html(doc: &Document, root: NodeId, out: &mut String) {
             let Some(done) = open.pop() else { break };
             if let Some(el) = doc.element(done) {
                 out.push_str("</");
-                out.push_str(&el.tag);
+                out.push_str(el.tag.as_str());
                 out.push('>');
             }
             next = doc.next_sibling(done);
@@ -25,7 +25,7 @@ pub(crate) fn write_html(doc: &Document, root: NodeId, out: &mut String) {
                 let raw = doc
                     .parent(node)
                     .and_then(|p| doc.element(p))
-                    .is_some_and(|p| is_raw_text(&p.tag));
+                    .is_some_and(|p| p.tag.is_raw_text());
                 if raw {
                     out.push_str(t);
                 } else {
@@ -34,7 +34,7 @@ pub(crate) fn write_html(doc: &Document, root: NodeId, out: &mut String) {
             }
             Data::Element(el) => {
                 out.push('<');
-                out.push_str(&el.tag);
+                out.push_str(el.tag.as_str());
                 for a in &el.attrs {
                     out.push(' ');
                     out.push_str(&a.name);
@@ -43,7 +43,7 @@ pub(crate) fn write_html(doc: &Document, root: NodeId, out: &mut String) {
                     out.push('"');
                 }
                 out.push('>');
-                if !is_void(&el.tag) {
+                if !el.tag.is_void() {
                     // Parsers drop a newline right after these start tags: double it so that
                     // a leading newline of the content survives.
                     if matches!(el.tag, Tag::Pre | Tag::Textarea)
@@ -63,14 +63,6 @@ pub(crate) fn write_html(doc: &Document, root: NodeId, out: &mut String) {
         }
         next = doc.next_sibling(node);
     }
-}
-
-/// Elements whose text a parser reads raw, without character references.
-fn is_raw_text(tag: &str) -> bool {
-    matches!(
-        tag,
-        "script" | "style" | "xmp" | "iframe" | "noembed" | "noframes" | "plaintext"
-    )
 }
 
 /// Escapes text content.

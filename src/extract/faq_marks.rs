@@ -3,6 +3,7 @@
 //! question or its answer.
 
 use super::{FaqGroup, FaqMark, Role, Walker};
+use crate::dom::Tag;
 use crate::dom::tree::NodeId;
 use crate::rules::accordion;
 
@@ -52,7 +53,7 @@ pub(super) struct OpenAccordion {
 impl Walker<'_> {
     /// Marks element `i` (its `tag` and `class`) as an accordion, an FAQ group or a question
     /// when it is one, opening what it opens.
-    pub(super) fn open_faq(&mut self, i: NodeId, tag: &str, class: &str) -> FaqMark {
+    pub(super) fn open_faq(&mut self, i: NodeId, tag: &Tag, class: &str) -> FaqMark {
         let node = self.el(i);
         let mut faq_mark = FaqMark::None;
         let faq_classes = faq_classes(class);
@@ -77,12 +78,12 @@ impl Walker<'_> {
             faq_mark = FaqMark::Accordion;
         }
         // … the container of one question and its answer …
-        if faq_classes.group || tag == "details" {
+        if faq_classes.group || *tag == Tag::Details {
             self.flush();
             let family = faq_classes.accordion.map(|(f, _)| f);
             // A pane of a known accordion inside a `details` of its own (CoBlocks, Otter)
             // is one group: the `details` opens none.
-            let nested_details = tag == "details"
+            let nested_details = *tag == Tag::Details
                 && self.faq_group.last().is_some_and(|&g| {
                     self.out.faq_groups[g as usize].family.is_some() && !self.blocks_since_group(g)
                 });
@@ -90,11 +91,11 @@ impl Walker<'_> {
                 self.open_group(
                     family,
                     id,
-                    faq_classes.accordion.is_none() && tag != "details",
+                    faq_classes.accordion.is_none() && *tag != Tag::Details,
                 );
                 faq_mark = FaqMark::Group;
             }
-        } else if tag == "summary" || faq_classes.question {
+        } else if *tag == Tag::Summary || faq_classes.question {
             // … and the question inside it. A question of a pane-less accordion (its answer
             // follows as a sibling) starts a pane.
             if let Some(acc) = self.accordions.last()

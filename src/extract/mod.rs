@@ -16,8 +16,8 @@ use std::collections::HashSet;
 use url::Url;
 
 use crate::article::{Heading, Link, List};
+use crate::dom::Tag;
 use crate::dom::tree::{Data, Document, Element, NodeId};
-use crate::dom::{heading_level, is_block, is_void};
 use faq_marks::OpenAccordion;
 use inline::Inline;
 use table::TableBuilder;
@@ -199,20 +199,20 @@ impl<'a> Walker<'a> {
     /// Opens an element; `false` when it has no content to walk (a void element).
     fn open_element(&mut self, i: NodeId) -> bool {
         let node = self.el(i);
-        let tag: &str = &node.tag;
+        let tag = &node.tag;
         let class = node.attr("class").unwrap_or("");
         let faq_named = is_faq_name(class) || node.attr("id").is_some_and(is_faq_name);
         if faq_named {
             self.faq_container += 1;
         }
-        let mut open = if is_block(tag) {
+        let mut open = if tag.is_block() {
             Open::Block
         } else {
             Open::Plain
         };
         let faq_mark = self.open_faq(i, tag, class);
         match tag {
-            "br" => {
+            Tag::Br => {
                 if let Some(t) = self.tables.last_mut().filter(|t| t.in_cell()) {
                     t.push_text(" ");
                 } else if self.heading.is_some() {
@@ -223,35 +223,35 @@ impl<'a> Walker<'a> {
                     self.inline.line_break();
                 }
             }
-            "img" => self.image(i),
-            "a" => open = self.link(i, open),
-            "strong" | "b" => open = self.emphasis("**", open),
-            "em" | "i" => open = self.emphasis("*", open),
-            "del" | "s" | "strike" => open = self.emphasis("~~", open),
-            "code" if self.pre == 0 => open = self.code(open),
-            "hr" => {
+            Tag::Img => self.image(i),
+            Tag::A => open = self.link(i, open),
+            Tag::Strong | Tag::B => open = self.emphasis("**", open),
+            Tag::Em | Tag::I => open = self.emphasis("*", open),
+            Tag::Del | Tag::S | Tag::Strike => open = self.emphasis("~~", open),
+            Tag::Code if self.pre == 0 => open = self.code(open),
+            Tag::Hr => {
                 self.flush();
                 self.push_block(BlockKind::Rule, String::new(), "---".into());
             }
             // In a table cell, preformatted text is the cell's text.
-            "pre" if self.tables.last().is_some_and(|t| t.in_cell()) => {}
-            "pre" => {
+            Tag::Pre if self.tables.last().is_some_and(|t| t.in_cell()) => {}
+            Tag::Pre => {
                 self.flush();
                 self.pre += 1;
                 open = Open::Pre;
             }
-            "blockquote" => {
+            Tag::Blockquote => {
                 self.flush();
                 self.quote += 1;
                 open = Open::Quote;
             }
-            "ul" | "ol" | "menu" => {
+            Tag::Ul | Tag::Ol | Tag::Menu => {
                 self.flush();
                 let list = match self.lists.last() {
                     Some(outer) => outer.list,
                     None => {
                         self.out.lists.push(List {
-                            ordered: tag == "ol",
+                            ordered: *tag == Tag::Ol,
                             items: Vec::new(),
                         });
                         self.out.lists.len() - 1
@@ -262,14 +262,14 @@ impl<'a> Walker<'a> {
                     .and_then(|s| s.trim().parse::<u32>().ok())
                     .unwrap_or(1);
                 self.lists.push(ListCtx {
-                    ordered: tag == "ol",
+                    ordered: *tag == Tag::Ol,
                     counter: start.saturating_sub(1),
                     list,
                 });
                 self.items.push(None);
                 open = Open::List;
             }
-            "li" => {
+            Tag::Li => {
                 self.flush();
                 if let Some(l) = self.lists.last_mut() {
                     l.counter = l.counter.saturating_add(1);
@@ -284,34 +284,34 @@ impl<'a> Walker<'a> {
             }
             // A table that lays blocks out is read as its cells' blocks (td and tr are
             // blocks); one inside a data table's cell is that cell's text.
-            "table" if self.tables.is_empty() && table::is_layout(self.doc, i) => self.flush(),
-            "table" => {
+            Tag::Table if self.tables.is_empty() && table::is_layout(self.doc, i) => self.flush(),
+            Tag::Table => {
                 self.flush();
                 self.tables.push(TableBuilder::default());
                 open = Open::Table;
             }
-            "tr" if !self.tables.is_empty() => {
+            Tag::Tr if !self.tables.is_empty() => {
                 let in_head = self.in_thead();
                 if let Some(t) = self.tables.last_mut() {
                     t.start_row(in_head);
                 }
                 open = Open::Row;
             }
-            "td" | "th" if !self.tables.is_empty() => {
+            Tag::Td | Tag::Th if !self.tables.is_empty() => {
                 let colspan = span(node.attr("colspan"));
                 let rowspan = span(node.attr("rowspan"));
                 if let Some(t) = self.tables.last_mut() {
-                    t.start_cell(tag == "th", colspan, rowspan);
+                    t.start_cell(*tag == Tag::Th, colspan, rowspan);
                 }
                 open = Open::Cell;
             }
-            "caption" if !self.tables.is_empty() => {
+            Tag::Caption if !self.tables.is_empty() => {
                 if let Some(t) = self.tables.last_mut() {
                     t.start_caption();
                 }
                 open = Open::Caption;
             }
-            "figure" => {
+            Tag::Figure => {
                 self.flush();
                 self.figures.push(FigureCtx {
                     first_image: self.out.images.len(),
@@ -320,12 +320,12 @@ impl<'a> Walker<'a> {
                 });
                 open = Open::Figure;
             }
-            "figcaption" => {
+            Tag::Figcaption => {
                 self.flush();
                 open = Open::FigCaption;
             }
             _ => {
-                if let Some(level) = heading_level(tag) {
+                if let Some(level) = tag.heading_level() {
                     self.flush();
                     let anchor = self.heading_anchor(i);
                     self.out.headings.push(Heading {
@@ -340,7 +340,7 @@ impl<'a> Walker<'a> {
                 }
             }
         }
-        if is_void(tag) {
+        if tag.is_void() {
             if faq_named {
                 self.faq_container -= 1;
             }
@@ -491,7 +491,7 @@ impl<'a> Walker<'a> {
             .iter()
             .rev()
             .take_while(|o| !matches!(o.open, Open::Table))
-            .any(|o| &*self.el(o.index).tag == "thead")
+            .any(|o| self.el(o.index).tag == Tag::Thead)
     }
 
     fn take_pre(&mut self) -> (String, String) {

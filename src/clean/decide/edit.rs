@@ -4,7 +4,6 @@
 use tendril::StrTendril;
 
 use super::Pass;
-use crate::clean::measure::breaks_words;
 use crate::dom::tree::{Data, Document, NodeId};
 
 impl Pass<'_> {
@@ -16,7 +15,7 @@ impl Pass<'_> {
         let (prev, next) = (doc.prev_sibling(node), doc.next_sibling(node));
         let tag = doc.element(node).map(|e| e.tag.clone());
         let separator = match &tag {
-            Some(t) if breaks_words(t) => (!in_pre
+            Some(t) if t.breaks_words() => (!in_pre
                 && prev.is_some_and(|p| !ends_in_space(doc, p))
                 && next.is_some_and(|n| !starts_with_space(doc, n)))
             .then(|| StrTendril::from_slice("\n")),

@@ -23,9 +23,8 @@ use super::measure::{Measure, TextSizes, of_children};
 use super::rules::{self, Action, Guard, Rule, View};
 use super::{Cleaner, attrs, text_rules};
 use crate::dom::tree::{Document, NodeId};
-use crate::dom::{Tag, heading_level, is_block};
+use crate::dom::{Policy, Tag};
 use crate::rules::RuleGroup;
-use crate::safety::Policy;
 
 /// What the pass found besides the tree.
 #[derive(Debug, Default)]
@@ -186,7 +185,7 @@ impl Pass<'_> {
             && self
                 .doc
                 .children(node)
-                .any(|c| self.doc.element(c).is_some_and(|e| is_block(&e.tag)))
+                .any(|c| self.doc.element(c).is_some_and(|e| e.tag.is_block()))
         {
             action = Some(Action::Unwrap(rules::ADSENSE));
         }
@@ -246,8 +245,7 @@ impl Pass<'_> {
                 if tag == Tag::Strike {
                     el.tag = Tag::S;
                 }
-                let policy =
-                    crate::safety::policy(&el.tag, el.attr("src"), &self.cleaner.iframe_hosts);
+                let policy = el.tag.policy(el.attr("src"), &self.cleaner.iframe_hosts);
                 let placeholder = tag == Tag::Img && el.attr("src").is_none();
                 let dropped = if tag == Tag::Iframe && policy != Policy::Keep {
                     count(&mut self.out.removed, rules::FOREIGN_IFRAME);
@@ -268,7 +266,7 @@ impl Pass<'_> {
                 let frame = Frame {
                     unwrap: (policy == Policy::Unwrap).then_some(None),
                     defer,
-                    heading: if heading_level(&tag).is_some() {
+                    heading: if tag.heading_level().is_some() {
                         Some(node)
                     } else {
                         top.heading
@@ -279,7 +277,7 @@ impl Pass<'_> {
                         || tag == Tag::Summary
                         || (accordion_part && policy != Policy::Unwrap),
                     in_pre: top.in_pre || tag == Tag::Pre,
-                    in_text_block: top.in_text_block || is_text_block(&tag),
+                    in_text_block: top.in_text_block || tag.is_text_block(),
                     ..self.child_frame(node, top)
                 };
                 stack.push(frame);
@@ -318,7 +316,7 @@ impl Pass<'_> {
         let cleaner = self.cleaner;
         let on = |g: RuleGroup| cleaner.on(g);
 
-        if !inner.shows && crate::dom::may_drop_when_empty(&tag) && on(RuleGroup::Hidden) {
+        if !inner.shows && tag.may_drop_when_empty() && on(RuleGroup::Hidden) {
             // A wrapper left with nothing to show: reported under the rule that emptied it
             // (an AdSense `<p>` counts as AdSense), else as plain empty.
             let rule = match frame.removed {
@@ -354,7 +352,10 @@ impl Pass<'_> {
         }
         if related_next
             && on(RuleGroup::Related)
-            && matches!(&*tag, "ul" | "ol" | "div" | "section" | "nav" | "p")
+            && matches!(
+                tag,
+                Tag::Ul | Tag::Ol | Tag::Div | Tag::Section | Tag::Nav | Tag::P
+            )
             && words > 0
             && inner.link_words * 2 >= words
         {
@@ -364,9 +365,12 @@ impl Pass<'_> {
         let unchecked = !(frame.checked_children == 1 && frame.checked_words == words);
         // Elements whose whole text may be a prompt.
         let prompt_box = words > 0
-            && (is_text_block(&tag)
-                || matches!(&*tag, "div" | "section" | "header" | "footer" | "aside")
-                || (!frame.in_text_block && is_inline_label(&tag)));
+            && (tag.is_text_block()
+                || matches!(
+                    tag,
+                    Tag::Div | Tag::Section | Tag::Header | Tag::Footer | Tag::Aside
+                )
+                || (!frame.in_text_block && tag.is_inline_label()));
         let eligible = prompt_box && words <= text_rules::MAX_WORDS;
         if eligible
             && unchecked
@@ -390,7 +394,7 @@ impl Pass<'_> {
         // "Also read: <link>": a paragraph or list item that is a lead-in and a link to
         // another post. Headings are not matched: one of this form is sometimes part of the
         // article's outline.
-        if matches!(&*tag, "p" | "li")
+        if matches!(tag, Tag::P | Tag::Li)
             && on(RuleGroup::Related)
             && is_related_link(self.pieces(node), words, inner.link_words)
         {
@@ -409,7 +413,10 @@ impl Pass<'_> {
         }
         if frame.box_prompt
             && on(RuleGroup::Boilerplate)
-            && matches!(&*tag, "div" | "section" | "aside" | "footer" | "header")
+            && matches!(
+                tag,
+                Tag::Div | Tag::Section | Tag::Aside | Tag::Footer | Tag::Header
+            )
             && words + frame.dropped_words <= 60
         {
             cut(self, rules::CTA_BOX, parent);
@@ -538,34 +545,6 @@ fn is_related_link<'a>(
         && text_rules::may_be_lead(pieces.clone())
         && text_rules::related_lead(&text_rules::normalise(pieces))
             .is_some_and(|lead| words > lead && (link_words + lead) * 4 >= words * 3)
-}
-
-/// Elements whose text is one block: a paragraph, heading, list item…
-fn is_text_block(tag: &str) -> bool {
-    matches!(
-        tag,
-        "p" | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "dt"
-            | "dd"
-            | "td"
-            | "th"
-            | "figcaption"
-            | "caption"
-    )
-}
-
-/// Inline elements that, standing alone outside a paragraph, are labels or buttons.
-fn is_inline_label(tag: &str) -> bool {
-    matches!(
-        tag,
-        "span" | "a" | "strong" | "b" | "em" | "small" | "label"
-    )
 }
 
 fn count(removed: &mut Vec<(Rule, u32)>, rule: Rule) {
