@@ -104,7 +104,7 @@ tags! {
     Col => "col" [VOID ALLOWED KEPT_EMPTY],
     Colgroup => "colgroup" [ALLOWED KEPT_EMPTY],
     Data => "data",
-    Datalist => "datalist",
+    Datalist => "datalist" [NEVER_SHOWN],
     Dd => "dd" [BLOCK ALLOWED TEXT_BLOCK],
     Del => "del" [ALLOWED],
     Details => "details" [BLOCK ALLOWED],

@@ -41,8 +41,8 @@ const LISTS: &[(&str, Question, &str)] = &[
         "never shown",
         Tag::is_never_shown,
         "script style template noscript object embed applet math svg form input button \
-         select textarea option base meta link frame frameset portal dialog canvas xmp \
-         plaintext noembed noframes title",
+         select textarea option datalist base meta link frame frameset portal dialog canvas \
+         xmp plaintext noembed noframes title",
     ),
     (
         "text block",
@@ -80,8 +80,8 @@ const LISTS: &[(&str, Question, &str)] = &[
          table thead tbody tfoot tr th td caption colgroup col details summary address ruby \
          rt rp wbr bdi bdo iframe \
          script style template noscript object embed applet math svg form input button \
-         select textarea option base meta link frame frameset portal dialog canvas xmp \
-         plaintext noembed noframes title",
+         select textarea option datalist base meta link frame frameset portal dialog canvas \
+         xmp plaintext noembed noframes title",
     ),
 ];
 
