@@ -12,6 +12,7 @@
 //!    an inline element its white space, so that the words on either side stay apart;
 //! 3. text: adjacent text merged, empty text removed, as a parser builds it.
 
+use super::edit::LineBreak;
 use super::tag::Tag;
 use super::tree::{Data, Document, NodeId};
 use super::{has_visible_text, would_not_reparse};
@@ -119,17 +120,7 @@ fn drop_empty(doc: &mut Document, root: NodeId) {
                 }
             } else if tag.may_drop_when_empty() {
                 let in_pre = open.iter().any(|o| o.1 == Tag::Pre);
-                if tag.is_block() {
-                    if !in_pre && !space_before(doc, done) {
-                        let text = doc.push(Data::Text("\n".into()));
-                        doc.insert_before(done, text);
-                    }
-                } else if let Some(space) = white_space(doc, done) {
-                    // An inline spacer: its white space still parts the words around it.
-                    let text = doc.push(Data::Text(space));
-                    doc.insert_before(done, text);
-                }
-                doc.detach(done);
+                doc.remove_keeping_break(done, in_pre, LineBreak::UnlessSpaceBefore);
             }
             continue;
         };
@@ -151,26 +142,6 @@ fn drop_empty(doc: &mut Document, root: NodeId) {
         }
         next = doc.next_sibling(node);
     }
-}
-
-/// Whether the HTML written right before `el` ends in white space (as written: a no-break
-/// space is written `&nbsp;`; an element ends in `>`).
-fn space_before(doc: &Document, el: NodeId) -> bool {
-    doc.prev_sibling(el)
-        .and_then(|p| doc.node(p).text())
-        .and_then(|t| t.chars().next_back())
-        .is_some_and(|c| c.is_whitespace() && c != '\u{a0}')
-}
-
-/// The text under `el` (which shows nothing), when it holds white space.
-fn white_space(doc: &Document, el: NodeId) -> Option<tendril::StrTendril> {
-    let mut text = tendril::StrTendril::new();
-    for n in doc.descendants(el) {
-        if let Some(t) = doc.node(n).text() {
-            text.push_tendril(t);
-        }
-    }
-    text.chars().any(char::is_whitespace).then_some(text)
 }
 
 /// Walk 3: merges adjacent text and removes empty text, everywhere under `root`.
