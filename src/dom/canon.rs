@@ -15,6 +15,7 @@
 use super::edit::LineBreak;
 use super::tag::Tag;
 use super::tree::{Data, Document, NodeId};
+use super::walk::{Step, Walk};
 use super::{has_visible_text, would_not_reparse};
 
 /// Puts the content of `root` (the document's root or a container element) in canonical
@@ -42,62 +43,68 @@ pub(crate) fn shape(doc: &mut Document, root: NodeId, foreign: Foreign) {
 }
 
 fn shape_only(doc: &mut Document, root: NodeId, foreign: Foreign) {
-    let mut open: Vec<(NodeId, Tag)> = Vec::new();
+    // The open elements, outermost first, and their tags.
+    let mut open: Vec<NodeId> = Vec::new();
     let mut tags: Vec<Tag> = Vec::new();
-    let mut next = doc.first_child(root);
-    loop {
-        let Some(node) = next else {
-            let Some((done, _)) = open.pop() else { break };
-            tags.pop();
-            next = doc.next_sibling(done);
-            continue;
+    let mut walk = Walk::nodes(root);
+    while let Some(step) = walk.next(doc) {
+        let node = match step {
+            Step::Enter(node) => node,
+            Step::Leave(node) => {
+                if open.last() == Some(&node) {
+                    open.pop();
+                    tags.pop();
+                }
+                continue;
+            }
         };
-        let after = doc.next_sibling(node);
         let Data::Element(el) = &doc.node(node).data else {
             if doc.node(node).text().is_none() {
+                walk.skip_children(doc);
                 doc.detach(node);
             }
-            next = after;
             continue;
         };
         let tag = el.tag.clone();
         if tag == Tag::Table
             && would_not_reparse(&tag, &tags)
-            && let Some(k) = open.iter().rposition(|(_, t)| *t == Tag::P)
+            && let Some(k) = tags.iter().rposition(|t| *t == Tag::P)
         {
             // A table in a paragraph (through a button's scope, the button since left out)
             // closes the paragraph: the paragraph is left out instead of the table, its
             // content taking its place, and the table is visited again.
-            let (p, _) = open[k];
+            let p = open[k];
             while let Some(c) = doc.first_child(p) {
                 doc.insert_before(p, c);
             }
             doc.detach(p);
             open.remove(k);
             tags.remove(k);
-            next = Some(node);
+            walk.goto(node);
             continue;
         }
         if matches!(tag, Tag::Svg | Tag::Math) {
+            walk.skip_children(doc);
             if foreign == Foreign::Drop {
                 doc.detach(node);
             }
-            next = after;
         } else if would_not_reparse(&tag, &tags) {
             // Its children are visited next, in the same context.
-            next = doc.first_child(node).or(after);
+            match doc.first_child(node) {
+                Some(first) => walk.goto(first),
+                None => walk.skip_children(doc),
+            }
             while let Some(c) = doc.first_child(node) {
                 doc.insert_before(node, c);
             }
             doc.detach(node);
         } else if tag.is_void() {
+            walk.skip_children(doc);
             while let Some(c) = doc.first_child(node) {
                 doc.detach(c);
             }
-            next = after;
         } else {
-            next = doc.first_child(node);
-            open.push((node, tag.clone()));
+            open.push(node);
             tags.push(tag);
         }
     }
@@ -107,32 +114,26 @@ fn shape_only(doc: &mut Document, root: NodeId, foreign: Foreign) {
 fn drop_empty(doc: &mut Document, root: NodeId) {
     // Open elements and whether something visible is inside each.
     let mut open: Vec<(NodeId, Tag, bool)> = Vec::new();
-    let mut next = doc.first_child(root);
-    loop {
-        let Some(node) = next else {
-            let Some((done, tag, shows)) = open.pop() else {
-                break;
-            };
-            next = doc.next_sibling(done);
-            if shows {
-                if let Some(outer) = open.last_mut() {
-                    outer.2 = true;
+    let mut walk = Walk::nodes(root);
+    while let Some(step) = walk.next(doc) {
+        let node = match step {
+            Step::Enter(node) => node,
+            Step::Leave(node) => {
+                if open.last().is_some_and(|o| o.0 == node) {
+                    leave_element(doc, &mut open);
                 }
-            } else if tag.may_drop_when_empty() {
-                let in_pre = open.iter().any(|o| o.1 == Tag::Pre);
-                doc.remove_keeping_break(done, in_pre, LineBreak::UnlessSpaceBefore);
+                continue;
             }
-            continue;
         };
         let shows = match &doc.node(node).data {
             Data::Text(t) => has_visible_text(t),
+            Data::Element(el) if !el.tag.is_void() => {
+                // An iframe, a video… shows even with nothing inside.
+                open.push((node, el.tag.clone(), el.tag.shows_when_empty()));
+                continue;
+            }
             Data::Element(el) => {
-                if !el.tag.is_void() {
-                    // An iframe, a video… shows even with nothing inside.
-                    open.push((node, el.tag.clone(), el.tag.shows_when_empty()));
-                    next = doc.first_child(node);
-                    continue;
-                }
+                walk.skip_children(doc);
                 el.tag.shows_when_empty()
             }
             _ => false,
@@ -140,11 +141,28 @@ fn drop_empty(doc: &mut Document, root: NodeId) {
         if shows && let Some(outer) = open.last_mut() {
             outer.2 = true;
         }
-        next = doc.next_sibling(node);
     }
 }
 
-/// Walk 3: merges adjacent text and removes empty text, everywhere under `root`.
+/// Closes the innermost open element of [`drop_empty`]: what shows inside it shows in the
+/// element around it; if nothing does, it is left out (when it may be).
+fn leave_element(doc: &mut Document, open: &mut Vec<(NodeId, Tag, bool)>) {
+    let Some((done, tag, shows)) = open.pop() else {
+        return;
+    };
+    if shows {
+        if let Some(outer) = open.last_mut() {
+            outer.2 = true;
+        }
+    } else if tag.may_drop_when_empty() {
+        let in_pre = open.iter().any(|o| o.1 == Tag::Pre);
+        doc.remove_keeping_break(done, in_pre, LineBreak::UnlessSpaceBefore);
+    }
+}
+
+/// Walk 3: merges adjacent text and removes empty text, everywhere under `root`. The order
+/// of the parents does not matter, so this is a work list rather than a [`Walk`]: it reads
+/// each child once (a walk passing over text to the next element reads it again).
 fn merge_text(doc: &mut Document, root: NodeId) {
     let mut parents = vec![root];
     while let Some(parent) = parents.pop() {

@@ -1,7 +1,9 @@
 //! Our tree: [`tree::Document`], an arena built by html5ever through [`sink`] (the one
 //! module that names the parser's types), put in canonical form by [`canon`] (a shape that
 //! reads back as itself), edited in place by cleaning, walked by extraction and written by
-//! [`write`](mod@write), which decides nothing.
+//! [`write`](mod@write), which decides nothing. What is known of each tag is one table,
+//! [`tag`]; the edit that removes an element but keeps the word break is [`edit`]'s; the
+//! walks that need to know where an element ends share one cursor, [`walk::Walk`].
 
 pub(crate) mod bounds;
 pub(crate) mod canon;
@@ -10,6 +12,7 @@ pub(crate) mod select;
 pub(crate) mod sink;
 pub(crate) mod tag;
 pub(crate) mod tree;
+pub(crate) mod walk;
 pub(crate) mod write;
 
 pub(crate) use tag::{Policy, Tag};

@@ -23,6 +23,7 @@ use super::measure::{Measure, TextSizes, of_children};
 use super::rules::{self, Action, Guard, Rule, View};
 use super::{Cleaner, attrs, text_rules};
 use crate::dom::tree::{Document, NodeId};
+use crate::dom::walk::{Step, Walk};
 use crate::dom::{Policy, Tag};
 use crate::rules::RuleGroup;
 
@@ -135,37 +136,35 @@ pub(crate) fn run(
         out: Outcome::default(),
     };
     let mut stack = vec![Frame::root(root)];
-    let mut next = first_element(pass.doc, pass.doc.first_child(root));
-    loop {
-        if let Some(node) = next {
-            next = pass.enter(node, &mut stack);
-            continue;
+    // Text needs no visit: it is measured by its parent.
+    let mut walk = Walk::elements(root);
+    while let Some(step) = walk.next(pass.doc) {
+        match step {
+            Step::Enter(node) => pass.enter(node, &mut stack, &mut walk),
+            // An element removed on entering has no frame.
+            Step::Leave(node) if stack.last().is_some_and(|f| f.node == node) => {
+                let mut frame = stack.pop().expect("a frame for the element left");
+                pass.settle_credits(&mut frame);
+                let parent = stack.last_mut().expect("the root frame is popped last");
+                // The element's exit edits only the element and the text around it (the
+                // walk has read where to go on).
+                pass.exit(frame, parent);
+            }
+            Step::Leave(_) => {}
         }
-        let mut frame = stack.pop().expect("the root frame is popped last");
-        pass.settle_credits(&mut frame);
-        let Some(parent) = stack.last_mut() else {
-            break;
-        };
-        // The element's exit edits only the element and the text around it.
-        next = first_element(pass.doc, pass.doc.next_sibling(frame.node));
-        pass.exit(frame, parent);
     }
+    let mut frame = stack.pop().expect("the root frame is popped last");
+    pass.settle_credits(&mut frame);
     pass.out
 }
 
-/// `from` or the first element among its next siblings (text needs no visit: it is measured
-/// by its parent).
-fn first_element(doc: &Document, from: Option<NodeId>) -> Option<NodeId> {
-    std::iter::successors(from, |&n| doc.next_sibling(n)).find(|&n| doc.element(n).is_some())
-}
-
 impl Pass<'_> {
-    /// Decides what an element's own marks decide; returns the next element to visit.
-    fn enter(&mut self, node: NodeId, stack: &mut Vec<Frame>) -> Option<NodeId> {
+    /// Decides what an element's own marks decide: an element removed here is not walked
+    /// into, one kept gets a frame.
+    fn enter(&mut self, node: NodeId, stack: &mut Vec<Frame>, walk: &mut Walk) {
         let top = stack
             .last_mut()
             .expect("the root frame is never popped here");
-        let after = first_element(self.doc, self.doc.next_sibling(node));
         let el = self.doc.element(node).expect("only elements are visited");
         let tag = el.tag.clone();
         let view = rules::view_of(el);
@@ -208,8 +207,8 @@ impl Pass<'_> {
                 }
                 top.removed = Some(rule);
                 let in_pre = top.in_pre;
+                walk.skip_children(self.doc);
                 self.remove(node, in_pre);
-                after
             }
             Some(Action::Unwrap(rule)) => {
                 count(&mut self.out.removed, rule);
@@ -231,7 +230,6 @@ impl Pass<'_> {
                     ..self.child_frame(node, top)
                 };
                 stack.push(frame);
-                first_element(self.doc, self.doc.first_child(node))
             }
             None | Some(Action::Defer(..)) => {
                 let defer = match action {
@@ -260,8 +258,9 @@ impl Pass<'_> {
                 };
                 if dropped {
                     let in_pre = top.in_pre;
+                    walk.skip_children(self.doc);
                     self.remove(node, in_pre);
-                    return after;
+                    return;
                 }
                 let frame = Frame {
                     unwrap: (policy == Policy::Unwrap).then_some(None),
@@ -281,7 +280,6 @@ impl Pass<'_> {
                     ..self.child_frame(node, top)
                 };
                 stack.push(frame);
-                first_element(self.doc, self.doc.first_child(node))
             }
         }
     }
