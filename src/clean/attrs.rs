@@ -7,6 +7,7 @@ use tendril::StrTendril;
 use url::Url;
 
 use super::image_source::real_src;
+use crate::dom::Tag;
 use crate::dom::tree::{Attr, Element};
 use crate::href::Href;
 use crate::safety;
@@ -45,7 +46,7 @@ fn keep_attr(name: &str) -> Option<&'static str> {
 /// they could run code), the real source of a lazy-loaded image or video as `src`; sorted by
 /// name, as they are written, so that the HTML reads back with the same attributes.
 pub(crate) fn normalise(el: &mut Element, base: Option<&Url>, warnings: &mut Vec<String>) {
-    let tag: &str = &el.tag;
+    let tag = &el.tag;
     let mut attrs: Vec<Attr> = Vec::with_capacity(el.attrs.len());
     for a in &el.attrs {
         let value = &a.value;
@@ -56,7 +57,7 @@ pub(crate) fn normalise(el: &mut Element, base: Option<&Url>, warnings: &mut Vec
             // URLs are written as a browser resolves them, and dropped when their scheme
             // could run code or no browser could follow them.
             "href" | "cite" | "poster" => {
-                let link = tag == "a" && name == "href";
+                let link = *tag == Tag::A && name == "href";
                 let Some(href) = Href::parse(base, value) else {
                     if link {
                         warnings.push(format!(
@@ -88,7 +89,7 @@ pub(crate) fn normalise(el: &mut Element, base: Option<&Url>, warnings: &mut Vec
     }
     if matches!(
         tag,
-        "img" | "iframe" | "video" | "audio" | "source" | "embed"
+        Tag::Img | Tag::Iframe | Tag::Video | Tag::Audio | Tag::Source | Tag::Embed
     ) && let Some(src) = real_src(el).and_then(|s| Href::parse(base, s))
         && safety::safe_media_scheme(src.scheme())
     {

@@ -9,8 +9,8 @@
 
 use std::cell::Cell;
 
+use crate::dom::Tag;
 use crate::dom::tree::{Data, Document, NodeId};
-use crate::dom::{Tag, is_block, is_content_element, is_void};
 
 /// The measure of a subtree (or of a run of siblings).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -70,21 +70,16 @@ impl Measure {
         if *tag == Tag::A {
             m.link_words = m.words;
         }
-        if is_content_element(tag) {
+        if tag.shows_when_empty() {
             m.shows = true;
         }
-        if breaks_words(tag) {
+        if tag.breaks_words() {
             m.filled = true;
             m.open_start = false;
             m.open_end = false;
         }
         m
     }
-}
-
-/// Elements that end a word: blocks, and void elements such as `br` and `img`.
-pub(crate) fn breaks_words(tag: &str) -> bool {
-    is_block(tag) || (is_void(tag) && tag != "wbr")
 }
 
 /// The measure of the content of `node`, from the measures of its element children (in

@@ -12,11 +12,11 @@
 //!    an inline element its white space, so that the words on either side stay apart;
 //! 3. text: adjacent text merged, empty text removed, as a parser builds it.
 
+use super::edit::LineBreak;
 use super::tag::Tag;
 use super::tree::{Data, Document, NodeId};
-use super::{
-    has_visible_text, is_block, is_content_element, is_void, may_drop_when_empty, would_not_reparse,
-};
+use super::walk::{Step, Walk};
+use super::{has_visible_text, would_not_reparse};
 
 /// Puts the content of `root` (the document's root or a container element) in canonical
 /// form.
@@ -43,62 +43,68 @@ pub(crate) fn shape(doc: &mut Document, root: NodeId, foreign: Foreign) {
 }
 
 fn shape_only(doc: &mut Document, root: NodeId, foreign: Foreign) {
-    let mut open: Vec<(NodeId, Tag)> = Vec::new();
+    // The open elements, outermost first, and their tags.
+    let mut open: Vec<NodeId> = Vec::new();
     let mut tags: Vec<Tag> = Vec::new();
-    let mut next = doc.first_child(root);
-    loop {
-        let Some(node) = next else {
-            let Some((done, _)) = open.pop() else { break };
-            tags.pop();
-            next = doc.next_sibling(done);
-            continue;
+    let mut walk = Walk::nodes(root);
+    while let Some(step) = walk.next(doc) {
+        let node = match step {
+            Step::Enter(node) => node,
+            Step::Leave(node) => {
+                if open.last() == Some(&node) {
+                    open.pop();
+                    tags.pop();
+                }
+                continue;
+            }
         };
-        let after = doc.next_sibling(node);
         let Data::Element(el) = &doc.node(node).data else {
             if doc.node(node).text().is_none() {
+                walk.skip_children(doc);
                 doc.detach(node);
             }
-            next = after;
             continue;
         };
         let tag = el.tag.clone();
         if tag == Tag::Table
             && would_not_reparse(&tag, &tags)
-            && let Some(k) = open.iter().rposition(|(_, t)| *t == Tag::P)
+            && let Some(k) = tags.iter().rposition(|t| *t == Tag::P)
         {
             // A table in a paragraph (through a button's scope, the button since left out)
             // closes the paragraph: the paragraph is left out instead of the table, its
             // content taking its place, and the table is visited again.
-            let (p, _) = open[k];
+            let p = open[k];
             while let Some(c) = doc.first_child(p) {
                 doc.insert_before(p, c);
             }
             doc.detach(p);
             open.remove(k);
             tags.remove(k);
-            next = Some(node);
+            walk.goto(node);
             continue;
         }
         if matches!(tag, Tag::Svg | Tag::Math) {
+            walk.skip_children(doc);
             if foreign == Foreign::Drop {
                 doc.detach(node);
             }
-            next = after;
         } else if would_not_reparse(&tag, &tags) {
             // Its children are visited next, in the same context.
-            next = doc.first_child(node).or(after);
+            match doc.first_child(node) {
+                Some(first) => walk.goto(first),
+                None => walk.skip_children(doc),
+            }
             while let Some(c) = doc.first_child(node) {
                 doc.insert_before(node, c);
             }
             doc.detach(node);
-        } else if is_void(&tag) {
+        } else if tag.is_void() {
+            walk.skip_children(doc);
             while let Some(c) = doc.first_child(node) {
                 doc.detach(c);
             }
-            next = after;
         } else {
-            next = doc.first_child(node);
-            open.push((node, tag.clone()));
+            open.push(node);
             tags.push(tag);
         }
     }
@@ -108,74 +114,55 @@ fn shape_only(doc: &mut Document, root: NodeId, foreign: Foreign) {
 fn drop_empty(doc: &mut Document, root: NodeId) {
     // Open elements and whether something visible is inside each.
     let mut open: Vec<(NodeId, Tag, bool)> = Vec::new();
-    let mut next = doc.first_child(root);
-    loop {
-        let Some(node) = next else {
-            let Some((done, tag, shows)) = open.pop() else {
-                break;
-            };
-            next = doc.next_sibling(done);
-            if shows {
-                if let Some(outer) = open.last_mut() {
-                    outer.2 = true;
+    let mut walk = Walk::nodes(root);
+    while let Some(step) = walk.next(doc) {
+        let node = match step {
+            Step::Enter(node) => node,
+            Step::Leave(node) => {
+                if open.last().is_some_and(|o| o.0 == node) {
+                    leave_element(doc, &mut open);
                 }
-            } else if may_drop_when_empty(&tag) {
-                let in_pre = open.iter().any(|o| o.1 == Tag::Pre);
-                if is_block(&tag) {
-                    if !in_pre && !space_before(doc, done) {
-                        let text = doc.push(Data::Text("\n".into()));
-                        doc.insert_before(done, text);
-                    }
-                } else if let Some(space) = white_space(doc, done) {
-                    // An inline spacer: its white space still parts the words around it.
-                    let text = doc.push(Data::Text(space));
-                    doc.insert_before(done, text);
-                }
-                doc.detach(done);
+                continue;
             }
-            continue;
         };
         let shows = match &doc.node(node).data {
             Data::Text(t) => has_visible_text(t),
+            Data::Element(el) if !el.tag.is_void() => {
+                // An iframe, a video… shows even with nothing inside.
+                open.push((node, el.tag.clone(), el.tag.shows_when_empty()));
+                continue;
+            }
             Data::Element(el) => {
-                if !is_void(&el.tag) {
-                    // An iframe, a video… shows even with nothing inside.
-                    open.push((node, el.tag.clone(), is_content_element(&el.tag)));
-                    next = doc.first_child(node);
-                    continue;
-                }
-                is_content_element(&el.tag)
+                walk.skip_children(doc);
+                el.tag.shows_when_empty()
             }
             _ => false,
         };
         if shows && let Some(outer) = open.last_mut() {
             outer.2 = true;
         }
-        next = doc.next_sibling(node);
     }
 }
 
-/// Whether the HTML written right before `el` ends in white space (as written: a no-break
-/// space is written `&nbsp;`; an element ends in `>`).
-fn space_before(doc: &Document, el: NodeId) -> bool {
-    doc.prev_sibling(el)
-        .and_then(|p| doc.node(p).text())
-        .and_then(|t| t.chars().next_back())
-        .is_some_and(|c| c.is_whitespace() && c != '\u{a0}')
-}
-
-/// The text under `el` (which shows nothing), when it holds white space.
-fn white_space(doc: &Document, el: NodeId) -> Option<tendril::StrTendril> {
-    let mut text = tendril::StrTendril::new();
-    for n in doc.descendants(el) {
-        if let Some(t) = doc.node(n).text() {
-            text.push_tendril(t);
+/// Closes the innermost open element of [`drop_empty`]: what shows inside it shows in the
+/// element around it; if nothing does, it is left out (when it may be).
+fn leave_element(doc: &mut Document, open: &mut Vec<(NodeId, Tag, bool)>) {
+    let Some((done, tag, shows)) = open.pop() else {
+        return;
+    };
+    if shows {
+        if let Some(outer) = open.last_mut() {
+            outer.2 = true;
         }
+    } else if tag.may_drop_when_empty() {
+        let in_pre = open.iter().any(|o| o.1 == Tag::Pre);
+        doc.remove_keeping_break(done, in_pre, LineBreak::UnlessSpaceBefore);
     }
-    text.chars().any(char::is_whitespace).then_some(text)
 }
 
-/// Walk 3: merges adjacent text and removes empty text, everywhere under `root`.
+/// Walk 3: merges adjacent text and removes empty text, everywhere under `root`. The order
+/// of the parents does not matter, so this is a work list rather than a [`Walk`]: it reads
+/// each child once (a walk passing over text to the next element reads it again).
 fn merge_text(doc: &mut Document, root: NodeId) {
     let mut parents = vec![root];
     while let Some(parent) = parents.pop() {

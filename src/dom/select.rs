@@ -11,6 +11,7 @@ use selectors::bloom::BloomFilter;
 use selectors::matching::{self, MatchingContext};
 use selectors::parser::{self, ParseRelative, SelectorList};
 
+use super::Tag;
 use super::tree::{Data, Document, NodeId, Ns};
 
 /// A compiled selector list (`a, .b > c`).
@@ -286,7 +287,7 @@ impl selectors::Element for El<'_> {
     }
 
     fn has_local_name(&self, name: &Ident) -> bool {
-        *self.element().tag == *name.0
+        self.element().tag.as_str() == &*name.0
     }
 
     fn has_namespace(&self, ns: &Ident) -> bool {
@@ -336,7 +337,7 @@ impl selectors::Element for El<'_> {
     fn apply_selector_flags(&self, _flags: matching::ElementSelectorFlags) {}
 
     fn is_link(&self) -> bool {
-        *self.element().tag == *"link"
+        self.element().tag == Tag::Link
     }
 
     fn is_html_slot_element(&self) -> bool {

@@ -335,7 +335,7 @@ impl Document {
             s.push_str(&" ".repeat(depth));
             match &self.node(id).data {
                 Data::Element(el) => {
-                    s.push_str(&el.tag);
+                    s.push_str(el.tag.as_str());
                     for a in &el.attrs {
                         s.push_str(&format!(" {}={:?}", a.name, &*a.value));
                     }

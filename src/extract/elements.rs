@@ -6,8 +6,8 @@
 use super::faq_marks::{FaqMark, is_faq_name};
 use super::{BlockKind, Walker, inline, links, table};
 use crate::article::Heading;
+use crate::dom::Tag;
 use crate::dom::tree::NodeId;
-use crate::dom::{heading_level, is_block, is_void};
 
 /// What an open element is to the walk: what its close must do.
 #[derive(Debug, Clone, Copy)]
@@ -58,20 +58,20 @@ impl Walker<'_> {
     /// Opens an element; `false` when it has no content to walk (a void element).
     pub(super) fn open_element(&mut self, i: NodeId) -> bool {
         let node = self.el(i);
-        let tag: &str = &node.tag;
+        let tag = &node.tag;
         let class = node.attr("class").unwrap_or("");
         let faq_named = is_faq_name(class) || node.attr("id").is_some_and(is_faq_name);
         if faq_named {
             self.faq.enter_named();
         }
-        let plain = if is_block(tag) {
+        let plain = if tag.is_block() {
             Open::Block
         } else {
             Open::Plain
         };
         let faq = self.open_faq(i, tag, class);
         let open = self.open_kind(i, tag, plain);
-        if is_void(tag) {
+        if tag.is_void() {
             if faq_named {
                 self.faq.leave_named();
             }
@@ -88,42 +88,42 @@ impl Walker<'_> {
 
     /// Does what opening element `i` (a `tag`) does; returns what its close must do,
     /// `plain` when nothing special.
-    fn open_kind(&mut self, i: NodeId, tag: &str, plain: Open) -> Open {
+    fn open_kind(&mut self, i: NodeId, tag: &Tag, plain: Open) -> Open {
         let in_table = !self.tables.is_empty();
         match tag {
-            "br" => self.line_break(plain),
-            "img" => {
+            Tag::Br => self.line_break(plain),
+            Tag::Img => {
                 self.image(i);
                 plain
             }
-            "a" => self.link(i, plain),
-            "strong" | "b" => self.emphasis("**", plain),
-            "em" | "i" => self.emphasis("*", plain),
-            "del" | "s" | "strike" => self.emphasis("~~", plain),
-            "code" if self.pre == 0 => self.code(plain),
-            "hr" => self.rule(plain),
+            Tag::A => self.link(i, plain),
+            Tag::Strong | Tag::B => self.emphasis("**", plain),
+            Tag::Em | Tag::I => self.emphasis("*", plain),
+            Tag::Del | Tag::S | Tag::Strike => self.emphasis("~~", plain),
+            Tag::Code if self.pre == 0 => self.code(plain),
+            Tag::Hr => self.rule(plain),
             // In a table cell, preformatted text is the cell's text.
-            "pre" if self.in_cell() => plain,
-            "pre" => self.open_pre(),
-            "blockquote" => self.open_quote(),
-            "ul" | "ol" | "menu" => self.open_list(i, tag == "ol"),
-            "li" => self.open_list_item(),
+            Tag::Pre if self.in_cell() => plain,
+            Tag::Pre => self.open_pre(),
+            Tag::Blockquote => self.open_quote(),
+            Tag::Ul | Tag::Ol | Tag::Menu => self.open_list(i, *tag == Tag::Ol),
+            Tag::Li => self.open_list_item(),
             // A table that lays blocks out is read as its cells' blocks (td and tr are
             // blocks); one inside a data table's cell is that cell's text.
-            "table" if !in_table && table::is_layout(self.doc, i) => {
+            Tag::Table if !in_table && table::is_layout(self.doc, i) => {
                 self.flush();
                 plain
             }
-            "table" => self.open_table(),
-            "tr" if in_table => self.open_row(),
-            "td" | "th" if in_table => self.open_cell(i, tag == "th"),
-            "caption" if in_table => self.open_caption(),
-            "figure" => self.open_figure(),
-            "figcaption" => {
+            Tag::Table => self.open_table(),
+            Tag::Tr if in_table => self.open_row(),
+            Tag::Td | Tag::Th if in_table => self.open_cell(i, *tag == Tag::Th),
+            Tag::Caption if in_table => self.open_caption(),
+            Tag::Figure => self.open_figure(),
+            Tag::Figcaption => {
                 self.flush();
                 Open::FigCaption
             }
-            _ => match heading_level(tag) {
+            _ => match tag.heading_level() {
                 Some(level) => self.open_heading(i, level),
                 None => {
                     if matches!(plain, Open::Block) {

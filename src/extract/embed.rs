@@ -9,6 +9,7 @@
 
 use url::Url;
 
+use crate::dom::Tag;
 use crate::dom::tree::{Data, Document, NodeId};
 
 /// An embed found in the tree.
@@ -35,30 +36,30 @@ impl Embed {
 /// The embed that element `i` is, if it is one.
 pub(crate) fn detect(doc: &Document, i: NodeId) -> Option<Embed> {
     let node = doc.element(i)?;
-    let tag: &str = &node.tag;
+    let tag = &node.tag;
     let class = node.attr("class").unwrap_or("");
     let has_class = |c: &str| class.split_ascii_whitespace().any(|k| k == c);
     match tag {
-        "iframe" => from_player(&Url::parse(node.attr("src")?).ok()?),
-        "blockquote" if has_class("instagram-media") => links(doc, i)
+        Tag::Iframe => from_player(&Url::parse(node.attr("src")?).ok()?),
+        Tag::Blockquote if has_class("instagram-media") => links(doc, i)
             .find_map(|u| post_url(&u).filter(|e| e.kind == INSTAGRAM))
             .or_else(|| {
                 node.attr("cite")
                     .and_then(|c| post_url(&Url::parse(c).ok()?))
             }),
-        "blockquote" if has_class("twitter-tweet") || has_class("twitter-video") => {
+        Tag::Blockquote if has_class("twitter-tweet") || has_class("twitter-video") => {
             // The tweet's own link is its last (the date), after links in its text.
             links(doc, i)
                 .filter_map(|u| post_url(&u).filter(|e| e.kind == TWEET))
                 .last()
         }
-        "blockquote" if has_class("tiktok-embed") => node
+        Tag::Blockquote if has_class("tiktok-embed") => node
             .attr("cite")
             .and_then(|c| post_url(&Url::parse(c).ok()?))
             .or_else(|| links(doc, i).find_map(|u| post_url(&u)))
             .filter(|e| e.kind == TIKTOK),
         // Gutenberg's embed block as saved, before WordPress turned the URL into the player.
-        "div" if has_class("wp-block-embed__wrapper") => {
+        Tag::Div if has_class("wp-block-embed__wrapper") => {
             // Its text nodes and elements, in order: one text, a URL, and nothing else.
             let mut words = doc
                 .descendants(i)
@@ -88,7 +89,7 @@ const TIKTOK: &str = "TikTok";
 fn links(doc: &Document, i: NodeId) -> impl Iterator<Item = Url> + '_ {
     doc.descendants(i)
         .filter_map(|n| doc.element(n))
-        .filter(|e| &*e.tag == "a")
+        .filter(|e| e.tag == Tag::A)
         .filter_map(|e| Url::parse(e.attr("href")?.trim()).ok())
 }
 

@@ -3,6 +3,7 @@
 //! question or its answer. [`FaqState`] is what the walk knows of them at each point.
 
 use super::{FaqGroup, Role, Walker};
+use crate::dom::Tag;
 use crate::dom::tree::NodeId;
 use crate::rules::accordion;
 
@@ -123,7 +124,7 @@ fn faq_classes(class: &str) -> FaqClasses {
 impl Walker<'_> {
     /// Marks element `i` (its `tag` and `class`) as an accordion, an FAQ group or a question
     /// when it is one, opening what it opens.
-    pub(super) fn open_faq(&mut self, i: NodeId, tag: &str, class: &str) -> FaqMark {
+    pub(super) fn open_faq(&mut self, i: NodeId, tag: &Tag, class: &str) -> FaqMark {
         let classes = faq_classes(class);
         let id = self
             .el(i)
@@ -136,11 +137,11 @@ impl Walker<'_> {
             mark = FaqMark::Accordion;
         }
         // … the container of one question and its answer …
-        if classes.group || tag == "details" {
+        if classes.group || *tag == Tag::Details {
             if self.open_pane(&classes, tag, id) {
                 mark = FaqMark::Group;
             }
-        } else if tag == "summary" || classes.question {
+        } else if *tag == Tag::Summary || classes.question {
             // … and the question inside it.
             if self.open_question(i, &classes, id) {
                 mark = FaqMark::Question;
@@ -205,18 +206,18 @@ impl Walker<'_> {
     }
 
     /// A pane, an FAQ plugin's item or a `details` opens; whether it opened a group.
-    fn open_pane(&mut self, classes: &FaqClasses, tag: &str, id: Option<&str>) -> bool {
+    fn open_pane(&mut self, classes: &FaqClasses, tag: &Tag, id: Option<&str>) -> bool {
         self.flush();
         // A pane of a known accordion inside a `details` of its own (CoBlocks, Otter) is one
         // group: the `details` opens none.
-        let nested_details = tag == "details"
+        let nested_details = *tag == Tag::Details
             && self.faq.group.last().is_some_and(|&g| {
                 self.out.faq_groups[g as usize].family.is_some() && !self.blocks_since_group(g)
             });
         if nested_details {
             return false;
         }
-        let explicit = classes.accordion.is_none() && tag != "details";
+        let explicit = classes.accordion.is_none() && *tag != Tag::Details;
         self.open_group(classes.family(), id, explicit);
         true
     }

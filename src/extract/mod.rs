@@ -25,6 +25,7 @@ use url::Url;
 
 use crate::article::Link;
 use crate::dom::tree::{Data, Document, Element, NodeId};
+use crate::dom::walk::{Step, Walk};
 use elements::{FigureCtx, OpenElement};
 use faq_marks::FaqState;
 use inline::Inline;
@@ -80,28 +81,31 @@ pub(crate) fn extract(
     };
     w.inline.text.reserve(4096);
     w.inline.md.reserve(4096);
-    let mut next = doc.first_child(root);
-    loop {
-        let Some(node) = next else {
-            let Some(o) = w.open.pop() else { break };
-            next = doc.next_sibling(o.index);
-            w.close(o);
-            continue;
-        };
-        match &doc.node(node).data {
-            Data::Text(t) => w.text(t),
-            Data::Element(_) => {
-                if let Some(e) = embed::detect(doc, node) {
-                    // An embed is one line; what it holds is not read.
-                    w.embed(e);
-                } else if w.open_element(node) {
-                    next = doc.first_child(node);
-                    continue;
+    let mut walk = Walk::nodes(root);
+    while let Some(step) = walk.next(doc) {
+        match step {
+            Step::Enter(node) => match &doc.node(node).data {
+                Data::Text(t) => w.text(t),
+                Data::Element(_) => {
+                    if let Some(e) = embed::detect(doc, node) {
+                        // An embed is one line; what it holds is not read.
+                        w.embed(e);
+                        walk.skip_children(doc);
+                    } else if !w.open_element(node) {
+                        walk.skip_children(doc);
+                    }
+                }
+                _ => {}
+            },
+            // Only the elements opened (not embeds, not void elements) are closed.
+            Step::Leave(node) => {
+                if w.open.last().is_some_and(|o| o.index == node)
+                    && let Some(o) = w.open.pop()
+                {
+                    w.close(o);
                 }
             }
-            _ => {}
         }
-        next = doc.next_sibling(node);
     }
     w.flush();
     w.out

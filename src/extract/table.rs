@@ -3,6 +3,7 @@
 use super::elements::Open;
 use super::{BlockKind, Walker};
 use crate::article::Table;
+use crate::dom::Tag;
 use crate::dom::tree::{Document, NodeId};
 
 /// Caps on span expansion, so a hostile `colspan` cannot allocate without bound.
@@ -285,13 +286,13 @@ pub(crate) fn is_layout(doc: &Document, i: NodeId) -> bool {
     let (mut rows, mut cols, mut row_cols) = (0u32, 0u32, 0u32);
     // A nested table, in preorder before anything inside it, settles the question first.
     for e in doc.descendants(i).filter_map(|n| doc.element(n)) {
-        match &*e.tag {
-            "th" | "thead" => return false,
-            "tr" => {
+        match e.tag {
+            Tag::Th | Tag::Thead => return false,
+            Tag::Tr => {
                 rows += 1;
                 row_cols = 0;
             }
-            "td" => {
+            Tag::Td => {
                 row_cols += e
                     .attr("colspan")
                     .and_then(|s| s.trim().parse::<u32>().ok())
@@ -299,7 +300,16 @@ pub(crate) fn is_layout(doc: &Document, i: NodeId) -> bool {
                     .clamp(1, 1000);
                 cols = cols.max(row_cols);
             }
-            "table" | "ul" | "ol" | "blockquote" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+            Tag::Table
+            | Tag::Ul
+            | Tag::Ol
+            | Tag::Blockquote
+            | Tag::H1
+            | Tag::H2
+            | Tag::H3
+            | Tag::H4
+            | Tag::H5
+            | Tag::H6 => {
                 return true;
             }
             _ => {}
@@ -390,7 +400,7 @@ impl Walker<'_> {
             .iter()
             .rev()
             .take_while(|o| !matches!(o.open, Open::Table))
-            .any(|o| &*self.el(o.index).tag == "thead")
+            .any(|o| self.el(o.index).tag == Tag::Thead)
     }
 }
 

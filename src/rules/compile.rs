@@ -10,7 +10,7 @@ use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
 
 use super::coded::{LazyStyle, declares, may_pass, passes};
-use super::table::{self, Does, Flag, INLINE, Key, Mode, POST_CLASSES, Row, Tags, When, WhenOff};
+use super::table::{self, Does, Flag, Key, Mode, POST_CLASSES, Row, Tags, When, WhenOff};
 use super::{Action, Context, Group, RuleGroups, Verdict, View};
 
 /// No entry.
@@ -370,8 +370,8 @@ impl Compiled {
         let tag_ok = match &row.tags {
             Tags::Any => true,
             Tags::Only(tags) => tags.iter().any(|t| **t == *v.tag),
-            Tags::Inline => INLINE.contains(&v.tag),
-            Tags::Block => !INLINE.contains(&v.tag),
+            Tags::Inline => v.running_text,
+            Tags::Block => !v.running_text,
         };
         let context_ok = match row.context {
             When::Anywhere => true,

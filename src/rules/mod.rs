@@ -88,6 +88,8 @@ pub(crate) enum Guard {
 #[derive(Debug, Default)]
 pub(crate) struct View<'a> {
     pub tag: &'a str,
+    /// The tag is one of running text ([`Tag::is_running_text`](crate::dom::Tag::is_running_text)).
+    pub running_text: bool,
     pub class: &'a str,
     pub id: &'a str,
     pub style: &'a str,
@@ -138,7 +140,8 @@ pub(crate) enum AccordionLookup {
 /// The [`View`] of an element.
 pub(crate) fn view_of(el: &Element) -> View<'_> {
     let mut v = View {
-        tag: &el.tag,
+        tag: el.tag.as_str(),
+        running_text: el.tag.is_running_text(),
         attrs: &el.attrs,
         ..View::default()
     };

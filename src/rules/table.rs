@@ -12,6 +12,7 @@ use super::RuleGroup::{self, *};
 use super::measured::{self, SizeRule};
 use super::prompts::{self, PromptRow};
 use super::{Group, Guard, Rule};
+use crate::dom::Tag;
 
 /// One row: what it matches, what it does, and under which conditions.
 #[derive(Debug, Clone)]
@@ -114,8 +115,8 @@ pub(crate) enum Mode {
 pub(crate) enum Tags {
     Any,
     Only(Vec<Box<str>>),
-    /// Tags of running text ([`INLINE`]): inside a sentence, only labels and buttons are
-    /// furniture.
+    /// Tags of running text ([`Tag::is_running_text`]): inside a sentence, only labels and
+    /// buttons are furniture.
     Inline,
     /// Every tag but those.
     Block,
@@ -294,11 +295,6 @@ pub(crate) const IMAGE_CREDIT: Rule = rule(Boilerplate, "image-credit");
 pub(crate) const EMBED_FALLBACK: Rule = rule(Boilerplate, "embed-fallback");
 pub(crate) const STORE_LOCATOR: Rule = rule(Boilerplate, "store-locator");
 
-/// Tags of running text (see [`Tags::Inline`]).
-pub(crate) const INLINE: &[&str] = &[
-    "a", "span", "strong", "em", "b", "i", "small", "label", "time", "abbr",
-];
-
 /// Classes WordPress writes on every post (`post_class()`), which name the post's terms and
 /// say nothing about the element: `tag-related-reading` is a tag, not a related-posts box.
 /// The class-word rows never look at them.
@@ -399,52 +395,61 @@ pub(crate) fn rows() -> Vec<Row> {
     const SHARE: Guard = Guard::ShareOfPost(40);
     let mut rows = vec![
         // 1. Tags. Scripts, styles and active or foreign content are never content.
-        drop(ADSENSE, tag(&["script"]))
+        drop(ADSENSE, tag(&[Tag::Script]))
             .test(Test::AdsenseScript)
             .when_off(WhenOff::Fires),
-        drop(SCRIPT, tag(&["script"])),
-        drop(STYLE, tag(&["style", "template", "link", "meta"])),
+        drop(SCRIPT, tag(&[Tag::Script])),
+        drop(
+            STYLE,
+            tag(&[Tag::Style, Tag::Template, Tag::Link, Tag::Meta]),
+        ),
         drop(
             UNSAFE_ELEMENT,
             tag(&[
-                "object",
-                "embed",
-                "applet",
-                "math",
-                "canvas",
-                "dialog",
-                "portal",
-                "frame",
-                "frameset",
-                "noembed",
-                "noframes",
-                "xmp",
-                "plaintext",
-                "title",
-                "base",
+                Tag::Object,
+                Tag::Embed,
+                Tag::Applet,
+                Tag::Math,
+                Tag::Canvas,
+                Tag::Dialog,
+                Tag::Portal,
+                Tag::Frame,
+                Tag::Frameset,
+                Tag::Noembed,
+                Tag::Noframes,
+                Tag::Xmp,
+                Tag::Plaintext,
+                Tag::Title,
+                Tag::Base,
             ]),
         ),
-        drop(UNSAFE_ELEMENT, tag(MATHML_PIECES)),
-        drop(ADSENSE, tag(&["ins"])).test(Test::HasClass("adsbygoogle")),
-        drop(NOSCRIPT, tag(&["noscript"])),
-        drop(ICON, tag(&["svg"])),
-        drop(FORM, tag(&["form"])),
+        drop(UNSAFE_ELEMENT, names(MATHML_PIECES)),
+        drop(ADSENSE, tag(&[Tag::Ins])).test(Test::HasClass("adsbygoogle")),
+        drop(NOSCRIPT, tag(&[Tag::Noscript])),
+        drop(ICON, tag(&[Tag::Svg])),
+        drop(FORM, tag(&[Tag::Form])),
         drop(
             FORM,
             tag(&[
-                "input", "select", "textarea", "fieldset", "option", "datalist", "output",
+                Tag::Input,
+                Tag::Select,
+                Tag::Textarea,
+                Tag::Fieldset,
+                Tag::Option,
+                Tag::Datalist,
+                Tag::Output,
             ]),
         ),
-        unwrap(BUTTON, tag(&["button"])).when(When::InHeadingOrSummary),
-        drop(BUTTON, tag(&["button"])),
-        drop(GENERIC_AD, tag(&["amp-ad", "amp-embed", "amp-auto-ads"])),
-        drop(SIDEBAR, tag(&["aside"])).guard(SHARE),
+        unwrap(BUTTON, tag(&[Tag::Button])).when(When::InHeadingOrSummary),
+        drop(BUTTON, tag(&[Tag::Button])),
+        drop(GENERIC_AD, names(&["amp-ad", "amp-embed", "amp-auto-ads"])),
+        drop(SIDEBAR, tag(&[Tag::Aside])).guard(SHARE),
         // Icon fonts and decorative glyphs ("+", "›") hidden from screen readers.
-        drop(ICON, tag(&["i", "span"])).test(Test::IconFont),
+        drop(ICON, tag(&[Tag::I, Tag::Span])).test(Test::IconFont),
         // 2. Classes. Easy Table of Contents marks headings with an empty
         // `span.ez-toc-section` carrying the anchor id, closed by `span.ez-toc-section-end`.
-        unwrap(EASY_TOC, class("ez-toc-section")).tags(&["span"]),
-        unwrap(EASY_TOC, class("ez-toc-section-end")).tags(&["span"]),
+        unwrap(EASY_TOC, class("ez-toc-section")).tags(&[Tag::Span]),
+        unwrap(EASY_TOC, class("ez-toc-section-end")).tags(&[Tag::Span]),
         // Exact class names, one plugin each.
         drop(ADSENSE, class("adsbygoogle")),
         drop(ADSENSE, class("google-auto-placed")),
@@ -875,7 +880,7 @@ pub(crate) fn rows() -> Vec<Row> {
         // 7. TOC+, LuckyWP and others wrap the heading text in `<span id="…">`: unwrap it,
         // its id becomes the heading's anchor.
         unwrap(HEADING_ANCHOR, Key::AnyId)
-            .tags(&["span", "a"])
+            .tags(&[Tag::Span, Tag::A])
             .when(When::InHeading)
             .when_off(WhenOff::StepsAside),
         // 8. Attributes and inline styles.
@@ -948,8 +953,15 @@ fn boxed(list: &[&str]) -> Vec<Box<str>> {
     list.iter().map(|&s| s.into()).collect()
 }
 
-fn tag(tags: &[&str]) -> Key {
-    Key::Tag(boxed(tags))
+/// Elements of these tags (a misspelt tag does not compile).
+fn tag(tags: &[Tag]) -> Key {
+    Key::Tag(tags.iter().map(|t| t.as_str().into()).collect())
+}
+
+/// Elements with these names, which no HTML element has (custom elements, MathML pieces
+/// parsed as unknown HTML).
+fn names(names: &[&str]) -> Key {
+    Key::Tag(boxed(names))
 }
 
 fn class(c: &str) -> Key {
@@ -982,8 +994,8 @@ impl Row {
         self
     }
 
-    fn tags(self, tags: &[&str]) -> Self {
-        self.tags_in(Tags::Only(boxed(tags)))
+    fn tags(self, tags: &[Tag]) -> Self {
+        self.tags_in(Tags::Only(tags.iter().map(|t| t.as_str().into()).collect()))
     }
 
     fn tags_in(mut self, tags: Tags) -> Self {

@@ -5,6 +5,7 @@ use std::path::Path;
 use super::table::StyleKind;
 use super::*;
 use crate::Options;
+use crate::dom::Tag;
 use crate::dom::sink::{Attrs, parse_fragment};
 use crate::dom::tree::NodeId;
 
@@ -66,6 +67,7 @@ fn rules_for(options: &Options) -> Result<Rules> {
 fn view<'a>(tag: &'a str, class: &'a str) -> View<'a> {
     View {
         tag,
+        running_text: Tag::from_name(tag).is_running_text(),
         class,
         ..View::default()
     }
@@ -219,7 +221,7 @@ fn the_callers_rows_match_as_their_keys_say() {
     let doc = parse_fragment("<p data-beacon=1>x</p>", Attrs::All);
     let p = doc
         .descendants(NodeId::ROOT)
-        .find_map(|n| doc.element(n).filter(|e| &*e.tag == "p"))
+        .find_map(|n| doc.element(n).filter(|e| e.tag == Tag::P))
         .unwrap();
     assert_eq!(
         rules.classify(&view_of(p), ctx),
@@ -283,4 +285,36 @@ fn rows_read_from_json_as_options_do() {
     )
     .unwrap_err();
     assert!(err.to_string().contains("not both"), "{err}");
+}
+
+/// The never-shown flag of the tag table (the output policy's and the share guards') and
+/// the table's rows that drop a tag on sight say the same, but for two parts of a form: a
+/// reader sees a fieldset's or an output's content, but a form is never an article's, so
+/// the forms group drops them too. What else the rows drop by name is not HTML.
+#[test]
+fn tag_rows_drop_every_never_shown_tag() {
+    use super::table::{Does, Key, When, rows};
+    let mut on_sight: Vec<String> = Vec::new();
+    for row in rows() {
+        if let Key::Tag(tags) = &row.key
+            && row.does == Does::Drop
+            && row.test.is_none()
+            && row.guard.is_none()
+            && row.context == When::Anywhere
+        {
+            on_sight.extend(tags.iter().map(|t| t.to_string()));
+        }
+    }
+    for tag in Tag::ALL.iter().filter(|t| t.is_never_shown()) {
+        assert!(on_sight.contains(&tag.to_string()), "{tag} is never shown");
+    }
+    let beside: Vec<&str> = on_sight
+        .iter()
+        .map(String::as_str)
+        .filter(|t| match Tag::from_name(t) {
+            Tag::Other(_) => false,
+            known => !known.is_never_shown(),
+        })
+        .collect();
+    assert_eq!(beside, ["fieldset", "output"]);
 }

@@ -1,8 +1,8 @@
 //! The bound of the share guards: the post's readable size, taken before the pass.
 
 use super::super::Cleaner;
+use crate::dom::Tag;
 use crate::dom::tree::{Data, Document, NodeId};
-use crate::dom::{Tag, heading_level};
 use crate::rules::{self, Action};
 
 use super::super::measure::TextSizes;
@@ -32,7 +32,7 @@ pub(super) fn readable_chars(
                 walk.skip_children(n)
             }
             Data::Element(el) if el.tag == Tag::Button => {}
-            Data::Element(el) if crate::safety::never_shown(&el.tag) => walk.skip_children(n),
+            Data::Element(el) if el.tag.is_never_shown() => walk.skip_children(n),
             _ => {}
         }
     }
@@ -44,13 +44,13 @@ fn button_decision(cleaner: &Cleaner, doc: &Document, button: NodeId) -> Option<
     let ancestors = || std::iter::successors(doc.parent(button), |&p| doc.parent(p));
     let in_heading = ancestors().any(|a| {
         doc.element(a)
-            .is_some_and(|e| heading_level(&e.tag).is_some())
+            .is_some_and(|e| e.tag.heading_level().is_some())
     });
     let in_summary = ancestors().any(|a| {
         doc.element(a).is_some_and(|e| {
             e.tag == Tag::Summary
                 || (crate::rules::accordion::is_content_part(e.attr("class").unwrap_or(""))
-                    && !crate::safety::unwraps(&e.tag))
+                    && !e.tag.unwraps())
         })
     });
     let el = doc.element(button)?;

@@ -22,16 +22,16 @@ use std::cell::Cell;
 
 use url::Url;
 
-use sized::{Leaving, Step};
+use sized::{Leaving, Step as SizeStep};
 
 use super::measure::{Measure, TextSizes, of_children};
 use super::rules::{self, Action, Guard, Rule, View};
 use super::{Cleaner, attrs, text_rules};
 use crate::dom::tree::{Document, NodeId};
-use crate::dom::{Tag, heading_level, is_block};
+use crate::dom::walk::{Step, Walk};
+use crate::dom::{Policy, Tag};
 use crate::rules::RuleGroup;
 use crate::rules::measured::{PROMPT_BOXES, SIZE_RULES};
-use crate::safety::Policy;
 
 /// What the pass found besides the tree.
 #[derive(Debug, Default)]
@@ -160,37 +160,35 @@ pub(crate) fn run(
         out: Outcome::default(),
     };
     let mut stack = vec![Frame::root(root)];
-    let mut next = first_element(pass.doc, pass.doc.first_child(root));
-    loop {
-        if let Some(node) = next {
-            next = pass.enter(node, &mut stack);
-            continue;
+    // Text needs no visit: it is measured by its parent.
+    let mut walk = Walk::elements(root);
+    while let Some(step) = walk.next(pass.doc) {
+        match step {
+            Step::Enter(node) => pass.enter(node, &mut stack, &mut walk),
+            // An element removed on entering has no frame.
+            Step::Leave(node) if stack.last().is_some_and(|f| f.node == node) => {
+                let mut frame = stack.pop().expect("a frame for the element left");
+                pass.settle_credits(&mut frame);
+                let parent = stack.last_mut().expect("the root frame is popped last");
+                // The element's exit edits only the element and the text around it (the
+                // walk has read where to go on).
+                pass.exit(frame, parent);
+            }
+            Step::Leave(_) => {}
         }
-        let mut frame = stack.pop().expect("the root frame is popped last");
-        pass.settle_credits(&mut frame);
-        let Some(parent) = stack.last_mut() else {
-            break;
-        };
-        // The element's exit edits only the element and the text around it.
-        next = first_element(pass.doc, pass.doc.next_sibling(frame.node));
-        pass.exit(frame, parent);
     }
+    let mut frame = stack.pop().expect("the root frame is popped last");
+    pass.settle_credits(&mut frame);
     pass.out
 }
 
-/// `from` or the first element among its next siblings (text needs no visit: it is measured
-/// by its parent).
-fn first_element(doc: &Document, from: Option<NodeId>) -> Option<NodeId> {
-    std::iter::successors(from, |&n| doc.next_sibling(n)).find(|&n| doc.element(n).is_some())
-}
-
 impl Pass<'_> {
-    /// Decides what an element's own marks decide; returns the next element to visit.
-    fn enter(&mut self, node: NodeId, stack: &mut Vec<Frame>) -> Option<NodeId> {
+    /// Decides what an element's own marks decide: an element removed here is not walked
+    /// into, one kept gets a frame.
+    fn enter(&mut self, node: NodeId, stack: &mut Vec<Frame>, walk: &mut Walk) {
         let top = stack
             .last_mut()
             .expect("the root frame is never popped here");
-        let after = first_element(self.doc, self.doc.next_sibling(node));
         let el = self.doc.element(node).expect("only elements are visited");
         let tag = el.tag.clone();
         let view = rules::view_of(el);
@@ -210,7 +208,7 @@ impl Pass<'_> {
             && self
                 .doc
                 .children(node)
-                .any(|c| self.doc.element(c).is_some_and(|e| is_block(&e.tag)))
+                .any(|c| self.doc.element(c).is_some_and(|e| e.tag.is_block()))
         {
             action = Some(Action::Unwrap(rules::ADSENSE));
         }
@@ -233,8 +231,8 @@ impl Pass<'_> {
                 }
                 top.removed = Some(rule);
                 let in_pre = top.in_pre;
+                walk.skip_children(self.doc);
                 self.remove(node, in_pre);
-                after
             }
             Some(Action::Unwrap(rule)) => {
                 count(&mut self.out.removed, rule);
@@ -256,7 +254,6 @@ impl Pass<'_> {
                     ..self.child_frame(node, top)
                 };
                 stack.push(frame);
-                first_element(self.doc, self.doc.first_child(node))
             }
             None | Some(Action::Defer(..)) => {
                 let defer = match action {
@@ -270,8 +267,7 @@ impl Pass<'_> {
                 if tag == Tag::Strike {
                     el.tag = Tag::S;
                 }
-                let policy =
-                    crate::safety::policy(&el.tag, el.attr("src"), &self.cleaner.iframe_hosts);
+                let policy = el.tag.policy(el.attr("src"), &self.cleaner.iframe_hosts);
                 let placeholder = tag == Tag::Img && el.attr("src").is_none();
                 let dropped = if tag == Tag::Iframe && policy != Policy::Keep {
                     count(&mut self.out.removed, rules::FOREIGN_IFRAME);
@@ -286,8 +282,9 @@ impl Pass<'_> {
                 };
                 if dropped {
                     let in_pre = top.in_pre;
+                    walk.skip_children(self.doc);
                     self.remove(node, in_pre);
-                    return after;
+                    return;
                 }
                 let frame = Frame {
                     unwrap: if policy == Policy::Unwrap {
@@ -296,7 +293,7 @@ impl Pass<'_> {
                         Unwrap::No
                     },
                     defer,
-                    heading: if heading_level(&tag).is_some() {
+                    heading: if tag.heading_level().is_some() {
                         Some(node)
                     } else {
                         top.heading
@@ -307,11 +304,10 @@ impl Pass<'_> {
                         || tag == Tag::Summary
                         || (accordion_part && policy != Policy::Unwrap),
                     in_pre: top.in_pre || tag == Tag::Pre,
-                    in_text_block: top.in_text_block || is_text_block(&tag),
+                    in_text_block: top.in_text_block || tag.is_text_block(),
                     ..self.child_frame(node, top)
                 };
                 stack.push(frame);
-                first_element(self.doc, self.doc.first_child(node))
             }
         }
     }
@@ -348,23 +344,23 @@ impl Pass<'_> {
             // Elements whose whole text may be a prompt.
             prompt_box: inner.words > 0
                 && inner.words <= text_rules::MAX_WORDS
-                && (is_text_block(&tag)
+                && (tag.is_text_block()
                     || PROMPT_BOXES.contains(&tag)
-                    || (!frame.in_text_block && is_inline_label(&tag))),
+                    || (!frame.in_text_block && tag.is_inline_label())),
             related_next: std::mem::take(&mut parent.related_next),
             tag,
             inner,
         };
         for row in SIZE_RULES {
             match self.apply(row, &frame, parent, &leaving) {
-                Step::Pass => {}
-                Step::Cut(rule) => {
+                SizeStep::Pass => {}
+                SizeStep::Cut(rule) => {
                     count(&mut self.out.removed, rule);
                     parent.removed = Some(rule);
                     self.remove(node, parent.in_pre);
                     return;
                 }
-                Step::Done => return,
+                SizeStep::Done => return,
             }
         }
         if frame.unwrap == Unwrap::ByPolicy {
@@ -466,34 +462,6 @@ impl Cleaner {
 
 fn owned_id(view: &View<'_>) -> Option<String> {
     (!view.id.is_empty()).then(|| view.id.to_string())
-}
-
-/// Elements whose text is one block: a paragraph, heading, list item…
-fn is_text_block(tag: &str) -> bool {
-    matches!(
-        tag,
-        "p" | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "dt"
-            | "dd"
-            | "td"
-            | "th"
-            | "figcaption"
-            | "caption"
-    )
-}
-
-/// Inline elements that, standing alone outside a paragraph, are labels or buttons.
-fn is_inline_label(tag: &str) -> bool {
-    matches!(
-        tag,
-        "span" | "a" | "strong" | "b" | "em" | "small" | "label"
-    )
 }
 
 fn count(removed: &mut Vec<(Rule, u32)>, rule: Rule) {

@@ -114,10 +114,7 @@ impl Pass<'_> {
     /// A wrapper left with nothing to show goes, reported under the built-in rule that
     /// emptied it, else under `rule`.
     fn empty(&mut self, rule: Rule, frame: &Frame, parent: &mut Frame, at: &Leaving) -> Step {
-        if at.inner.shows
-            || !crate::dom::may_drop_when_empty(&at.tag)
-            || !self.cleaner.on_rule(rule)
-        {
+        if at.inner.shows || !at.tag.may_drop_when_empty() || !self.cleaner.on_rule(rule) {
             return Step::Pass;
         }
         let node = frame.node;

@@ -335,7 +335,7 @@ pub(crate) fn text_of(doc: &Document, root: NodeId) -> String {
                     Tag::Script | Tag::Style | Tag::Template | Tag::Noscript
                 ) {
                     walk.skip_children(n);
-                } else if crate::dom::is_block(&el.tag) || el.tag == Tag::Br {
+                } else if el.tag.is_block() || el.tag == Tag::Br {
                     out.push(' ');
                 }
             }
