@@ -66,7 +66,7 @@ pub(super) fn published_anywhere(doc: &Document, own: Option<u64>) -> Option<Str
         }
         let class = el.attr("class").unwrap_or("");
         let has = |c: &str| class.split_ascii_whitespace().any(|x| x == c);
-        let value = if el.attr("itemprop") == Some("datePublished") {
+        let value = if el.attr("itemprop").is_some_and(names_published) {
             el.attr("content").or_else(|| el.attr("datetime"))
         } else if el.tag == Tag::Time
             && (has("published") || has("entry-date"))
@@ -81,6 +81,14 @@ pub(super) fn published_anywhere(doc: &Document, own: Option<u64>) -> Option<Str
         }
     }
     None
+}
+
+/// Whether an `itemprop` names the published date: schema.org's `datePublished`, and the
+/// spellings themes make up for it (`published-date`, `publishDate`).
+fn names_published(itemprop: &str) -> bool {
+    ["datepublished", "published-date", "publishdate", "pubdate"]
+        .iter()
+        .any(|p| itemprop.trim().eq_ignore_ascii_case(p))
 }
 
 /// Whether a class attribute marks another post than `own` (`post-M`, M not the id).
@@ -218,6 +226,13 @@ mod tests {
         );
         let updated = doc(r#"<time class="updated" datetime="2024-05-01">x</time>"#);
         assert_eq!(published_anywhere(&updated, None), None);
+        let made_up = doc(
+            r#"<span itemprop="published-date" content="Published Oct 20, 2025 at 5:00 PM PST">Oct 20</span>"#,
+        );
+        assert_eq!(
+            published_anywhere(&made_up, None).as_deref(),
+            Some("2025-10-20T00:00:00")
+        );
     }
 
     #[test]
