@@ -12,6 +12,7 @@
 mod comments;
 mod containers;
 mod dates;
+mod ld;
 mod locate;
 mod markers;
 mod measure;
