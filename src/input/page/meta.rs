@@ -1,8 +1,8 @@
 //! A saved page's metadata: the `<head>` (canonical, shortlink, REST link, Open Graph and
-//! `article:` properties), its JSON-LD (Yoast's and Rank Math's `@graph`, with nodes
-//! referenced by `@id`), and the theme's entry markup inside the post's scope (`entry-title`,
-//! `time.entry-date`, the byline, `rel="category tag"` links); where these give no published
-//! date, the other places of `dates.rs`.
+//! `article:` properties), its JSON-LD (the article node, read in [`super::ld`]), and the
+//! theme's entry markup inside the post's scope (`entry-title`, `time.entry-date`, the
+//! byline, `rel="category tag"` links); where these give no published date, the other places
+//! of `dates.rs`.
 
 use serde_json::Value;
 
