@@ -100,13 +100,32 @@ pub struct IndexRecord {
 /// # Ok::<(), wpclean::Error>(())
 /// ```
 pub fn records(article: &Article, options: &RecordOptions) -> Vec<IndexRecord> {
+    let mut cutter = Cutter {
+        article,
+        options,
+        base: base_record(article),
+        post_key: article
+            .id
+            .map(|i| i.to_string())
+            .or_else(|| article.slug.clone())
+            .unwrap_or_else(|| "post".into()),
+        out: Vec::new(),
+    };
+    cutter.sections();
+    cutter.faq();
+    cutter.tables();
+    cutter.out
+}
+
+/// The fields every record of the article shares.
+fn base_record(article: &Article) -> IndexRecord {
     let names = |terms: &[crate::Term]| -> Vec<String> {
         terms
             .iter()
             .filter_map(|t| t.name.clone().or_else(|| t.slug.clone()))
             .collect()
     };
-    let base = IndexRecord {
+    IndexRecord {
         post_id: article.id,
         title: article.title.clone(),
         date: article.date.clone(),
@@ -119,109 +138,137 @@ pub fn records(article: &Article, options: &RecordOptions) -> Vec<IndexRecord> {
             .as_ref()
             .and_then(|a| a.name.clone().or_else(|| a.slug.clone())),
         ..IndexRecord::default()
-    };
-    let post_key = article
-        .id
-        .map(|i| i.to_string())
-        .or_else(|| article.slug.clone())
-        .unwrap_or_else(|| "post".into());
-    let hierarchy = |path: &[String]| -> BTreeMap<String, String> {
+    }
+}
+
+/// One article being cut into records: its sections, then its FAQ entries, then its tables.
+struct Cutter<'a> {
+    article: &'a Article,
+    options: &'a RecordOptions,
+    /// The fields every record shares.
+    base: IndexRecord,
+    /// The first part of every record's id: the post id, else its slug.
+    post_key: String,
+    out: Vec<IndexRecord>,
+}
+
+impl Cutter<'_> {
+    /// `lvl0` the post's title, then the headings of `path`.
+    fn hierarchy(&self, path: &[String]) -> BTreeMap<String, String> {
         let mut h = BTreeMap::new();
-        h.insert("lvl0".to_string(), article.title.clone());
+        h.insert("lvl0".to_string(), self.article.title.clone());
         for (i, p) in path.iter().take(6).enumerate() {
             h.insert(format!("lvl{}", i + 1), p.clone());
         }
         h
-    };
-    let faq_anchors: Vec<&str> = article
-        .faq
-        .iter()
-        .filter_map(|f| f.anchor.as_deref())
-        .collect();
-    let mut out = Vec::new();
-    for (position, s) in article.sections.iter().enumerate() {
-        if s.text.trim().is_empty() {
-            continue;
-        }
-        // A section that is an FAQ question is one FAQ record (not a second copy of it).
-        let is_faq = s
-            .anchor
-            .as_deref()
-            .is_some_and(|a| faq_anchors.contains(&a));
-        let key = s.anchor.clone().unwrap_or_else(|| format!("s{position}"));
-        push_chunks(
-            &mut out,
-            IndexRecord {
+    }
+
+    /// The records of each section with text.
+    fn sections(&mut self) {
+        let article = self.article;
+        let faq_anchors: Vec<&str> = article
+            .faq
+            .iter()
+            .filter_map(|f| f.anchor.as_deref())
+            .collect();
+        for (position, s) in article.sections.iter().enumerate() {
+            if s.text.trim().is_empty() {
+                continue;
+            }
+            // A section that is an FAQ question is one FAQ record (not a second copy of it).
+            let is_faq = s
+                .anchor
+                .as_deref()
+                .is_some_and(|a| faq_anchors.contains(&a));
+            let key = s.anchor.clone().unwrap_or_else(|| format!("s{position}"));
+            let template = IndexRecord {
                 url: s.url.clone(),
-                hierarchy: hierarchy(&s.path),
+                hierarchy: self.hierarchy(&s.path),
                 kind: if is_faq { "faq" } else { "content" }.into(),
                 anchor: s.anchor.clone(),
                 position: position as u32,
-                ..base.clone()
-            },
-            &format!("{post_key}-{key}"),
-            split(&s.text, options, false),
-        );
-    }
-    // FAQ entries from markup or JSON-LD have no section of their own.
-    for (i, f) in article.faq.iter().enumerate() {
-        if f.anchor.is_some() {
-            continue;
+                ..self.base.clone()
+            };
+            let key = format!("{}-{key}", self.post_key);
+            push_chunks(
+                &mut self.out,
+                template,
+                &key,
+                split(&s.text, self.options, false),
+            );
         }
-        let path = vec![f.question.clone()];
-        push_chunks(
-            &mut out,
-            IndexRecord {
+    }
+
+    /// FAQ entries from markup or JSON-LD have no section of their own.
+    fn faq(&mut self) {
+        let article = self.article;
+        for (i, f) in article.faq.iter().enumerate() {
+            if f.anchor.is_some() {
+                continue;
+            }
+            let path = vec![f.question.clone()];
+            let template = IndexRecord {
                 url: article.url.clone(),
-                hierarchy: hierarchy(&path),
+                hierarchy: self.hierarchy(&path),
                 kind: "faq".into(),
                 position: article.sections.len() as u32 + i as u32,
-                ..base.clone()
-            },
-            &format!("{post_key}-faq{i}"),
-            split(&format!("{}\n\n{}", f.question, f.answer), options, false),
-        );
+                ..self.base.clone()
+            };
+            let key = format!("{}-faq{i}", self.post_key);
+            let text = format!("{}\n\n{}", f.question, f.answer);
+            push_chunks(
+                &mut self.out,
+                template,
+                &key,
+                split(&text, self.options, false),
+            );
+        }
     }
-    for (i, t) in article.tables.iter().enumerate() {
-        let text = table_text(t);
-        if text.is_empty() {
-            continue;
-        }
-        // The table's section: the first whose text holds its first row.
-        let first_row = t
-            .header
-            .first()
-            .or_else(|| t.rows.first().and_then(|r| r.first()))
-            .cloned()
-            .unwrap_or_default();
-        let section = article
-            .sections
-            .iter()
-            .enumerate()
-            .find(|(_, s)| !first_row.is_empty() && s.text.contains(&first_row));
-        let (position, path, url, anchor) = match section {
-            Some((p, s)) => (p as u32, s.path.clone(), s.url.clone(), s.anchor.clone()),
-            None => (0, Vec::new(), article.url.clone(), None),
-        };
-        let mut path = path;
-        if let Some(c) = &t.caption {
-            path.push(c.clone());
-        }
-        push_chunks(
-            &mut out,
-            IndexRecord {
+
+    /// The records of each table, placed in the section that holds its first row.
+    fn tables(&mut self) {
+        let article = self.article;
+        for (i, t) in article.tables.iter().enumerate() {
+            let text = table_text(t);
+            if text.is_empty() {
+                continue;
+            }
+            // The table's section: the first whose text holds its first row.
+            let first_row = t
+                .header
+                .first()
+                .or_else(|| t.rows.first().and_then(|r| r.first()))
+                .cloned()
+                .unwrap_or_default();
+            let section = article
+                .sections
+                .iter()
+                .enumerate()
+                .find(|(_, s)| !first_row.is_empty() && s.text.contains(&first_row));
+            let (position, mut path, url, anchor) = match section {
+                Some((p, s)) => (p as u32, s.path.clone(), s.url.clone(), s.anchor.clone()),
+                None => (0, Vec::new(), article.url.clone(), None),
+            };
+            if let Some(c) = &t.caption {
+                path.push(c.clone());
+            }
+            let template = IndexRecord {
                 url,
-                hierarchy: hierarchy(&path),
+                hierarchy: self.hierarchy(&path),
                 kind: "table".into(),
                 anchor,
                 position,
-                ..base.clone()
-            },
-            &format!("{post_key}-table{i}"),
-            split(&text, options, true),
-        );
+                ..self.base.clone()
+            };
+            let key = format!("{}-table{i}", self.post_key);
+            push_chunks(
+                &mut self.out,
+                template,
+                &key,
+                split(&text, self.options, true),
+            );
+        }
     }
-    out
 }
 
 fn push_chunks(out: &mut Vec<IndexRecord>, template: IndexRecord, key: &str, chunks: Vec<String>) {

@@ -13,7 +13,7 @@
 //! The gate reads a text's first word with [`lead`], which uses the same notion of a word as
 //! the walk: a run of letters, digits and `_`, after any other characters.
 
-use regex_syntax::hir::{Class, Hir, HirKind, Look};
+use regex_syntax::hir::{Class, ClassUnicode, Hir, HirKind, Look, Repetition};
 use rustc_hash::FxHashSet;
 
 /// Classes with more characters than this (apart from digits and non-word characters) are
@@ -249,74 +249,11 @@ fn walk(hir: &Hir, opens: Opens, found: &mut Found) -> Result<Opens, String> {
             | Look::WordEndUnicode
             | Look::WordEndHalfAscii
             | Look::WordEndHalfUnicode,
-        ) => {
-            // After a word character, a boundary ends the word; before the first one it only
-            // says a word starts.
-            let mut next = Opens::default();
-            for open in opens {
-                if open.word.is_empty() {
-                    next.insert(open);
-                } else {
-                    found.finish(open)?;
-                }
-            }
-            Ok(next)
-        }
+        ) => word_boundary(opens, found),
         // The other assertions (start of text or line, word starts) read no character.
         HirKind::Look(_) => Ok(opens),
-        HirKind::Literal(lit) => {
-            let text = std::str::from_utf8(&lit.0)
-                .map_err(|_| "a literal that is not UTF-8 text".to_string())?;
-            let mut opens = opens;
-            for c in text.chars() {
-                let mut next = Opens::default();
-                for open in opens {
-                    step(open, c, &mut next, found)?;
-                }
-                opens = next;
-                if opens.is_empty() {
-                    break;
-                }
-            }
-            Ok(opens)
-        }
-        HirKind::Class(Class::Unicode(class)) => {
-            let chars = class.iter().flat_map(|r| r.start()..=r.end());
-            // Digits and non-word characters keep the walk where it is or end the word
-            // whatever they are; the other characters must be few enough to list.
-            let mut spelled = Vec::new();
-            let (mut digits, mut others) = (false, false);
-            for c in chars {
-                if !is_word_char(c) {
-                    others = true;
-                } else if c.is_numeric() {
-                    digits = true;
-                } else {
-                    spelled.push(c);
-                    if spelled.len() > MAX_CLASS {
-                        return Err(format!(
-                            "a class of more than {MAX_CLASS} letters where the first word may be"
-                        ));
-                    }
-                }
-            }
-            let mut next = Opens::default();
-            for open in opens {
-                for &c in &spelled {
-                    step(open.clone(), c, &mut next, found)?;
-                }
-                if others {
-                    step(open.clone(), ' ', &mut next, found)?;
-                }
-                if digits {
-                    if !open.word.is_empty() {
-                        return Err("a class of digits inside the first word".into());
-                    }
-                    step(open, '0', &mut next, found)?;
-                }
-            }
-            Ok(next)
-        }
+        HirKind::Literal(lit) => literal(&lit.0, opens, found),
+        HirKind::Class(Class::Unicode(class)) => unicode_class(class, opens, found),
         HirKind::Class(Class::Bytes(_)) => {
             Err("a class of bytes where the first word may be".into())
         }
@@ -335,38 +272,112 @@ fn walk(hir: &Hir, opens: Opens, found: &mut Found) -> Result<Opens, String> {
             }
             Ok(next)
         }
-        HirKind::Repetition(rep) => {
-            let mut opens = opens;
-            for _ in 0..rep.min {
-                opens = walk(&rep.sub, opens, found)?;
-                if opens.is_empty() {
-                    return Ok(opens);
-                }
-            }
-            // Each further round may or may not happen: keep every place reached, until no
-            // round reaches a new one.
-            let mut reached = opens.clone();
-            let mut frontier = opens;
-            let mut round = 0u32;
-            while !frontier.is_empty() && rep.max.is_none_or(|max| round < max - rep.min) {
-                if round as usize >= MAX_ROUNDS {
-                    return Err("a repetition that can grow the first word without end".into());
-                }
-                frontier = walk(&rep.sub, frontier, found)?
-                    .into_iter()
-                    .filter(|o| !reached.contains(o))
-                    .collect();
-                reached.extend(frontier.iter().cloned());
-                if reached.len() > MAX_SPELLINGS {
-                    return Err(format!(
-                        "more than {MAX_SPELLINGS} spellings of a first word"
-                    ));
-                }
-                round += 1;
-            }
-            Ok(reached)
+        HirKind::Repetition(rep) => repetition(rep, opens, found),
+    }
+}
+
+/// A word boundary: after a word character it ends the word; before the first one it only
+/// says a word starts.
+fn word_boundary(opens: Opens, found: &mut Found) -> Result<Opens, String> {
+    let mut next = Opens::default();
+    for open in opens {
+        if open.word.is_empty() {
+            next.insert(open);
+        } else {
+            found.finish(open)?;
         }
     }
+    Ok(next)
+}
+
+/// A literal, read a character at a time.
+fn literal(bytes: &[u8], opens: Opens, found: &mut Found) -> Result<Opens, String> {
+    let text =
+        std::str::from_utf8(bytes).map_err(|_| "a literal that is not UTF-8 text".to_string())?;
+    let mut opens = opens;
+    for c in text.chars() {
+        let mut next = Opens::default();
+        for open in opens {
+            step(open, c, &mut next, found)?;
+        }
+        opens = next;
+        if opens.is_empty() {
+            break;
+        }
+    }
+    Ok(opens)
+}
+
+/// A class of characters: each letter it holds read in turn. Digits and non-word characters
+/// keep the walk where it is or end the word whatever they are; the other characters must be
+/// few enough to list.
+fn unicode_class(class: &ClassUnicode, opens: Opens, found: &mut Found) -> Result<Opens, String> {
+    let chars = class.iter().flat_map(|r| r.start()..=r.end());
+    let mut spelled = Vec::new();
+    let (mut digits, mut others) = (false, false);
+    for c in chars {
+        if !is_word_char(c) {
+            others = true;
+        } else if c.is_numeric() {
+            digits = true;
+        } else {
+            spelled.push(c);
+            if spelled.len() > MAX_CLASS {
+                return Err(format!(
+                    "a class of more than {MAX_CLASS} letters where the first word may be"
+                ));
+            }
+        }
+    }
+    let mut next = Opens::default();
+    for open in opens {
+        for &c in &spelled {
+            step(open.clone(), c, &mut next, found)?;
+        }
+        if others {
+            step(open.clone(), ' ', &mut next, found)?;
+        }
+        if digits {
+            if !open.word.is_empty() {
+                return Err("a class of digits inside the first word".into());
+            }
+            step(open, '0', &mut next, found)?;
+        }
+    }
+    Ok(next)
+}
+
+/// A repetition: its required rounds, then further rounds while they reach new places.
+fn repetition(rep: &Repetition, opens: Opens, found: &mut Found) -> Result<Opens, String> {
+    let mut opens = opens;
+    for _ in 0..rep.min {
+        opens = walk(&rep.sub, opens, found)?;
+        if opens.is_empty() {
+            return Ok(opens);
+        }
+    }
+    // Each further round may or may not happen: keep every place reached, until no round
+    // reaches a new one.
+    let mut reached = opens.clone();
+    let mut frontier = opens;
+    let mut round = 0u32;
+    while !frontier.is_empty() && rep.max.is_none_or(|max| round < max - rep.min) {
+        if round as usize >= MAX_ROUNDS {
+            return Err("a repetition that can grow the first word without end".into());
+        }
+        frontier = walk(&rep.sub, frontier, found)?
+            .into_iter()
+            .filter(|o| !reached.contains(o))
+            .collect();
+        reached.extend(frontier.iter().cloned());
+        if reached.len() > MAX_SPELLINGS {
+            return Err(format!(
+                "more than {MAX_SPELLINGS} spellings of a first word"
+            ));
+        }
+        round += 1;
+    }
+    Ok(reached)
 }
 
 /// Reads one character `c` from `open`: into `next` if the word goes on, into `found` if it

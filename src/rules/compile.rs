@@ -98,7 +98,31 @@ fn masked(list: &[u32], mask: u64) -> impl Iterator<Item = u32> + '_ {
 
 impl Compiled {
     pub fn new(rows: Vec<Row>, cached: bool) -> Self {
-        let mut c = Compiled {
+        let mut c = Compiled::empty(cached);
+        let mut keys = Keys::default();
+        for (i, row) in rows.iter().enumerate() {
+            c.index_row(i as u32, row, &mut keys);
+        }
+        c.class_prefixes = keys.class_prefixes.into_iter().collect();
+        c.class_prefixes.sort();
+        c.id_prefixes = keys.id_prefixes.into_iter().collect();
+        c.id_prefixes.sort();
+        if !keys.words.is_empty() {
+            c.words = Some(
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(keys.words.iter().map(|w| w.as_bytes()))
+                    .expect("plain words always build"),
+            );
+        }
+        c.word_rows = keys.word_rows;
+        c.rows = rows;
+        c
+    }
+
+    /// A set with no rows.
+    fn empty(cached: bool) -> Self {
+        Compiled {
             rows: Vec::new(),
             lists: Vec::new(),
             tags: FxHashMap::default(),
@@ -119,89 +143,60 @@ impl Compiled {
             reads_any_attribute: false,
             reads_attributes: false,
             cached,
-        };
-        let mut class_prefixes: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut id_prefixes: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut words: Vec<Box<str>> = Vec::new();
-        let mut word_index: FxHashMap<Box<str>, usize> = FxHashMap::default();
-        let mut word_rows: Vec<(u64, u64)> = Vec::new();
-        let mut add_word = |w: &str, class_bit: u64, id_bit: u64| {
-            let lower: Box<str> = w.to_ascii_lowercase().into();
-            let at = *word_index.entry(lower.clone()).or_insert_with(|| {
-                words.push(lower);
-                word_rows.push((0, 0));
-                words.len() - 1
+        }
+    }
+
+    /// Files row `i` under its key: in a lookup, in a phase's list, or with its words.
+    fn index_row(&mut self, i: u32, row: &Row, keys: &mut Keys) {
+        let lists = &mut self.lists;
+        let mut push = |map: &mut FxHashMap<Box<str>, u32>, key: &str| {
+            let at = *map.entry(key.into()).or_insert_with(|| {
+                lists.push(Vec::new());
+                (lists.len() - 1) as u32
             });
-            word_rows[at].0 |= class_bit;
-            word_rows[at].1 |= id_bit;
+            lists[at as usize].push(i);
         };
-        for (i, row) in rows.iter().enumerate() {
-            let i = i as u32;
-            let lists = &mut c.lists;
-            let mut push = |map: &mut FxHashMap<Box<str>, u32>, key: &str| {
-                let at = *map.entry(key.into()).or_insert_with(|| {
-                    lists.push(Vec::new());
-                    (lists.len() - 1) as u32
-                });
-                lists[at as usize].push(i);
-            };
-            match &row.key {
-                Key::Tag(tags) => {
-                    for t in tags {
-                        push(&mut c.tags, t);
-                    }
+        match &row.key {
+            Key::Tag(tags) => {
+                for t in tags {
+                    push(&mut self.tags, t);
                 }
-                Key::Class(name) => push(&mut c.classes, name),
-                Key::ClassNumbered(p) => c.class_numbered.push((p.clone(), i)),
-                Key::ClassPrefix(p) => push(&mut class_prefixes, p),
-                Key::ClassTest => c.class_tests.push(i),
-                Key::ClassSuffix(s) => c.class_suffixes.push((s.clone(), i)),
-                Key::ElementTest => c.element_tests.push(i),
-                Key::ClassWord(ws, _) => {
-                    let bit = mask_bit(c.class_words.len());
-                    c.class_words.push(i);
-                    for w in ws {
-                        add_word(w, bit, 0);
-                    }
-                }
-                Key::IdWord(ws, _) => {
-                    let bit = mask_bit(c.id_words.len());
-                    c.id_words.push(i);
-                    for w in ws {
-                        add_word(w, 0, bit);
-                    }
-                }
-                Key::Id(id) => push(&mut c.ids, id),
-                Key::IdPrefix(p) => push(&mut id_prefixes, p),
-                Key::AnyId => c.any_id.push(i),
-                Key::Flag(_) | Key::Style(_) => c.attributes.push(i),
-                Key::Attribute(_) => {
-                    c.attributes.push(i);
-                    c.reads_any_attribute = true;
-                    c.reads_attributes = true;
-                }
-                Key::StyleDecl(..) => {
-                    c.attributes.push(i);
-                    c.reads_any_attribute = true;
-                }
-                Key::Text(_) | Key::Size(_) | Key::Walk(_) => {}
             }
+            Key::Class(name) => push(&mut self.classes, name),
+            Key::ClassNumbered(p) => self.class_numbered.push((p.clone(), i)),
+            Key::ClassPrefix(p) => push(&mut keys.class_prefixes, p),
+            Key::ClassTest => self.class_tests.push(i),
+            Key::ClassSuffix(s) => self.class_suffixes.push((s.clone(), i)),
+            Key::ElementTest => self.element_tests.push(i),
+            Key::ClassWord(ws, _) => {
+                let bit = mask_bit(self.class_words.len());
+                self.class_words.push(i);
+                for w in ws {
+                    keys.add_word(w, bit, 0);
+                }
+            }
+            Key::IdWord(ws, _) => {
+                let bit = mask_bit(self.id_words.len());
+                self.id_words.push(i);
+                for w in ws {
+                    keys.add_word(w, 0, bit);
+                }
+            }
+            Key::Id(id) => push(&mut self.ids, id),
+            Key::IdPrefix(p) => push(&mut keys.id_prefixes, p),
+            Key::AnyId => self.any_id.push(i),
+            Key::Flag(_) | Key::Style(_) => self.attributes.push(i),
+            Key::Attribute(_) => {
+                self.attributes.push(i);
+                self.reads_any_attribute = true;
+                self.reads_attributes = true;
+            }
+            Key::StyleDecl(..) => {
+                self.attributes.push(i);
+                self.reads_any_attribute = true;
+            }
+            Key::Text(_) | Key::Size(_) | Key::Walk(_) => {}
         }
-        c.class_prefixes = class_prefixes.into_iter().collect();
-        c.class_prefixes.sort();
-        c.id_prefixes = id_prefixes.into_iter().collect();
-        c.id_prefixes.sort();
-        if !words.is_empty() {
-            c.words = Some(
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .build(words.iter().map(|w| w.as_bytes()))
-                    .expect("plain words always build"),
-            );
-        }
-        c.word_rows = word_rows;
-        c.rows = rows;
-        c
     }
 
     /// Whether a row reads attributes that only a full attribute list holds.
@@ -211,136 +206,39 @@ impl Compiled {
 
     /// The verdict of the first row that fires, `None` when no row fires.
     pub fn classify(&self, v: &View<'_>, ctx: Context, enabled: RuleGroups) -> Option<Verdict> {
-        let fire = |i: u32, token: &str| self.fire(i, v, ctx, enabled, token);
-        let first = |list: u32, token: &str| {
-            self.lists[list as usize]
-                .iter()
-                .find_map(|&i| fire(i, token))
+        let p = Probe {
+            c: self,
+            v,
+            ctx,
+            enabled,
         };
         // 1. Tags.
         if let Some(&list) = self.tags.get(v.tag)
-            && let Some(d) = first(list, "")
+            && let Some(d) = p.first(list, "")
         {
             return Some(d);
         }
-        // 2. Classes: exact, numbered, prefixed, tested, suffixed. What the first classes
-        // find is kept for phase 4. Class tests that need what this element lacks are left
-        // out once, not for every class.
+        // 2. Classes. What the first classes find is kept for phase 4.
         let mut seen = [None; 8];
-        let class_tests = masked_bits(&self.class_tests, |i| {
-            self.rows[i as usize].test.is_some_and(|t| may_pass(t, v))
-        });
-        for (k, c) in v.classes().enumerate() {
-            let facts = self.facts(c);
-            if let Some(slot) = seen.get_mut(k) {
-                *slot = Some(facts);
-            }
-            if facts.exact != NONE
-                && let Some(d) = first(facts.exact, c)
-            {
-                return Some(d);
-            }
-            if facts.numbered != NONE
-                && let Some(d) = fire(facts.numbered, c)
-            {
-                return Some(d);
-            }
-            if facts.prefix != NONE
-                && let Some(d) = first(facts.prefix, c)
-            {
-                return Some(d);
-            }
-            if class_tests != 0
-                && let Some(d) = masked(&self.class_tests, class_tests)
-                    .filter(|&i| self.rows[i as usize].test.is_some_and(|t| passes(t, v, c)))
-                    .find_map(|i| fire(i, c))
-            {
-                return Some(d);
-            }
-            if let Some(d) = self
-                .class_suffixes
-                .iter()
-                .filter(|(s, _)| c.len() > s.len() && c.ends_with(&**s))
-                .find_map(|&(_, i)| fire(i, c))
-            {
-                return Some(d);
-            }
+        if let Some(d) = p.by_class(&mut seen) {
+            return Some(d);
         }
         // 3. Whole-element tests.
-        if let Some(d) = self.element_tests.iter().find_map(|&i| fire(i, "")) {
+        if let Some(d) = self.element_tests.iter().find_map(|&i| p.fire(i, "")) {
             return Some(d);
         }
         // 4. Words in classes.
-        if !self.class_words.is_empty() {
-            for (k, c) in v.classes().enumerate() {
-                let facts = seen.get(k).copied().flatten();
-                let mask = facts.unwrap_or_else(|| self.facts(c)).words;
-                if mask == 0 {
-                    continue;
-                }
-                let lower;
-                let c = if c.bytes().any(|b| b.is_ascii_uppercase()) {
-                    lower = c.to_ascii_lowercase();
-                    lower.as_str()
-                } else {
-                    c
-                };
-                if let Some(d) = masked(&self.class_words, mask)
-                    .filter(|&i| self.words_match(i, c))
-                    .find_map(|i| fire(i, c))
-                {
-                    return Some(d);
-                }
-            }
+        if let Some(d) = p.by_class_word(&seen) {
+            return Some(d);
         }
-        if !v.id.is_empty() {
-            // 5. Words in the id.
-            let mask = self.word_mask(v.id).1;
-            if mask != 0 {
-                let id = v.id.to_ascii_lowercase();
-                if let Some(d) = masked(&self.id_words, mask)
-                    .filter(|&i| self.words_match(i, &id))
-                    .find_map(|i| fire(i, &id))
-                {
-                    return Some(d);
-                }
-            }
-            // 6. The id, then its prefix.
-            if let Some(&list) = self.ids.get(v.id)
-                && let Some(d) = first(list, v.id)
-            {
-                return Some(d);
-            }
-            if let Some(list) = longest_prefix(&self.id_prefixes, v.id)
-                && let Some(d) = first(list, v.id)
-            {
-                return Some(d);
-            }
-            // 7. Any id.
-            if let Some(d) = self.any_id.iter().find_map(|&i| fire(i, v.id)) {
-                return Some(d);
-            }
+        // 5 to 7: the id.
+        if !v.id.is_empty()
+            && let Some(d) = p.by_id()
+        {
+            return Some(d);
         }
         // 8. Attributes and inline styles.
-        let any = v.advads_prefix.is_some() || v.data_ad || v.hidden || !v.style.is_empty();
-        if (any || self.reads_any_attribute) && !self.attributes.is_empty() {
-            let style = LazyStyle::new(v.style);
-            for &i in &self.attributes {
-                let hit = match &self.rows[i as usize].key {
-                    Key::Flag(Flag::AdvadsTrackid) => v.advads_prefix.is_some(),
-                    Key::Flag(Flag::AdData) => v.data_ad,
-                    Key::Flag(Flag::Hidden) => v.hidden,
-                    Key::Attribute(name) => v.attrs.iter().any(|a| *a.name == **name),
-                    Key::Style(kind) => style.kind() == Some(*kind),
-                    Key::StyleDecl(p, value) => declares(v.style, p, value),
-                    _ => false,
-                };
-                if hit && let Some(d) = fire(i, "") {
-                    return Some(d);
-                }
-            }
-        }
-        None
+        p.by_attribute()
     }
 
     /// Whether an id alone would make a row remove its element.
@@ -489,4 +387,182 @@ fn is_numbered(s: &str, prefix: &str) -> bool {
 
 fn is_post_class(c: &str) -> bool {
     POST_CLASSES.iter().any(|&(m, w)| mode_matches(m, w, c))
+}
+
+/// The bookkeeping of [`Compiled::new`]: prefixes before they are sorted, and every word of
+/// the word rows with the rows each is in.
+#[derive(Default)]
+struct Keys {
+    class_prefixes: FxHashMap<Box<str>, u32>,
+    id_prefixes: FxHashMap<Box<str>, u32>,
+    words: Vec<Box<str>>,
+    word_index: FxHashMap<Box<str>, usize>,
+    /// For each word, the class-word rows and the id-word rows it is in.
+    word_rows: Vec<(u64, u64)>,
+}
+
+impl Keys {
+    fn add_word(&mut self, w: &str, class_bit: u64, id_bit: u64) {
+        let lower: Box<str> = w.to_ascii_lowercase().into();
+        let (words, word_rows) = (&mut self.words, &mut self.word_rows);
+        let at = *self.word_index.entry(lower.clone()).or_insert_with(|| {
+            words.push(lower);
+            word_rows.push((0, 0));
+            words.len() - 1
+        });
+        word_rows[at].0 |= class_bit;
+        word_rows[at].1 |= id_bit;
+    }
+}
+
+/// One element being classified: the phases of [`Compiled::classify`].
+struct Probe<'c, 'v> {
+    c: &'c Compiled,
+    v: &'c View<'v>,
+    ctx: Context,
+    enabled: RuleGroups,
+}
+
+impl Probe<'_, '_> {
+    #[inline]
+    fn fire(&self, i: u32, token: &str) -> Option<Verdict> {
+        self.c.fire(i, self.v, self.ctx, self.enabled, token)
+    }
+
+    /// The first row of the list `list` that fires.
+    fn first(&self, list: u32, token: &str) -> Option<Verdict> {
+        self.c.lists[list as usize]
+            .iter()
+            .find_map(|&i| self.fire(i, token))
+    }
+
+    /// Phase 2, each class in turn: exact, numbered, prefixed, tested, suffixed. What the
+    /// first classes find is kept in `seen`. Class tests that need what this element lacks
+    /// are left out once, not for every class.
+    fn by_class(&self, seen: &mut [Option<TokenFacts>; 8]) -> Option<Verdict> {
+        let (c, v) = (self.c, self.v);
+        let class_tests = masked_bits(&c.class_tests, |i| {
+            c.rows[i as usize].test.is_some_and(|t| may_pass(t, v))
+        });
+        for (k, class) in v.classes().enumerate() {
+            let facts = c.facts(class);
+            if let Some(slot) = seen.get_mut(k) {
+                *slot = Some(facts);
+            }
+            if facts.exact != NONE
+                && let Some(d) = self.first(facts.exact, class)
+            {
+                return Some(d);
+            }
+            if facts.numbered != NONE
+                && let Some(d) = self.fire(facts.numbered, class)
+            {
+                return Some(d);
+            }
+            if facts.prefix != NONE
+                && let Some(d) = self.first(facts.prefix, class)
+            {
+                return Some(d);
+            }
+            if class_tests != 0
+                && let Some(d) = masked(&c.class_tests, class_tests)
+                    .filter(|&i| c.rows[i as usize].test.is_some_and(|t| passes(t, v, class)))
+                    .find_map(|i| self.fire(i, class))
+            {
+                return Some(d);
+            }
+            if let Some(d) = c
+                .class_suffixes
+                .iter()
+                .filter(|(s, _)| class.len() > s.len() && class.ends_with(&**s))
+                .find_map(|&(_, i)| self.fire(i, class))
+            {
+                return Some(d);
+            }
+        }
+        None
+    }
+
+    /// Phase 4: words in classes, with what phase 2 found of the first classes.
+    fn by_class_word(&self, seen: &[Option<TokenFacts>; 8]) -> Option<Verdict> {
+        let c = self.c;
+        if c.class_words.is_empty() {
+            return None;
+        }
+        for (k, class) in self.v.classes().enumerate() {
+            let facts = seen.get(k).copied().flatten();
+            let mask = facts.unwrap_or_else(|| c.facts(class)).words;
+            if mask == 0 {
+                continue;
+            }
+            let lower;
+            let class = if class.bytes().any(|b| b.is_ascii_uppercase()) {
+                lower = class.to_ascii_lowercase();
+                lower.as_str()
+            } else {
+                class
+            };
+            if let Some(d) = masked(&c.class_words, mask)
+                .filter(|&i| c.words_match(i, class))
+                .find_map(|i| self.fire(i, class))
+            {
+                return Some(d);
+            }
+        }
+        None
+    }
+
+    /// Phases 5 to 7, for an element with an id: words in the id, the id, its prefix, any id.
+    fn by_id(&self) -> Option<Verdict> {
+        let (c, id) = (self.c, self.v.id);
+        // 5. Words in the id.
+        let mask = c.word_mask(id).1;
+        if mask != 0 {
+            let lower = id.to_ascii_lowercase();
+            if let Some(d) = masked(&c.id_words, mask)
+                .filter(|&i| c.words_match(i, &lower))
+                .find_map(|i| self.fire(i, &lower))
+            {
+                return Some(d);
+            }
+        }
+        // 6. The id, then its prefix.
+        if let Some(&list) = c.ids.get(id)
+            && let Some(d) = self.first(list, id)
+        {
+            return Some(d);
+        }
+        if let Some(list) = longest_prefix(&c.id_prefixes, id)
+            && let Some(d) = self.first(list, id)
+        {
+            return Some(d);
+        }
+        // 7. Any id.
+        c.any_id.iter().find_map(|&i| self.fire(i, id))
+    }
+
+    /// Phase 8: attributes and inline styles.
+    fn by_attribute(&self) -> Option<Verdict> {
+        let (c, v) = (self.c, self.v);
+        let any = v.advads_prefix.is_some() || v.data_ad || v.hidden || !v.style.is_empty();
+        if !(any || c.reads_any_attribute) || c.attributes.is_empty() {
+            return None;
+        }
+        let style = LazyStyle::new(v.style);
+        for &i in &c.attributes {
+            let hit = match &c.rows[i as usize].key {
+                Key::Flag(Flag::AdvadsTrackid) => v.advads_prefix.is_some(),
+                Key::Flag(Flag::AdData) => v.data_ad,
+                Key::Flag(Flag::Hidden) => v.hidden,
+                Key::Attribute(name) => v.attrs.iter().any(|a| *a.name == **name),
+                Key::Style(kind) => style.kind() == Some(*kind),
+                Key::StyleDecl(p, value) => declares(v.style, p, value),
+                _ => false,
+            };
+            if hit && let Some(d) = self.fire(i, "") {
+                return Some(d);
+            }
+        }
+        None
+    }
 }

@@ -121,23 +121,8 @@ where
         since: args.since.clone(),
         until: args.until.clone(),
     };
-    // A missing input is reported and the others are read, as cat does (exit 1); with none
-    // left, there is nothing to do (exit 2).
-    let (inputs, missing) = expand(&args.inputs)?;
-    if inputs.is_empty() && !missing.is_empty() {
-        bail!("{}", missing.join("; "));
-    }
-    for m in &missing {
-        eprintln!("wpclean: error: {m}");
-    }
-    let pool = std::sync::Arc::new(
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(args.jobs.unwrap_or(0))
-            // Generous stacks: nothing here recurses on document depth, but a worker must never
-            // be the reason a deep document aborts the process.
-            .stack_size(32 << 20)
-            .build()?,
-    );
+    let (inputs, missing) = open_inputs(args)?;
+    let pool = std::sync::Arc::new(worker_pool(args)?);
     let mut errors = match &args.errors {
         Some(p) => Some(BufWriter::new(
             File::create(p).with_context(|| format!("creating {}", p.display()))?,
@@ -152,16 +137,7 @@ where
                 .map_or(0, |m| m.len())
         })
         .sum();
-    let progress = (!args.quiet && io::stderr().is_terminal()).then(|| {
-        let bar = indicatif::ProgressBar::new(total_bytes);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
-            )
-            .expect("valid template"),
-        );
-        bar
-    });
+    let progress = progress_bar(args, total_bytes);
     let started = Instant::now();
     let mut tally = Tally {
         bytes: total_bytes,
@@ -170,44 +146,10 @@ where
         ..Tally::default()
     };
     let mut gate = Gate::new(args.keep_duplicates);
-    // One reader thread reads every input in turn and fills batches that span files, while
-    // the workers clean the previous batch: a folder of one-post files is cleaned in
-    // parallel like one big file.
-    let (tx, rx) = mpsc::sync_channel::<Feed>(2);
-    let format = input_format(args.input_format);
-    let max_post_bytes = args.max_post_bytes;
-    let html_url = args.url.clone();
-    let limits = extractor.limits();
-    let readers = pool.clone();
-    let reader_thread = std::thread::spawn(move || {
-        read_batches(
-            inputs,
-            format,
-            max_post_bytes,
-            html_url.as_deref(),
-            limits,
-            &readers,
-            tx,
-        )
-    });
-    'feed: for feed in rx.iter() {
-        let (batch, bytes_done, name) = match feed {
-            Feed::Batch {
-                records,
-                bytes_done,
-                file,
-            } => (records, bytes_done, file),
-            Feed::OpenFailed(e) => {
-                eprintln!("wpclean: error: {e}");
-                tally.io_errors += 1;
-                continue;
-            }
-            Feed::NoPosts(name) => {
-                if !args.quiet {
-                    eprintln!("wpclean: warning: {name}: no posts");
-                }
-                continue;
-            }
+    let (rx, reader_thread) = spawn_reader(args, inputs, &extractor, &pool);
+    for feed in rx.iter() {
+        let Some((batch, bytes_done, name)) = open_feed(feed, args, &mut tally) else {
+            continue;
         };
         tally.read += batch.len() as u64;
         let batch: Vec<Admitted> = batch
@@ -220,37 +162,8 @@ where
                 .map(|r| process(&extractor, r, &map))
                 .collect()
         });
-        for outcome in outcomes {
-            match outcome {
-                Outcome::Done {
-                    value,
-                    removed,
-                    found,
-                } => {
-                    tally.ok += 1;
-                    if let Some(by) = found {
-                        tally.found[found_index(by)] += 1;
-                    }
-                    for (g, n) in removed {
-                        *tally.removed.entry(g).or_default() += u64::from(n);
-                    }
-                    sink(value)?;
-                }
-                Outcome::Skipped { location, reason } => {
-                    tally.skipped += 1;
-                    tally.skip_reasons.add(&reason);
-                    if args.verbose {
-                        eprintln!("{}", verbose_line(&location, &reason));
-                    }
-                }
-                Outcome::Failed(e) => {
-                    tally.failed += 1;
-                    report(&e, &mut errors)?;
-                    if args.fail_fast {
-                        break 'feed;
-                    }
-                }
-            }
+        if !hand_on(outcomes, args, &mut tally, &mut errors, &mut sink)? {
+            break;
         }
         if let Some(bar) = &progress {
             bar.set_position(bytes_done);
@@ -275,6 +188,144 @@ where
         eprintln!("{}", summary(&tally, started.elapsed()));
     }
     Ok(tally)
+}
+
+/// The inputs the arguments name, and those that name no file. A missing input is reported
+/// and the others are read, as cat does (exit 1); with none left, there is nothing to do
+/// (exit 2).
+fn open_inputs(args: &InputArgs) -> anyhow::Result<(Vec<Input>, Vec<String>)> {
+    let (inputs, missing) = expand(&args.inputs)?;
+    if inputs.is_empty() && !missing.is_empty() {
+        bail!("{}", missing.join("; "));
+    }
+    for m in &missing {
+        eprintln!("wpclean: error: {m}");
+    }
+    Ok((inputs, missing))
+}
+
+/// The worker pool, of `--jobs` threads (0: one per core).
+fn worker_pool(args: &InputArgs) -> anyhow::Result<rayon::ThreadPool> {
+    Ok(rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        // Generous stacks: nothing here recurses on document depth, but a worker must never
+        // be the reason a deep document aborts the process.
+        .stack_size(32 << 20)
+        .build()?)
+}
+
+/// A progress bar over the inputs' bytes, when stderr is a terminal and not `--quiet`.
+fn progress_bar(args: &InputArgs, total_bytes: u64) -> Option<indicatif::ProgressBar> {
+    (!args.quiet && io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(total_bytes);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
+            )
+            .expect("valid template"),
+        );
+        bar
+    })
+}
+
+/// Starts the reader thread. One reader thread reads every input in turn and fills batches
+/// that span files, while the workers clean the previous batch: a folder of one-post files
+/// is cleaned in parallel like one big file.
+fn spawn_reader(
+    args: &InputArgs,
+    inputs: Vec<Input>,
+    extractor: &Extractor,
+    pool: &std::sync::Arc<rayon::ThreadPool>,
+) -> (mpsc::Receiver<Feed>, std::thread::JoinHandle<()>) {
+    let (tx, rx) = mpsc::sync_channel::<Feed>(2);
+    let format = input_format(args.input_format);
+    let max_post_bytes = args.max_post_bytes;
+    let html_url = args.url.clone();
+    let limits = extractor.limits();
+    let readers = pool.clone();
+    let reader_thread = std::thread::spawn(move || {
+        read_batches(
+            inputs,
+            format,
+            max_post_bytes,
+            html_url.as_deref(),
+            limits,
+            &readers,
+            tx,
+        )
+    });
+    (rx, reader_thread)
+}
+
+/// A batch's records, the bytes read so far and the last record's file; `None` (reported
+/// and counted) for an input that could not be opened or held no posts.
+fn open_feed(
+    feed: Feed,
+    args: &InputArgs,
+    tally: &mut Tally,
+) -> Option<(Vec<Record>, u64, String)> {
+    match feed {
+        Feed::Batch {
+            records,
+            bytes_done,
+            file,
+        } => Some((records, bytes_done, file)),
+        Feed::OpenFailed(e) => {
+            eprintln!("wpclean: error: {e}");
+            tally.io_errors += 1;
+            None
+        }
+        Feed::NoPosts(name) => {
+            if !args.quiet {
+                eprintln!("wpclean: warning: {name}: no posts");
+            }
+            None
+        }
+    }
+}
+
+/// Counts a batch's outcomes and hands the results on to `sink`, in order; false when a
+/// failure stops the run (`--fail-fast`).
+fn hand_on<T>(
+    outcomes: Vec<Outcome<T>>,
+    args: &InputArgs,
+    tally: &mut Tally,
+    errors: &mut Option<BufWriter<File>>,
+    sink: &mut impl FnMut(T) -> anyhow::Result<()>,
+) -> anyhow::Result<bool> {
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Done {
+                value,
+                removed,
+                found,
+            } => {
+                tally.ok += 1;
+                if let Some(by) = found {
+                    tally.found[found_index(by)] += 1;
+                }
+                for (g, n) in removed {
+                    *tally.removed.entry(g).or_default() += u64::from(n);
+                }
+                sink(value)?;
+            }
+            Outcome::Skipped { location, reason } => {
+                tally.skipped += 1;
+                tally.skip_reasons.add(&reason);
+                if args.verbose {
+                    eprintln!("{}", verbose_line(&location, &reason));
+                }
+            }
+            Outcome::Failed(e) => {
+                tally.failed += 1;
+                report(&e, errors)?;
+                if args.fail_fast {
+                    return Ok(false);
+                }
+            }
+        }
+    }
+    Ok(true)
 }
 
 pub fn report(e: &Error, errors: &mut Option<BufWriter<File>>) -> anyhow::Result<()> {

@@ -18,23 +18,45 @@ pub(crate) struct Markers {
 
 /// Reads the body classes (the `class` attribute of `<body>`).
 pub(crate) fn read(classes: &str) -> Markers {
-    let mut m = Markers {
-        kind: PageKind::Unknown,
-        id: None,
-        post_type: None,
-        theme: None,
+    let mut scan = BodyClasses {
+        m: Markers {
+            kind: PageKind::Unknown,
+            id: None,
+            post_type: None,
+            theme: None,
+        },
+        single: false,
+        page: false,
+        listing: None,
     };
-    let mut single = false;
-    let mut page = false;
-    let mut listing = None;
     for c in classes.split_ascii_whitespace() {
+        scan.class(c);
+    }
+    scan.finish()
+}
+
+/// The body classes read so far.
+struct BodyClasses {
+    m: Markers,
+    /// `single` or `postid-N`.
+    single: bool,
+    /// `page` or `page-id-N`.
+    page: bool,
+    /// The most specific listing class so far.
+    listing: Option<PageKind>,
+}
+
+impl BodyClasses {
+    /// One class word.
+    fn class(&mut self, c: &str) {
+        let m = &mut self.m;
         let number = |prefix: &str| c.strip_prefix(prefix).and_then(|n| n.parse::<u64>().ok());
         if let Some(n) = number("postid-") {
             m.id = Some(n);
-            single = true;
+            self.single = true;
         } else if let Some(n) = number("page-id-") {
             m.id = Some(n);
-            page = true;
+            self.page = true;
         } else if let Some(n) = number("attachmentid-") {
             m.id = Some(n);
             m.kind = PageKind::Attachment;
@@ -54,57 +76,64 @@ pub(crate) fn read(classes: &str) -> Markers {
         {
             m.post_type = Some(t.to_string());
         } else {
-            let kind = match c {
-                "single" => {
-                    single = true;
-                    None
+            match c {
+                "single" => self.single = true,
+                "page" => self.page = true,
+                _ => {
+                    // The most specific listing class wins: `archive category` is a category.
+                    if let Some(k) = listing_kind(c)
+                        && (self.listing.is_none() || self.listing == Some(PageKind::Archive))
+                    {
+                        self.listing = Some(k);
+                    }
                 }
-                "page" => {
-                    page = true;
-                    None
-                }
-                "attachment" => Some(PageKind::Attachment),
-                "category" => Some(PageKind::Category),
-                "tag" => Some(PageKind::Tag),
-                "author" => Some(PageKind::Author),
-                "date" => Some(PageKind::Date),
-                "archive" | "post-type-archive" | "tax" => Some(PageKind::Archive),
-                "search" | "search-results" | "search-no-results" => Some(PageKind::Search),
-                "home" | "blog" => Some(PageKind::Home),
-                "error404" => Some(PageKind::NotFound),
-                _ => None,
-            };
-            // The most specific listing class wins: `archive category` is a category.
-            if let Some(k) = kind
-                && (listing.is_none() || listing == Some(PageKind::Archive))
-            {
-                listing = Some(k);
             }
         }
     }
-    if m.kind == PageKind::Attachment {
-        m.post_type = Some("attachment".to_string());
-        return m;
+
+    /// The page kind and post type all the classes give together.
+    fn finish(self) -> Markers {
+        let mut m = self.m;
+        if m.kind == PageKind::Attachment {
+            m.post_type = Some("attachment".to_string());
+            return m;
+        }
+        // A static front page is `home page page-id-N`: one article, not the blog index.
+        m.kind = if self.page && m.id.is_some() {
+            PageKind::Page
+        } else if self.single {
+            PageKind::Single
+        } else if let Some(k) = self.listing {
+            k
+        } else if self.page {
+            PageKind::Page
+        } else {
+            PageKind::Unknown
+        };
+        match m.kind {
+            PageKind::Page => m.post_type = Some("page".to_string()),
+            PageKind::Single if m.post_type.is_none() => m.post_type = Some("post".to_string()),
+            PageKind::Single => {}
+            _ => m.post_type = None,
+        }
+        m
     }
-    // A static front page is `home page page-id-N`: one article, not the blog index.
-    m.kind = if page && m.id.is_some() {
-        PageKind::Page
-    } else if single {
-        PageKind::Single
-    } else if let Some(k) = listing {
-        k
-    } else if page {
-        PageKind::Page
-    } else {
-        PageKind::Unknown
-    };
-    match m.kind {
-        PageKind::Page => m.post_type = Some("page".to_string()),
-        PageKind::Single if m.post_type.is_none() => m.post_type = Some("post".to_string()),
-        PageKind::Single => {}
-        _ => m.post_type = None,
-    }
-    m
+}
+
+/// The kind of page a listing's (or an attachment's) body class names.
+fn listing_kind(class: &str) -> Option<PageKind> {
+    Some(match class {
+        "attachment" => PageKind::Attachment,
+        "category" => PageKind::Category,
+        "tag" => PageKind::Tag,
+        "author" => PageKind::Author,
+        "date" => PageKind::Date,
+        "archive" | "post-type-archive" | "tax" => PageKind::Archive,
+        "search" | "search-results" | "search-no-results" => PageKind::Search,
+        "home" | "blog" => PageKind::Home,
+        "error404" => PageKind::NotFound,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

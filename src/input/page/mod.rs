@@ -12,6 +12,7 @@
 mod comments;
 mod containers;
 mod dates;
+mod ld;
 mod locate;
 mod markers;
 mod measure;
@@ -163,9 +164,44 @@ pub(crate) fn read_page(
             located.container
         ));
     }
+    let id = one_id(&marks, &meta, &mut warnings);
 
-    // One id, from the body classes, the REST link and the shortlink, which must agree.
-    // A listing's REST link names its term or author, not a post.
+    let comments = comments::read(&doc);
+    cut_page_parts(&mut doc, located.body, meta.title.as_deref());
+    let mut content = String::with_capacity(html.len() / 4);
+    crate::dom::write::write_html(&doc, located.body, &mut content);
+
+    let link = choose_link(url, meta.canonical.as_deref());
+    let mut post = Post::from_html(content, link.as_deref());
+    post.id = id;
+    post.kind = marks.post_type.clone();
+    post.status = None;
+    post.comments = comments;
+    post.warnings = warnings;
+    fill_from_meta(&mut post, &meta);
+    post.page = Some(Box::new(PageInfo {
+        kind: marks.kind,
+        found_by: located.by,
+        container: located.container,
+        theme: marks.theme,
+        canonical: meta.canonical,
+        rest_url: meta.rest_url,
+        language: meta.language,
+        site_name: meta.site_name,
+        encoding: encoding.map(str::to_string),
+        warc: None,
+    }));
+    post
+}
+
+/// One id, from the body classes, the REST link and the shortlink, which must agree (a
+/// warning says when they do not). A listing's REST link names its term or author, not a
+/// post.
+fn one_id(
+    marks: &markers::Markers,
+    meta: &meta::PageMeta,
+    warnings: &mut Vec<String>,
+) -> Option<u64> {
     let rest_id = meta
         .rest_id
         .filter(|_| marks.kind.is_article() || marks.kind == PageKind::Attachment);
@@ -178,13 +214,12 @@ pub(crate) fn read_page(
             "the page names two post ids: {first} (used) and {other}"
         ));
     }
+    id
+}
 
-    let comments = comments::read(&doc);
-    cut_page_parts(&mut doc, located.body, meta.title.as_deref());
-    let mut content = String::with_capacity(html.len() / 4);
-    crate::dom::write::write_html(&doc, located.body, &mut content);
-
-    let link = choose_link(url, meta.canonical.as_deref());
+/// The post's title, dates, author, terms, featured image and JSON-LD FAQ, from the page's
+/// metadata.
+fn fill_from_meta(post: &mut Post, meta: &meta::PageMeta) {
     let (date, date_gmt) = split_date(meta.published.as_deref());
     let (modified, modified_gmt) = split_date(meta.modified.as_deref());
     let mut schema_faq = Vec::new();
@@ -195,10 +230,6 @@ pub(crate) fn read_page(
         name: Some(name),
         ..Term::default()
     };
-    let mut post = Post::from_html(content, link.as_deref());
-    post.id = id;
-    post.kind = marks.post_type.clone();
-    post.status = None;
     crate::dom::write::escape_html_text(meta.title.as_deref().unwrap_or(""), &mut post.title_html);
     post.date = date;
     post.date_gmt = date_gmt;
@@ -215,21 +246,6 @@ pub(crate) fn read_page(
         ..Image::default()
     });
     post.schema_faq = schema_faq;
-    post.comments = comments;
-    post.warnings = warnings;
-    post.page = Some(Box::new(PageInfo {
-        kind: marks.kind,
-        found_by: located.by,
-        container: located.container,
-        theme: marks.theme,
-        canonical: meta.canonical,
-        rest_url: meta.rest_url,
-        language: meta.language,
-        site_name: meta.site_name,
-        encoding: encoding.map(str::to_string),
-        warc: None,
-    }));
-    post
 }
 
 /// The article's URL: the canonical URL when it is on the same site as the address the

@@ -1,6 +1,8 @@
 //! One record, from its header to the end of its block: what it is (a page, or why not), or
 //! why it cannot be read and where reading goes on.
 
+use super::http::HttpHead;
+use super::payload::Payload;
 use super::*;
 
 /// Reads the record whose header starts here, and the line breaks that end it.
@@ -23,37 +25,92 @@ pub(super) fn read_record<B: BufRead>(
     let id = header
         .get("WARC-Record-ID")
         .map(|id| id.chars().take(200).collect::<String>());
-    let named = |what: &str| match &id {
-        Some(id) => format!("record {id} {what}"),
-        None => format!("record {what}"),
-    };
     let declared = match header.content_length() {
         Ok(n) => n,
         Err(m) => return Outcome::failed(id, warc(m), Then::Resync),
     };
-    let record_type = header.record_type();
-    // Held in memory: the first bytes of every block (a response's HTTP head; a cut record's
-    // successor, to give back), and the rest only of a page within the limit. What is not
-    // held is read and dropped a buffer at a time.
-    if block.capacity() > KEPT_CAPACITY {
-        *block = Vec::new();
-    }
-    block.clear();
-    let mut want = declared.min(MAX_HEAD_BYTES as u64);
-    let mut got = match read_into(src, block, want) {
-        Ok(n) => n,
-        Err(e) => return Outcome::io_failed(id, &e),
+    let rec = Record {
+        id,
+        record_type: header.record_type(),
+        declared,
+        max,
     };
-    let page_like = record_type == "response" && declared <= max as u64 && may_be_page(block);
-    if got == want && page_like && declared > want {
-        want = declared;
-        got += match read_into(src, block, declared - got) {
-            Ok(n) => n,
-            Err(e) => return Outcome::io_failed(id, &e),
-        };
+    let want = match rec.read_block(src, block) {
+        Ok(want) => want,
+        Err(failed) => return failed,
+    };
+    let named = |what: &str| rec.named(what);
+    let result = what_it_is(&header, &rec.record_type, block, declared, max, &named);
+    if let Err(failed) = rec.skip_rest(src, want, &result) {
+        return failed;
     }
-    if got < want {
-        // The input (or the gzip member) ends inside the block.
+    if let Err(failed) = rec.check_end(src, block, want) {
+        return failed;
+    }
+    Outcome {
+        record_id: rec.id,
+        result: result.map_err(|kind| Failure {
+            kind,
+            then: Then::Next,
+        }),
+    }
+}
+
+/// The record at hand, once its header is read.
+struct Record {
+    /// `WARC-Record-ID`, at most 200 characters of it.
+    id: Option<String>,
+    /// `WARC-Type`.
+    record_type: String,
+    /// The block's length, as its `Content-Length` declares it.
+    declared: u64,
+    /// `max_record_bytes`.
+    max: usize,
+}
+
+impl Record {
+    /// A message about this record: `record <id> what`.
+    fn named(&self, what: &str) -> String {
+        match &self.id {
+            Some(id) => format!("record {id} {what}"),
+            None => format!("record {what}"),
+        }
+    }
+
+    /// Reads into `block` the bytes of the block to hold, and gives how many were wanted;
+    /// the record's failure when the input ends before them.
+    fn read_block<B: BufRead>(
+        &self,
+        src: &mut Peekable<B>,
+        block: &mut Vec<u8>,
+    ) -> Result<u64, Outcome> {
+        let (declared, max) = (self.declared, self.max);
+        // Held in memory: the first bytes of every block (a response's HTTP head; a cut
+        // record's successor, to give back), and the rest only of a page within the limit.
+        // What is not held is read and dropped a buffer at a time.
+        if block.capacity() > KEPT_CAPACITY {
+            *block = Vec::new();
+        }
+        block.clear();
+        let io_failed = |e: io::Error| Outcome::io_failed(self.id.clone(), &e);
+        let mut want = declared.min(MAX_HEAD_BYTES as u64);
+        let mut got = read_into(src, block, want).map_err(io_failed)?;
+        let page_like =
+            self.record_type == "response" && declared <= max as u64 && may_be_page(block);
+        if got == want && page_like && declared > want {
+            want = declared;
+            got += read_into(src, block, declared - got).map_err(io_failed)?;
+        }
+        if got < want {
+            return Err(self.cut_short(src, block, got));
+        }
+        Ok(want)
+    }
+
+    /// The failure of a record whose input (or gzip member) ends inside the block, after
+    /// `got` bytes; a record starting inside it is given back to `src`.
+    fn cut_short<B: BufRead>(&self, src: &mut Peekable<B>, block: &[u8], got: u64) -> Outcome {
+        let (declared, max) = (self.declared, self.max);
         let what = match record_start_in(block) {
             Some(at) => {
                 src.unread(&block[at..]);
@@ -64,17 +121,27 @@ pub(super) fn read_record<B: BufRead>(
             }
             None => format!("cut short: {got} of the {declared} bytes its Content-Length declares"),
         };
-        let kind = if declared > max as u64 && record_type == "response" {
-            ErrorKind::Limit(named(&format!(
+        let kind = if declared > max as u64 && self.record_type == "response" {
+            ErrorKind::Limit(self.named(&format!(
                 "declares {declared} bytes, more than max_record_bytes ({max}), and is {what}"
             )))
         } else {
-            warc(named(&what))
+            warc(self.named(&what))
         };
-        return Outcome::failed(id.clone(), kind, Then::Next);
+        Outcome::failed(self.id.clone(), kind, Then::Next)
     }
-    let result = what_it_is(&header, &record_type, block, declared, max, &named);
-    if declared > want {
+
+    /// Reads and drops the part of the block not held (past the `want` bytes read).
+    fn skip_rest<B: BufRead>(
+        &self,
+        src: &mut Peekable<B>,
+        want: u64,
+        result: &Result<Found, ErrorKind>,
+    ) -> Result<(), Outcome> {
+        let declared = self.declared;
+        if declared <= want {
+            return Ok(());
+        }
         match src.skip(declared - want) {
             Ok(n) if n < declared - want => {
                 let what = format!(
@@ -84,39 +151,50 @@ pub(super) fn read_record<B: BufRead>(
                 // A page too large says so first; it was cut short as well.
                 let kind = match result {
                     Err(ErrorKind::Limit(m)) => ErrorKind::Limit(format!("{m} (and cut short)")),
-                    _ => warc(named(&what)),
+                    _ => warc(self.named(&what)),
                 };
-                return Outcome::failed(id, kind, Then::Next);
+                Err(Outcome::failed(self.id.clone(), kind, Then::Next))
             }
-            Ok(_) => {}
-            Err(e) => return Outcome::io_failed(id, &e),
+            Ok(_) => Ok(()),
+            Err(e) => Err(Outcome::io_failed(self.id.clone(), &e)),
         }
     }
-    match end_of_record(src) {
-        Ok(true) => {}
-        Ok(false) => {
-            if want == declared
-                && let Some(at) = record_start_in(block)
-            {
-                src.unread(&block[at..]);
-                let what = format!(
-                    "does not end where its Content-Length ({declared}) says: another record \
-                     starts {at} bytes into it"
-                );
-                return Outcome::failed(id.clone(), warc(named(&what)), Then::Next);
+
+    /// Reads the line breaks that end the record; the failure when something else follows.
+    fn check_end<B: BufRead>(
+        &self,
+        src: &mut Peekable<B>,
+        block: &[u8],
+        want: u64,
+    ) -> Result<(), Outcome> {
+        let declared = self.declared;
+        match end_of_record(src) {
+            Ok(true) => Ok(()),
+            Ok(false) => {
+                if want == declared
+                    && let Some(at) = record_start_in(block)
+                {
+                    src.unread(&block[at..]);
+                    let what = format!(
+                        "does not end where its Content-Length ({declared}) says: another \
+                         record starts {at} bytes into it"
+                    );
+                    return Err(Outcome::failed(
+                        self.id.clone(),
+                        warc(self.named(&what)),
+                        Then::Next,
+                    ));
+                }
+                let what =
+                    format!("does not end after the {declared} bytes its Content-Length declares");
+                Err(Outcome::failed(
+                    self.id.clone(),
+                    warc(self.named(&what)),
+                    Then::Resync,
+                ))
             }
-            let what =
-                format!("does not end after the {declared} bytes its Content-Length declares");
-            return Outcome::failed(id.clone(), warc(named(&what)), Then::Resync);
+            Err(e) => Err(Outcome::io_failed(self.id.clone(), &e)),
         }
-        Err(e) => return Outcome::io_failed(id, &e),
-    }
-    Outcome {
-        record_id: id,
-        result: result.map_err(|kind| Failure {
-            kind,
-            then: Then::Next,
-        }),
     }
 }
 
@@ -144,19 +222,7 @@ fn what_it_is(
     let head = match parse_head(block) {
         Ok(head) => head,
         Err(HeadError::Incomplete) if declared > max as u64 => return Err(too_large()),
-        Err(HeadError::Incomplete) if (block.len() as u64) < declared => {
-            return Err(warc(named(&format!(
-                "has an HTTP response head longer than {MAX_HEAD_BYTES} bytes"
-            ))));
-        }
-        Err(HeadError::Incomplete) => {
-            return Err(warc(named("has an HTTP response head that does not end")));
-        }
-        Err(HeadError::Malformed(m)) => {
-            return Err(warc(named(&format!(
-                "has a malformed HTTP response head ({m})"
-            ))));
-        }
+        Err(e) => return Err(head_error(e, block, declared, named)),
     };
     if head.status != 200 {
         return Ok(Found::Skipped(SkipReason::Status(head.status)));
@@ -185,6 +251,29 @@ fn what_it_is(
     if payload.body.is_empty() {
         return Ok(Found::Skipped(SkipReason::Empty));
     }
+    Ok(Found::Page(Box::new(warc_page(header, head, payload))))
+}
+
+/// Why the HTTP head of a response within the limit cannot be read.
+fn head_error(
+    e: HeadError,
+    block: &[u8],
+    declared: u64,
+    named: &dyn Fn(&str) -> String,
+) -> ErrorKind {
+    match e {
+        HeadError::Incomplete if (block.len() as u64) < declared => warc(named(&format!(
+            "has an HTTP response head longer than {MAX_HEAD_BYTES} bytes"
+        ))),
+        HeadError::Incomplete => warc(named("has an HTTP response head that does not end")),
+        HeadError::Malformed(m) => {
+            warc(named(&format!("has a malformed HTTP response head ({m})")))
+        }
+    }
+}
+
+/// The page of a response record, its payload decoded.
+fn warc_page(header: &WarcHeader, head: HttpHead, payload: Payload) -> WarcPage {
     let mut warnings = Vec::new();
     if let Some(why) = header.get("WARC-Truncated") {
         warnings.push(format!(
@@ -198,7 +287,7 @@ fn what_it_is(
         .strip_prefix('<')
         .and_then(|u| u.strip_suffix('>'))
         .unwrap_or(uri);
-    Ok(Found::Page(Box::new(WarcPage {
+    WarcPage {
         target_uri: uri.to_string(),
         date: header.get("WARC-Date").map(str::to_string),
         record_id: header.get("WARC-Record-ID").map(str::to_string),
@@ -208,7 +297,7 @@ fn what_it_is(
         content_type: head.content_type,
         body: payload.body,
         warnings,
-    })))
+    }
 }
 
 /// A block buffer larger than this (after a large page) is not kept for the next record.
