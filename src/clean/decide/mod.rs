@@ -192,67 +192,22 @@ impl Pass<'_> {
         let el = self.doc.element(node).expect("only elements are visited");
         let tag = el.tag.clone();
         let view = rules::view_of(el);
-        let ctx = rules::Context {
-            in_heading: top.heading.is_some(),
-            in_summary: top.in_summary,
-        };
-        let mut action = if self.marked.contains(&node) {
-            Some(Action::Drop(rules::QUICK_ADSENSE))
-        } else {
-            self.cleaner.decide(self.doc, node, &view, ctx)
-        };
-        // An AdSense `<ins>` is empty in real markup; one with content is unclosed and has
-        // swallowed what follows it, which must not be lost with it.
-        if tag == Tag::Ins
-            && action == Some(Action::Drop(rules::ADSENSE))
-            && self
-                .doc
-                .children(node)
-                .any(|c| self.doc.element(c).is_some_and(|e| e.tag.is_block()))
-        {
-            action = Some(Action::Unwrap(rules::ADSENSE));
-        }
+        let action = self.action(node, &tag, &view, top);
         let id = owned_id(&view);
+        let ld_json = tag == Tag::Script && view.script_type.contains("ld+json");
         // An accordion part whose text is content (all but its icon).
         let accordion_part = view
             .accordion_part()
             .is_some_and(|p| p != crate::rules::accordion::Part::Icon);
         match action {
             Some(Action::Drop(rule)) => {
-                if tag == Tag::Script && view.script_type.contains("ld+json") {
+                if ld_json {
                     self.out.json_ld.push(child_text(self.doc, node));
                 }
-                count(&mut self.out.removed, rule);
-                // An id-carrying marker inside a heading still names the heading.
-                if let (Some(h), Some(id)) = (top.heading, &id)
-                    && rule.group == rules::Group::Builtin(RuleGroup::Toc)
-                {
-                    set_anchor(self.doc, h, id);
-                }
-                top.removed = Some(rule);
-                let in_pre = top.in_pre;
-                walk.skip_children(self.doc);
-                self.remove(node, in_pre);
+                self.drop_entered(node, rule, id, top, walk);
             }
             Some(Action::Unwrap(rule)) => {
-                count(&mut self.out.removed, rule);
-                let name = self
-                    .doc
-                    .element(node)
-                    .and_then(|e| e.attr("name"))
-                    .filter(|n| !n.is_empty())
-                    .map(str::to_string);
-                if let Some(h) = top.heading
-                    && let Some(id) = id.or(name)
-                {
-                    set_anchor(self.doc, h, &id);
-                }
-                let frame = Frame {
-                    unwrap: Unwrap::ByRule(rule),
-                    removed: Some(rule),
-                    in_summary: top.in_summary || tag == Tag::Summary,
-                    ..self.child_frame(node, top)
-                };
+                let frame = self.unwrap_entered(node, &tag, rule, id, top);
                 stack.push(frame);
             }
             None | Some(Action::Defer(..)) => {
@@ -260,56 +215,155 @@ impl Pass<'_> {
                     Some(Action::Defer(rule, guard)) => Some((rule, guard)),
                     _ => None,
                 };
-                let (base, warnings) = (self.base, &mut self.out.warnings);
-                let el = self.doc.element_mut(node).expect("an element");
-                attrs::normalise(el, base, warnings);
-                // `<strike>` is obsolete HTML: the output says `<s>`.
-                if tag == Tag::Strike {
-                    el.tag = Tag::S;
+                if let Some(frame) = self.keep_entered(node, &tag, defer, accordion_part, top, walk)
+                {
+                    stack.push(frame);
                 }
-                let policy = el.tag.policy(el.attr("src"), &self.cleaner.iframe_hosts);
-                let placeholder = tag == Tag::Img && el.attr("src").is_none();
-                let dropped = if tag == Tag::Iframe && policy != Policy::Keep {
-                    count(&mut self.out.removed, rules::FOREIGN_IFRAME);
-                    true
-                } else if placeholder {
-                    // A lazy-loading placeholder with no real source behind it.
-                    count(&mut self.out.removed, rules::PLACEHOLDER_IMAGE);
-                    true
-                } else {
-                    // Never in the output (active content): gone from text and HTML alike.
-                    policy == Policy::Drop
-                };
-                if dropped {
-                    let in_pre = top.in_pre;
-                    walk.skip_children(self.doc);
-                    self.remove(node, in_pre);
-                    return;
-                }
-                let frame = Frame {
-                    unwrap: if policy == Policy::Unwrap {
-                        Unwrap::ByPolicy
-                    } else {
-                        Unwrap::No
-                    },
-                    defer,
-                    heading: if tag.heading_level().is_some() {
-                        Some(node)
-                    } else {
-                        top.heading
-                    },
-                    // An accordion part the policy leaves out is not in the output: what is
-                    // inside it must not be read as inside an accordion (P2).
-                    in_summary: top.in_summary
-                        || tag == Tag::Summary
-                        || (accordion_part && policy != Policy::Unwrap),
-                    in_pre: top.in_pre || tag == Tag::Pre,
-                    in_text_block: top.in_text_block || tag.is_text_block(),
-                    ..self.child_frame(node, top)
-                };
-                stack.push(frame);
             }
         }
+    }
+
+    /// What the rules say of an element met going down (`top` being its parent's frame).
+    fn action(
+        &self,
+        node: NodeId,
+        tag: &Tag,
+        view: &rules::View<'_>,
+        top: &Frame,
+    ) -> Option<Action> {
+        let ctx = rules::Context {
+            in_heading: top.heading.is_some(),
+            in_summary: top.in_summary,
+        };
+        let action = if self.marked.contains(&node) {
+            Some(Action::Drop(rules::QUICK_ADSENSE))
+        } else {
+            self.cleaner.decide(self.doc, node, view, ctx)
+        };
+        // An AdSense `<ins>` is empty in real markup; one with content is unclosed and has
+        // swallowed what follows it, which must not be lost with it.
+        if *tag == Tag::Ins
+            && action == Some(Action::Drop(rules::ADSENSE))
+            && self
+                .doc
+                .children(node)
+                .any(|c| self.doc.element(c).is_some_and(|e| e.tag.is_block()))
+        {
+            return Some(Action::Unwrap(rules::ADSENSE));
+        }
+        action
+    }
+
+    /// Removes an element a rule drops on sight, with what it holds.
+    fn drop_entered(
+        &mut self,
+        node: NodeId,
+        rule: Rule,
+        id: Option<String>,
+        top: &mut Frame,
+        walk: &mut Walk,
+    ) {
+        count(&mut self.out.removed, rule);
+        // An id-carrying marker inside a heading still names the heading.
+        if let (Some(h), Some(id)) = (top.heading, &id)
+            && rule.group == rules::Group::Builtin(RuleGroup::Toc)
+        {
+            set_anchor(self.doc, h, id);
+        }
+        top.removed = Some(rule);
+        let in_pre = top.in_pre;
+        walk.skip_children(self.doc);
+        self.remove(node, in_pre);
+    }
+
+    /// The frame of an element a rule unwraps (its content stays, it goes on leaving).
+    fn unwrap_entered(
+        &mut self,
+        node: NodeId,
+        tag: &Tag,
+        rule: Rule,
+        id: Option<String>,
+        top: &Frame,
+    ) -> Frame {
+        count(&mut self.out.removed, rule);
+        let name = self
+            .doc
+            .element(node)
+            .and_then(|e| e.attr("name"))
+            .filter(|n| !n.is_empty())
+            .map(str::to_string);
+        if let Some(h) = top.heading
+            && let Some(id) = id.or(name)
+        {
+            set_anchor(self.doc, h, &id);
+        }
+        Frame {
+            unwrap: Unwrap::ByRule(rule),
+            removed: Some(rule),
+            in_summary: top.in_summary || *tag == Tag::Summary,
+            ..self.child_frame(node, top)
+        }
+    }
+
+    /// An element no rule removes on sight: its attributes normalised, then removed if the
+    /// output policy never shows it (or it is a placeholder or a foreign iframe), else its
+    /// frame, `defer` being a guarded rule waiting for its measure.
+    fn keep_entered(
+        &mut self,
+        node: NodeId,
+        tag: &Tag,
+        defer: Option<(Rule, Guard)>,
+        accordion_part: bool,
+        top: &mut Frame,
+        walk: &mut Walk,
+    ) -> Option<Frame> {
+        let (base, warnings) = (self.base, &mut self.out.warnings);
+        let el = self.doc.element_mut(node).expect("an element");
+        attrs::normalise(el, base, warnings);
+        // `<strike>` is obsolete HTML: the output says `<s>`.
+        if *tag == Tag::Strike {
+            el.tag = Tag::S;
+        }
+        let policy = el.tag.policy(el.attr("src"), &self.cleaner.iframe_hosts);
+        let placeholder = *tag == Tag::Img && el.attr("src").is_none();
+        let dropped = if *tag == Tag::Iframe && policy != Policy::Keep {
+            count(&mut self.out.removed, rules::FOREIGN_IFRAME);
+            true
+        } else if placeholder {
+            // A lazy-loading placeholder with no real source behind it.
+            count(&mut self.out.removed, rules::PLACEHOLDER_IMAGE);
+            true
+        } else {
+            // Never in the output (active content): gone from text and HTML alike.
+            policy == Policy::Drop
+        };
+        if dropped {
+            let in_pre = top.in_pre;
+            walk.skip_children(self.doc);
+            self.remove(node, in_pre);
+            return None;
+        }
+        Some(Frame {
+            unwrap: if policy == Policy::Unwrap {
+                Unwrap::ByPolicy
+            } else {
+                Unwrap::No
+            },
+            defer,
+            heading: if tag.heading_level().is_some() {
+                Some(node)
+            } else {
+                top.heading
+            },
+            // An accordion part the policy leaves out is not in the output: what is inside
+            // it must not be read as inside an accordion (P2).
+            in_summary: top.in_summary
+                || *tag == Tag::Summary
+                || (accordion_part && policy != Policy::Unwrap),
+            in_pre: top.in_pre || *tag == Tag::Pre,
+            in_text_block: top.in_text_block || tag.is_text_block(),
+            ..self.child_frame(node, top)
+        })
     }
 
     /// A frame for `node` inheriting `top`'s context.
