@@ -15,6 +15,7 @@ mod cli_schema;
 mod cli_usage;
 mod corpus;
 mod dates;
+mod function_length;
 mod hostile;
 mod markdown_fidelity;
 mod module_order;
