@@ -362,3 +362,25 @@ fn a_page_in_windows_1251_declared_only_by_its_meta_is_decoded() {
     assert!(a.text.starts_with("Поликарбонатная теплица"), "{}", a.text);
     assert!(!a.text.contains('\u{FFFD}'));
 }
+
+#[test]
+fn page_fuzz_regressions_stay_fixed() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/fuzz-regressions");
+    let extractor = Extractor::new(&Options::default().all_page_kinds(true)).unwrap();
+    let mut n = 0;
+    for f in std::fs::read_dir(&dir).unwrap() {
+        let f = f.unwrap().path();
+        if !f
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("page-"))
+        {
+            continue;
+        }
+        let bytes = std::fs::read(&f).unwrap();
+        let post = Post::from_page_bytes(&bytes, Some("https://example.com/p/"), None);
+        let article = extractor.extract(&post);
+        assert!(article.page.is_some(), "{}", f.display());
+        n += 1;
+    }
+    assert!(n > 0);
+}

@@ -270,7 +270,11 @@ fn split_date(raw: Option<&str>) -> (Option<String>, Option<String>) {
         return (None, None);
     };
     let local = crate::date::local(raw).or_else(|| Some(raw.to_string()));
-    let zoned = raw.len() > 10 && (raw.ends_with('Z') || raw[10..].contains(['+', '-']));
+    // The offset comes after the day (`2025-02-01`, ten bytes): read from there only when that
+    // is a character boundary (a date of a broken page may hold anything).
+    let zoned = raw
+        .get(10..)
+        .is_some_and(|tail| !tail.is_empty() && (raw.ends_with('Z') || tail.contains(['+', '-'])));
     (local, zoned.then(|| crate::date::gmt(raw)).flatten())
 }
 
@@ -381,6 +385,15 @@ mod tests {
         ));
         assert!(!is_document(b"<?xml version=\"1.0\"?><rss>"));
         assert!(!is_document(b"{\"id\": 1}"));
+    }
+
+    #[test]
+    fn a_date_cut_inside_a_character_is_read_without_a_panic() {
+        // Byte 10 falls inside the second U+FFFD (three bytes, from 9 to 11).
+        let raw = "2024-0\u{FFFD}\u{FFFD}3-02T08:00:00+00:00";
+        let (local, utc) = split_date(Some(raw));
+        assert_eq!(local.as_deref(), Some(raw));
+        assert_eq!(utc, None);
     }
 
     #[test]
