@@ -2,6 +2,7 @@
 //! README's "How it works"): clean (`clean`), extract (`extract`), render (`render`).
 
 use crate::article::FaqEntry;
+use crate::clean::Cleaned;
 use crate::{
     Article, ContentFormat, Limits, Options, Post, Record, Removal, Result, SkipReason, clean,
     date, dom, extract, input, jsonld, limits, options, render, text,
@@ -104,8 +105,12 @@ impl Extractor {
         if post.is_unread() {
             return self.extract(&post.clone().read_within(&self.limits));
         }
-        let mut article =
-            self.extract_content(post, post.warnings.clone(), post.schema_faq.clone());
+        let mut article = self.extract_content(
+            post,
+            post.warnings.clone(),
+            post.schema_faq.clone(),
+            post.parsed.clone(),
+        );
         article.kind = post.kind.clone();
         article.status = post.status.clone();
         article.slug = post.slug.clone();
@@ -141,7 +146,8 @@ impl Extractor {
         let mut post = post.read_within(&self.limits);
         let warnings = std::mem::take(&mut post.warnings);
         let schema_faq = std::mem::take(&mut post.schema_faq);
-        let mut article = self.extract_content(&post, warnings, schema_faq);
+        let parsed = post.parsed.take();
+        let mut article = self.extract_content(&post, warnings, schema_faq, parsed);
         article.kind = post.kind;
         article.status = post.status;
         article.slug = post.slug;
@@ -171,6 +177,36 @@ impl Extractor {
         withheld
     }
 
+    /// The post's body (`body`: its content, or nothing when withheld) rendered if raw, cut
+    /// to the size limit, and cleaned. A saved page's body parsed with the page (`parsed`)
+    /// is not parsed again, unless cut here or edited since.
+    fn clean_body(
+        &self,
+        post: &Post,
+        body: &str,
+        parsed: Option<Box<input::page::ParsedBody>>,
+        page: Option<&Url>,
+        warnings: &mut Vec<String>,
+    ) -> Cleaned {
+        let rendered;
+        let content = match post.format {
+            ContentFormat::Rendered => body,
+            ContentFormat::Raw => {
+                rendered = input::raw::render_raw(body, warnings);
+                rendered.as_str()
+            }
+        };
+        let (content, cut) = limits::cut_to_size(content, &self.limits);
+        let fragment = parsed
+            .filter(|_| cut.is_none() && post.format == ContentFormat::Rendered)
+            .and_then(|p| p.of_content(content));
+        warnings.extend(cut);
+        match fragment {
+            Some(f) => self.cleaner.clean_fragment(f, content, page),
+            None => self.cleaner.clean(content, page),
+        }
+    }
+
     /// The article of a post that has been read, but for the metadata its callers copy or
     /// move in; `warnings` and `schema_faq` are the post's.
     fn extract_content(
@@ -178,21 +214,13 @@ impl Extractor {
         post: &Post,
         mut warnings: Vec<String>,
         schema_faq: Vec<FaqEntry>,
+        parsed: Option<Box<input::page::ParsedBody>>,
     ) -> Article {
         let page = page_url(post, &mut warnings);
         let withheld = self.withheld(post, &mut warnings);
         let body: &str = if withheld { "" } else { &post.content_html };
-        let rendered;
-        let content = match post.format {
-            ContentFormat::Rendered => body,
-            ContentFormat::Raw => {
-                rendered = input::raw::render_raw(body, &mut warnings);
-                rendered.as_str()
-            }
-        };
-        let (content, cut) = limits::cut_to_size(content, &self.limits);
-        warnings.extend(cut);
-        let mut cleaned = self.cleaner.clean(content, page.as_ref());
+        let parsed = parsed.filter(|_| !withheld);
+        let mut cleaned = self.clean_body(post, body, parsed, page.as_ref(), &mut warnings);
         warnings.append(&mut cleaned.warnings);
         let mut ex = extract::extract(
             &cleaned.doc,

@@ -16,6 +16,7 @@ use url::Url;
 
 use crate::dom::Tag;
 use crate::dom::canon;
+use crate::dom::fragment::Fragment;
 use crate::dom::select::Selector;
 use crate::dom::sink::{Attrs, parse_fragment_within};
 use crate::dom::tree::{Data, Document, NodeId};
@@ -87,15 +88,37 @@ impl Cleaner {
     /// Parses `html` and decides it: see the module's documentation.
     pub fn clean(&self, html: &str, base: Option<&Url>) -> Cleaned {
         // User selectors may ask for any attribute; the built-in rules read only a few.
-        let attrs =
-            if self.keep.is_empty() && self.drop.is_empty() && !self.rules.needs_all_attributes() {
-                Attrs::Needed
-            } else {
-                Attrs::All
-            };
-        let (mut doc, cut) =
-            parse_fragment_within(html, attrs, crate::limits::bounds(&self.limits));
+        let (doc, cut) =
+            parse_fragment_within(html, self.attrs(), crate::limits::bounds(&self.limits));
         let cut = cut.map(|c| crate::limits::cut_warning(&c, &self.limits));
+        self.clean_parsed(doc, html, cut, base)
+    }
+
+    /// [`Cleaner::clean`] for content parsed already: a saved page's post, carried from the
+    /// page's parse as a [`Fragment`] whose written HTML is `html`.
+    pub fn clean_fragment(&self, fragment: Fragment, html: &str, base: Option<&Url>) -> Cleaned {
+        self.clean_parsed(fragment.into_document(self.attrs()), html, None, base)
+    }
+
+    /// The attributes the tree must keep: those the built-in rules and outputs read, or all
+    /// of them when the caller's selectors or rules may match any.
+    fn attrs(&self) -> Attrs {
+        if self.keep.is_empty() && self.drop.is_empty() && !self.rules.needs_all_attributes() {
+            Attrs::Needed
+        } else {
+            Attrs::All
+        }
+    }
+
+    /// The passes over a parsed fragment (`html` its HTML, `cut` the warning of a limit its
+    /// parse hit).
+    fn clean_parsed(
+        &self,
+        mut doc: Document,
+        html: &str,
+        cut: Option<String>,
+        base: Option<&Url>,
+    ) -> Cleaned {
         let root = doc
             .first_child(NodeId::ROOT)
             .expect("a fragment parse has an <html> element holding the content");

@@ -8,6 +8,7 @@
 pub(crate) mod bounds;
 pub(crate) mod canon;
 pub(crate) mod edit;
+pub(crate) mod fragment;
 pub(crate) mod select;
 pub(crate) mod sink;
 pub(crate) mod tag;

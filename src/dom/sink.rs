@@ -264,7 +264,7 @@ fn depth_of(nodes: &mut [Made], doc: &Document, id: NodeId, max_depth: usize) ->
 }
 
 /// The name under which attribute `name` is kept, if it is.
-fn kept_attr(name: &str, all: Attrs) -> Option<Cow<'static, str>> {
+pub(crate) fn kept_attr(name: &str, all: Attrs) -> Option<Cow<'static, str>> {
     // Read by the cleaning rules, kept in the output, or naming the real image behind a
     // lazy-loading placeholder. A `match`, which the compiler dispatches on the name's
     // length first: this runs for every attribute of every element.

@@ -384,3 +384,24 @@ fn page_fuzz_regressions_stay_fixed() {
     }
     assert!(n > 0);
 }
+
+#[test]
+fn a_pages_body_is_cleaned_from_the_pages_parse_until_its_html_is_edited() {
+    let path = format!(
+        "{}/fixtures/pages/03-generatepress-single.html",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let html = std::fs::read_to_string(&path).unwrap();
+    let extractor = Extractor::new(&Options::default()).unwrap();
+    let post = Post::from_page(&html, None);
+    // The body carried from the page's parse cleans as its written HTML does.
+    let from_html = extractor.extract(&Post::from_html(post.content_html.clone(), None));
+    let carried = extractor.extract(&post);
+    assert_eq!(carried.html, from_html.html);
+    assert_eq!(carried.text, from_html.text);
+    assert_eq!(extractor.extract_owned(post.clone()), carried);
+    // A caller who edits the body gets the edit, not the page's parse.
+    let mut edited = post;
+    edited.content_html = "<p>Rewritten by the caller.</p>".to_string();
+    assert_eq!(extractor.extract(&edited).text, "Rewritten by the caller.");
+}

@@ -20,6 +20,7 @@ mod meta;
 
 use crate::article::{Author, Image, PageInfo, PageKind, Term};
 use crate::dom::Tag;
+use crate::dom::fragment::Fragment;
 use crate::dom::sink::{Attrs, parse_document_within};
 use crate::dom::tree::{Data, Document, NodeId};
 use crate::input::rest::Post;
@@ -60,6 +61,36 @@ pub(crate) fn is_document(bytes: &[u8]) -> bool {
                 .get(i + 5)
                 .is_none_or(|&b| b == b'>' || b.is_ascii_whitespace())
         })
+}
+
+/// A page's post body as parsed with the page (a [`Fragment`], which may go to another
+/// worker), with a fingerprint of the HTML written from it: a caller who edits a post's
+/// `content_html` gets that parsed anew.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ParsedBody {
+    fragment: Fragment,
+    len: usize,
+    hash: u64,
+}
+
+impl ParsedBody {
+    fn of(fragment: Fragment, content: &str) -> ParsedBody {
+        ParsedBody {
+            fragment,
+            len: content.len(),
+            hash: fingerprint(content),
+        }
+    }
+
+    /// The parsed body, if it is still the parse of `content`.
+    pub(crate) fn of_content(self, content: &str) -> Option<Fragment> {
+        (content.len() == self.len && fingerprint(content) == self.hash).then_some(self.fragment)
+    }
+}
+
+fn fingerprint(content: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(content)
 }
 
 /// A saved page as a reader found it, to be read on a worker ([`UnreadPage::read`]).
@@ -141,6 +172,7 @@ pub(crate) fn read_page(
 ) -> Post {
     let mut warnings = Vec::new();
     let (mut doc, cut) = parse_document_within(html, Attrs::All, crate::limits::bounds(limits));
+    let whole = cut.is_none();
     if let Some(cut) = cut {
         warnings.push(crate::limits::cut_warning(&cut, limits));
     }
@@ -172,7 +204,11 @@ pub(crate) fn read_page(
     crate::dom::write::write_html(&doc, located.body, &mut content);
 
     let link = choose_link(url, meta.canonical.as_deref());
+    // A page cut by a limit is handed on as HTML only: its body's own parse says where.
+    let parsed =
+        whole.then(|| Box::new(ParsedBody::of(Fragment::of(&doc, located.body), &content)));
     let mut post = Post::from_html(content, link.as_deref());
+    post.parsed = parsed;
     post.id = id;
     post.kind = marks.post_type.clone();
     post.status = None;

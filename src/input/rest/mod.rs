@@ -73,6 +73,9 @@ pub struct Post {
     /// page, locating the post) to [`Record::prepare`](crate::Record::prepare), which batch
     /// callers run on their workers.
     pub(crate) unread: Option<Box<crate::input::page::UnreadPage>>,
+    /// A saved page's post body as the page stage parsed it, so that the cleaner does not
+    /// parse again the HTML written from it (used only while `content_html` is unchanged).
+    pub(crate) parsed: Option<Box<crate::input::page::ParsedBody>>,
 }
 
 /// What kind of HTML a post's content holds.
