@@ -199,7 +199,7 @@ impl Extractor {
         let (content, cut) = limits::cut_to_size(content, &self.limits);
         let fragment = parsed
             .filter(|_| cut.is_none() && post.format == ContentFormat::Rendered)
-            .and_then(|p| p.of_content(content));
+            .and_then(|p| p.into_fragment_for(content));
         warnings.extend(cut);
         match fragment {
             Some(f) => self.cleaner.clean_fragment(f, content, page),

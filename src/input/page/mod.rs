@@ -82,8 +82,8 @@ impl ParsedBody {
         }
     }
 
-    /// The parsed body, if it is still the parse of `content`.
-    pub(crate) fn of_content(self, content: &str) -> Option<Fragment> {
+    /// The parsed body, if `content` is still the HTML it was written as.
+    pub(crate) fn into_fragment_for(self, content: &str) -> Option<Fragment> {
         (content.len() == self.len && fingerprint(content) == self.hash).then_some(self.fragment)
     }
 }
