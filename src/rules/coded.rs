@@ -2,7 +2,7 @@
 //! inline style does to its element ([`StyleKind`]).
 
 use super::View;
-use super::table::{StyleKind, Test};
+use super::shape::{StyleKind, Test};
 
 /// Whether a class test can pass on this element at all (whatever its classes).
 pub(super) fn may_pass(test: Test, v: &View<'_>) -> bool {

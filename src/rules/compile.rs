@@ -10,7 +10,8 @@ use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
 
 use super::coded::{LazyStyle, declares, may_pass, passes};
-use super::table::{self, Does, Flag, Key, Mode, POST_CLASSES, Row, Tags, When, WhenOff};
+use super::shape::{Does, Flag, Key, Mode, Row, Tags, When, WhenOff};
+use super::table::{self, POST_CLASSES};
 use super::{Action, Context, Group, RuleGroups, Verdict, View};
 
 /// No entry.

@@ -19,6 +19,7 @@ mod group;
 pub(crate) mod measured;
 pub(crate) mod prompts;
 mod row;
+pub(crate) mod shape;
 pub(crate) mod table;
 #[cfg(test)]
 mod tests;

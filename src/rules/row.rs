@@ -6,7 +6,7 @@ use std::sync::Mutex;
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
-use super::table::{Does, Key, Mode, Row, Tags, When, WhenOff};
+use super::shape::{Does, Key, Mode, Row, Tags, When, WhenOff};
 use super::{Group, Guard, Rule};
 use super::{RuleGroup, RuleGroups};
 use crate::error::{Error, ErrorKind, Result};

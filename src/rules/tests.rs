@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::table::StyleKind;
+use super::shape::StyleKind;
 use super::*;
 use crate::Options;
 use crate::dom::Tag;
@@ -293,7 +293,8 @@ fn rows_read_from_json_as_options_do() {
 /// the forms group drops them too. What else the rows drop by name is not HTML.
 #[test]
 fn tag_rows_drop_every_never_shown_tag() {
-    use super::table::{Does, Key, When, rows};
+    use super::shape::{Does, Key, When};
+    use super::table::rows;
     let mut on_sight: Vec<String> = Vec::new();
     for row in rows() {
         if let Key::Tag(tags) = &row.key

@@ -52,7 +52,8 @@ fn prompts_are_recognised() {
 
 #[test]
 fn every_prompt_is_listed_in_the_rule_table() {
-    use crate::rules::table::{Key, rows};
+    use crate::rules::shape::Key;
+    use crate::rules::table::rows;
     let listed: Vec<Rule> = rows()
         .into_iter()
         .filter(|r| matches!(r.key, Key::Text(_)))
