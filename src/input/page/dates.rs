@@ -60,7 +60,7 @@ pub(super) fn published_anywhere(doc: &Document, own: Option<u64>) -> Option<Str
     let mut walk = doc.descendants(NodeId::ROOT);
     while let Some(n) = walk.next() {
         let Some(el) = doc.element(n) else { continue };
-        if is_other_post(el.attr("class"), own) {
+        if super::markers::marks_other_post(el.attr("class"), own) {
             walk.skip_children(n);
             continue;
         }
@@ -89,17 +89,6 @@ fn names_published(itemprop: &str) -> bool {
     ["datepublished", "published-date", "publishdate", "pubdate"]
         .iter()
         .any(|p| itemprop.trim().eq_ignore_ascii_case(p))
-}
-
-/// Whether a class attribute marks another post than `own` (`post-M`, M not the id).
-fn is_other_post(class: Option<&str>, own: Option<u64>) -> bool {
-    class.is_some_and(|c| {
-        c.split_ascii_whitespace().any(|c| {
-            c.strip_prefix("post-")
-                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-                .is_some_and(|n| own.is_none_or(|own| n.parse() != Ok(own)))
-        })
-    })
 }
 
 /// How far up from the title's heading a date for readers is looked for.

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::containers::{CONTAINERS, Match};
+use super::markers::marks_other_post;
 use super::measure::{PageMeasure, is_paragraph};
 use crate::article::FoundBy;
 use crate::dom::tree::{Document, NodeId};
@@ -63,22 +64,10 @@ pub(crate) fn locate(doc: &Document, m: &PageMeasure, body: NodeId, id: Option<u
         p > 0 && f64::from(p) >= TRUSTED_SHARE * f64::from(post_paras)
     };
     let other_posts = |n: NodeId| -> bool {
-        let Some(id) = id else { return false };
-        let own = format!("post-{id}");
-        std::iter::successors(doc.parent(n), |&p| doc.parent(p))
-            .take_while(|&p| p != body)
-            .any(|p| {
-                doc.element(p)
-                    .and_then(|e| e.attr("class"))
-                    .is_some_and(|c| {
-                        c.split_ascii_whitespace().any(|c| {
-                            c != own
-                                && c.strip_prefix("post-").is_some_and(|n| {
-                                    !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
-                                })
-                        })
-                    })
-            })
+        id.is_some()
+            && std::iter::successors(doc.parent(n), |&p| doc.parent(p))
+                .take_while(|&p| p != body)
+                .any(|p| marks_other_post(doc.element(p).and_then(|e| e.attr("class")), id))
     };
     if let Some(s) = scope
         && let Some((n, name)) = container(doc, m, s, &|_| false)

@@ -16,6 +16,19 @@ pub(crate) struct Markers {
     pub theme: Option<String>,
 }
 
+/// Whether a class attribute carries another post's `post_class()` than `own`'s: a `post-M`
+/// word, M a number that is not `own` (any M when the page names no id). Query loops,
+/// related-post boxes and sidebars mark their posts so.
+pub(crate) fn marks_other_post(class: Option<&str>, own: Option<u64>) -> bool {
+    class.is_some_and(|c| {
+        c.split_ascii_whitespace().any(|c| {
+            c.strip_prefix("post-")
+                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                .is_some_and(|n| own.is_none_or(|own| n.parse() != Ok(own)))
+        })
+    })
+}
+
 /// Reads the body classes (the `class` attribute of `<body>`).
 pub(crate) fn read(classes: &str) -> Markers {
     let mut scan = BodyClasses {
