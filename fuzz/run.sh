@@ -8,15 +8,17 @@ cd "$(dirname "$0")"
 secs="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(post_json html wxr warc page)
+[ ${#targets[@]} -gt 0 ] || targets=(post_json html wxr warc page tokenizers)
 
 # Seed corpora from the fixtures.
-mkdir -p corpus/post_json corpus/html corpus/wxr corpus/warc corpus/page
+mkdir -p corpus/post_json corpus/html corpus/wxr corpus/warc corpus/page corpus/tokenizers
 cp ../fixtures/seed-post.json corpus/post_json/ 2>/dev/null || true
 for f in ../fixtures/plugins/*/*.html; do cp "$f" "corpus/html/$(basename "$(dirname "$f")")-$(basename "$f")"; done
 cp ../fixtures/wxr/*.xml corpus/wxr/
 cp ../fixtures/warc/*.warc ../fixtures/warc/*.warc.gz corpus/warc/
 cp ../fixtures/pages/*.html ../fixtures/charset/*.html corpus/page/
+cp ../fixtures/pages/*.html corpus/tokenizers/
+for f in ../fixtures/plugins/*/*.html; do cp "$f" "corpus/tokenizers/$(basename "$(dirname "$f")")-$(basename "$f")"; done
 
 export RUSTC_BOOTSTRAP=1
 for t in "${targets[@]}"; do

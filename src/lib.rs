@@ -147,6 +147,15 @@ pub use input::warc::{WarcItem, WarcPage, WarcReader};
 #[doc(hidden)]
 pub use input::raw::render_raw;
 
+/// Not part of the API (hidden, may change): whether `html` (a whole page when `document`,
+/// else a post's content) gives the same tree with html5ever's own tokenizer as with the
+/// one wpclean puts in front of html5ever's tree builder; the error shows where the trees
+/// differ. For the corpus test and the `tokenizers` fuzz target.
+#[doc(hidden)]
+pub fn tokenizers_agree(html: &str, document: bool) -> std::result::Result<(), String> {
+    dom::reference::tokenizers_agree(html, document)
+}
+
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

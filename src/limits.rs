@@ -138,16 +138,16 @@ mod tests {
         let (deepest, elements, warning) = parse(&html, Limits::default());
         assert_eq!((deepest, elements), (512, 512));
         let warning = warning.expect("a warning");
-        // The 513th div (bytes 2560..2565) is in the first chunk, all on line 1.
+        // The 513th div.
         assert_eq!(
             warning,
-            "content cut in bytes 0..3000 (line 1): nesting deeper than 512 elements \
+            "content cut in bytes 2560..2565 (line 1): nesting deeper than 512 elements \
              (limit max_depth)"
         );
-        // html5ever's slowest case: only the first chunk past the cut is parsed.
+        // The tree builder's slowest case: nothing past the cut is parsed.
         let html = "<b>".repeat(100_000);
         assert_eq!(parse(&html, Limits::default()).0, 512);
-        // One div a line: the cut is narrowed to the line of the 513th, bytes 3072..3077.
+        // One div a line: the line break before the 513th is left out, on line 512.
         let html = "<div>\n".repeat(1000);
         let (_, _, warning) = parse(&html, Limits::default());
         assert_eq!(

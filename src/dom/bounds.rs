@@ -30,11 +30,21 @@ pub(crate) enum Over {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Cut {
     pub over: Over,
-    /// The bytes of the source the parser was reading when the limit was hit: the part of
-    /// one chunk that is on line [`Cut::line`].
+    /// The bytes of the source the tokenizer had just read when the limit was hit (the token
+    /// that went over, with any text just before it): the part of them on line
+    /// [`Cut::line`].
     pub bytes: (usize, usize),
-    /// The line (from 1) of the token that went over the limit.
+    /// The line (from 1) where the token that went over the limit ends.
     pub line: u64,
+}
+
+/// The line (from 1) that byte `at` of `html` is on, counted as [`on_line`] counts them.
+pub(super) fn line_at(html: &str, at: usize) -> u64 {
+    let bytes = &html.as_bytes()[..at.min(html.len())];
+    let breaks = memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(|&i| !(bytes[i] == b'\r' && html.as_bytes().get(i + 1) == Some(&b'\n')))
+        .count();
+    1 + breaks as u64
 }
 
 /// The part of `html[range]` that is on line `line` (counted from 1 as the tokenizer counts

@@ -15,13 +15,16 @@
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 
-use html5ever::tendril::TendrilSink;
-use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tokenizer::states::State;
+use html5ever::tree_builder::{
+    ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeBuilderOpts, TreeSink, create_element,
+};
 use html5ever::{Attribute, QualName, local_name, ns};
 use tendril::StrTendril;
 
-use super::bounds::{Bounds, Cut, Over, on_line};
+use super::bounds::{Bounds, Cut, Over, line_at, on_line};
 use super::tag::Tag;
+use super::tokenize;
 use super::tree::{Attr, Data, Document, Element, NodeId, Ns};
 
 /// Which attributes the tree keeps.
@@ -33,26 +36,26 @@ pub(crate) enum Attrs {
     All,
 }
 
-/// How much of the source the parser is given at a time: after each chunk the sink is asked
-/// whether a limit was hit. Small enough that little is parsed past a cut, large enough that
-/// the calls cost nothing next to the parse.
-const CHUNK: usize = 4 << 10;
-
 /// Parses `html` as the content of a `<body>` (as a post's content is), into a document
 /// whose root holds one `<html>` element holding the content.
 pub(crate) fn parse_fragment(html: &str, attrs: Attrs) -> Document {
-    parser(html, attrs, Bounds::NONE).one(html)
+    parse_fragment_within(html, attrs, Bounds::NONE).0
 }
 
 /// [`parse_fragment`], with the content cut at the first element deeper than
 /// `bounds.max_depth` or past `bounds.max_elements`: the tree holds what came before it, and
-/// the parser reads no more than the chunk where the limit was hit.
+/// the tokenizer stops at the token that went over.
 pub(crate) fn parse_fragment_within(
     html: &str,
     attrs: Attrs,
     bounds: Bounds,
 ) -> (Document, Option<Cut>) {
-    feed(parser(html, attrs, bounds), html)
+    let sink = Sink::new(html, attrs, bounds);
+    let body = QualName::new(None, ns!(html), local_name!("body"));
+    let context = create_element(&sink, body, Vec::new());
+    let builder = TreeBuilder::new_for_fragment(sink, context, None, TreeBuilderOpts::default());
+    let first = builder.tokenizer_state_for_context_elem(false);
+    build(builder, html, first)
 }
 
 /// Parses `html` as a whole document (a saved page: doctype, `<head>`, `<body>`), within
@@ -62,47 +65,25 @@ pub(crate) fn parse_document_within(
     attrs: Attrs,
     bounds: Bounds,
 ) -> (Document, Option<Cut>) {
-    let sink = Sink::new(html, attrs, bounds);
-    feed(
-        html5ever::driver::parse_document(sink, html5ever::ParseOpts::default()),
-        html,
-    )
+    let builder = TreeBuilder::new(Sink::new(html, attrs, bounds), TreeBuilderOpts::default());
+    build(builder, html, State::Data)
 }
 
-/// Feeds `html` to `parser` a chunk at a time, stopping at the chunk where the sink hit a
-/// limit.
-fn feed(mut parser: html5ever::driver::Parser<Sink>, html: &str) -> (Document, Option<Cut>) {
-    let mut from = 0;
-    let mut cut = None;
-    while from < html.len() {
-        let mut to = (from + CHUNK).min(html.len());
-        while !html.is_char_boundary(to) {
-            to += 1;
+/// Runs the tokenizer over `html` into `builder`, stopping at the token where the sink hit
+/// a limit.
+fn build(builder: TreeBuilder<NodeId, Sink>, html: &str, first: State) -> (Document, Option<Cut>) {
+    let stopped = tokenize::run(&builder, html, first, |sink: &Sink| {
+        sink.over.get().is_some()
+    });
+    let cut = stopped.zip(builder.sink.over.get()).map(|(read, over)| {
+        let line = line_at(html, read.1);
+        Cut {
+            over,
+            bytes: on_line(html, read, line),
+            line,
         }
-        parser.process(StrTendril::from_slice(&html[from..to]));
-        let sink = &parser.tokenizer.sink.sink;
-        if let Some(over) = sink.over.get() {
-            let line = sink.line.get();
-            cut = Some(Cut {
-                over,
-                bytes: on_line(html, (from, to), line),
-                line,
-            });
-            break;
-        }
-        from = to;
-    }
-    (parser.finish(), cut)
-}
-
-fn parser(html: &str, attrs: Attrs, bounds: Bounds) -> html5ever::driver::Parser<Sink> {
-    html5ever::driver::parse_fragment(
-        Sink::new(html, attrs, bounds),
-        html5ever::ParseOpts::default(),
-        QualName::new(None, ns!(html), local_name!("body")),
-        Vec::new(),
-        false,
-    )
+    });
+    (builder.sink.finish(), cut)
 }
 
 /// The characters an HTML named character reference (`amp;`, `hellip;`, with its `;`)
@@ -116,7 +97,7 @@ fn no_name() -> QualName {
 }
 
 /// Builds a [`Document`] as html5ever's tree builder asks.
-struct Sink {
+pub(super) struct Sink {
     doc: RefCell<Document>,
     /// What the sink knows of each node it created (by index): the tree builder asks for
     /// names by reference.
@@ -131,8 +112,6 @@ struct Sink {
     elements: Cell<usize>,
     /// The limit that was hit, once one was: nothing is attached after it.
     over: Cell<Option<Over>>,
-    /// The line of the token the tree builder is at (or was at when a limit was hit).
-    line: Cell<u64>,
 }
 
 /// A node the sink created.
@@ -155,7 +134,7 @@ struct Made {
 const UNKNOWN: u32 = u32::MAX;
 
 impl Sink {
-    fn new(html: &str, attrs: Attrs, bounds: Bounds) -> Sink {
+    pub(super) fn new(html: &str, attrs: Attrs, bounds: Bounds) -> Sink {
         Sink {
             // Real posts average one node per 30-40 bytes of HTML.
             doc: RefCell::new(Document::with_capacity(html.len() / 32)),
@@ -170,7 +149,6 @@ impl Sink {
             bounds,
             elements: Cell::new(0),
             over: Cell::new(None),
-            line: Cell::new(1),
         }
     }
 
@@ -349,13 +327,6 @@ impl TreeSink for Sink {
 
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
         Ref::map(self.nodes.borrow(), |nodes| &nodes[target.index()].name)
-    }
-
-    fn set_current_line(&self, line: u64) {
-        // Past a cut the line stays the cut's.
-        if self.over.get().is_none() {
-            self.line.set(line);
-        }
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {

@@ -244,3 +244,55 @@ fn gutenberg_block_fixtures() {
     let q = get("core__quote__style-1.server.html");
     assert!(q.markdown.starts_with("> "), "{}", q.markdown);
 }
+
+/// The tokenizer in front of html5ever's tree builder gives the tree html5ever's own gives,
+/// on every REST post body of the corpus and every saved WCXB page.
+#[test]
+#[cfg_attr(
+    not(shared_corpus),
+    ignore = "needs ../shared/corpus beside the checkout"
+)]
+fn every_corpus_body_and_page_parses_as_html5ever_parses_it() {
+    let root = shared();
+    let mut paths = Vec::new();
+    files(&root.join("wp-rest"), ".json", &mut paths);
+    let mut bodies = 0;
+    for path in &paths {
+        let value: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let items = match value {
+            serde_json::Value::Array(a) => a,
+            v => vec![v],
+        };
+        for item in items {
+            if let Some(html) = item.pointer("/content/rendered").and_then(|v| v.as_str()) {
+                if let Err(e) = wpclean::tokenizers_agree(html, false) {
+                    panic!("{}: post {}: {e}", path.display(), item["id"]);
+                }
+                bodies += 1;
+            }
+        }
+    }
+    let mut pages = Vec::new();
+    files(
+        &root.join("../benchmarks/wcxb-wp/dev/html"),
+        ".html.gz",
+        &mut pages,
+    );
+    for path in &pages {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut flate2::read::GzDecoder::new(std::fs::File::open(path).unwrap()),
+            &mut bytes,
+        )
+        .unwrap();
+        if let Err(e) = wpclean::tokenizers_agree(&String::from_utf8_lossy(&bytes), true) {
+            panic!("{}: {e}", path.display());
+        }
+    }
+    assert!(
+        bodies > 100 && pages.len() > 400,
+        "{bodies} bodies, {} pages",
+        pages.len()
+    );
+}
