@@ -103,10 +103,13 @@ struct Feed<'t, S: TreeSink> {
     tag: TagKind,
     name: Vec<u8>,
     self_closing: bool,
+    /// The tag's attributes so far (the tag gets a copy of its exact size).
     attrs: Vec<Attribute>,
     duplicate_attrs: bool,
-    /// The attribute being read, once one is.
-    attr: Option<(Vec<u8>, Vec<u8>)>,
+    /// Whether an attribute is being read, and its name and value so far.
+    in_attr: bool,
+    attr_name: Vec<u8>,
+    attr_value: Vec<u8>,
     /// The name of the last start tag handed over (for the end of raw text).
     last_start: Vec<u8>,
     comment: Vec<u8>,
@@ -132,7 +135,9 @@ where
             self_closing: false,
             attrs: Vec::new(),
             duplicate_attrs: false,
-            attr: None,
+            in_attr: false,
+            attr_name: Vec::new(),
+            attr_value: Vec::new(),
             last_start: Vec::new(),
             comment: Vec::new(),
             doctype: empty_doctype(),
@@ -177,17 +182,17 @@ where
 
     /// Adds the attribute being read to the tag, unless the tag has one of that name.
     fn finish_attr(&mut self) {
-        let Some((name, value)) = self.attr.take() else {
+        if !std::mem::take(&mut self.in_attr) {
             return;
-        };
-        let name = LocalName::from(utf8(&name));
+        }
+        let name = LocalName::from(utf8(&self.attr_name));
         if self.attrs.iter().any(|a| a.name.local == name) {
             self.duplicate_attrs = true;
             return;
         }
         self.attrs.push(Attribute {
             name: QualName::new(None, ns!(), name),
-            value: tendril(&value),
+            value: tendril(&self.attr_value),
         });
     }
 }
@@ -281,7 +286,7 @@ where
             kind: self.tag,
             name,
             self_closing: self.self_closing,
-            attrs: std::mem::take(&mut self.attrs),
+            attrs: self.attrs.drain(..).collect(),
             had_duplicate_attributes: self.duplicate_attrs,
         };
         let state = self.hand(Token::TagToken(tag));
@@ -330,19 +335,17 @@ where
 
     fn init_attribute(&mut self) {
         self.finish_attr();
-        self.attr = Some((Vec::new(), Vec::new()));
+        self.in_attr = true;
+        self.attr_name.clear();
+        self.attr_value.clear();
     }
 
     fn push_attribute_name(&mut self, s: &[u8]) {
-        if let Some((name, _)) = &mut self.attr {
-            name.extend_from_slice(s);
-        }
+        self.attr_name.extend_from_slice(s);
     }
 
     fn push_attribute_value(&mut self, s: &[u8]) {
-        if let Some((_, value)) = &mut self.attr {
-            value.extend_from_slice(s);
-        }
+        self.attr_value.extend_from_slice(s);
     }
 
     fn set_doctype_public_identifier(&mut self, value: &[u8]) {
@@ -385,6 +388,6 @@ where
         self.self_closing = false;
         self.attrs.clear();
         self.duplicate_attrs = false;
-        self.attr = None;
+        self.in_attr = false;
     }
 }

@@ -46,9 +46,10 @@ impl fmt::Display for CharsetSource {
 
 /// A page's text, with the encoding it was decoded from and why that one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    /// The text, without the byte-order mark. Malformed sequences are U+FFFD.
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The text, without the byte-order mark. Malformed sequences are U+FFFD. Borrowed from
+    /// the bytes when they are that text already (UTF-8, or ASCII in any encoding).
+    pub text: Cow<'a, str>,
     /// The encoding used; `encoding.name()` is its canonical name (`UTF-8`, `Shift_JIS`…).
     pub encoding: &'static Encoding,
     /// How it was chosen.
@@ -62,17 +63,17 @@ pub struct Decoded {
 /// Decodes a page's bytes; `http_content_type` is the HTTP `Content-Type` header's value when
 /// there is one (a WARC record's).
 #[cfg(test)]
-pub(crate) fn decode_html(bytes: &[u8], http_content_type: Option<&str>) -> Decoded {
+pub(crate) fn decode_html<'a>(bytes: &'a [u8], http_content_type: Option<&str>) -> Decoded<'a> {
     decode_html_from(bytes, http_content_type, None)
 }
 
 /// [`decode_html`], with the page's address: its top-level domain steers the detector (a
 /// `.jp` page is more likely Shift_JIS than a `.ru` one).
-pub(crate) fn decode_html_from(
-    bytes: &[u8],
+pub(crate) fn decode_html_from<'a>(
+    bytes: &'a [u8],
     http_content_type: Option<&str>,
     url: Option<&str>,
-) -> Decoded {
+) -> Decoded<'a> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = decode(encoding, &bytes[bom..]);
         return Decoded {
@@ -113,7 +114,7 @@ pub(crate) fn decode_html_from(
     }
     if let Some(text) = utf8.text.filter(|t| t.is_ascii()) {
         return Decoded {
-            text: text.to_owned(),
+            text: Cow::Borrowed(text),
             encoding: WINDOWS_1252,
             source: CharsetSource::Default,
             had_errors: false,
@@ -193,10 +194,15 @@ impl<'a> Utf8Check<'a> {
     }
 
     /// The bytes decoded as UTF-8.
-    fn decoded(&self, bytes: &[u8], source: CharsetSource, warning: Option<String>) -> Decoded {
+    fn decoded(
+        &self,
+        bytes: &'a [u8],
+        source: CharsetSource,
+        warning: Option<String>,
+    ) -> Decoded<'a> {
         let (text, had_errors) = match self.text {
-            // Validated already: a copy, no second pass.
-            Some(text) => (text.to_owned(), false),
+            // Validated already: no second pass.
+            Some(text) => (Cow::Borrowed(text), false),
             None => decode(UTF_8, bytes),
         };
         Decoded {
@@ -209,12 +215,12 @@ impl<'a> Utf8Check<'a> {
     }
 }
 
-fn decode_as(
-    bytes: &[u8],
+fn decode_as<'a>(
+    bytes: &'a [u8],
     encoding: &'static Encoding,
     source: CharsetSource,
-    utf8: &Utf8Check<'_>,
-) -> Decoded {
+    utf8: &Utf8Check<'a>,
+) -> Decoded<'a> {
     if encoding == UTF_8 {
         return utf8.decoded(bytes, source, None);
     }
@@ -228,9 +234,8 @@ fn decode_as(
     }
 }
 
-fn decode(encoding: &'static Encoding, bytes: &[u8]) -> (String, bool) {
-    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    (Cow::into_owned(text), had_errors)
+fn decode<'a>(encoding: &'static Encoding, bytes: &'a [u8]) -> (Cow<'a, str>, bool) {
+    encoding.decode_without_bom_handling(bytes)
 }
 
 /// The encoding named by a label, as the HTML Standard's prescan takes it: UTF-16 in a page

@@ -43,6 +43,7 @@ impl HtmlReader {
         let read = (&mut input)
             .take(max_bytes as u64 + 1)
             .read_to_end(&mut bytes);
+        let len = bytes.len() as u64;
         let record = match read {
             Err(e) => Record::Failed(Error::new(ErrorKind::io(&e)).at(location)),
             Ok(_) if bytes.len() > max_bytes => Record::Failed(
@@ -58,7 +59,7 @@ impl HtmlReader {
                 .at(location),
             ),
             Ok(_) => {
-                let post = read_html(&bytes, name.as_deref(), url, mode);
+                let post = read_html(bytes, name.as_deref(), url, mode);
                 location.id = post.id;
                 Record::Post {
                     post: Box::new(post),
@@ -67,7 +68,7 @@ impl HtmlReader {
             }
         };
         HtmlReader {
-            bytes: bytes.len() as u64,
+            bytes: len,
             record: Some(record),
         }
     }
@@ -95,18 +96,18 @@ fn is_binary(bytes: &[u8]) -> bool {
 
 /// One HTML input as a post: a page, or a fragment cleaned as a bare body (its slug from the
 /// file name).
-fn read_html(bytes: &[u8], name: Option<&str>, url: Option<&str>, mode: HtmlMode) -> Post {
-    if mode == HtmlMode::Page || page::is_document(bytes) {
+fn read_html(bytes: Vec<u8>, name: Option<&str>, url: Option<&str>, mode: HtmlMode) -> Post {
+    if mode == HtmlMode::Page || page::is_document(&bytes) {
         return page::UnreadPage {
-            bytes: bytes.to_vec(),
+            bytes,
             url: url.map(str::to_string),
             file: name.map(str::to_string),
             ..page::UnreadPage::default()
         }
         .into_post();
     }
-    let text = super::charset::decode_html_from(bytes, None, url).text;
-    let mut post = Post::from_html(text, url);
+    let text = super::charset::decode_html_from(&bytes, None, url).text;
+    let mut post = Post::from_html(text.into_owned(), url);
     post.slug = name.and_then(file_stem);
     post.warnings.push(FRAGMENT_WARNING.to_string());
     post

@@ -32,7 +32,8 @@ const FR: &str = "L'été dernier, nous sommes allés à la fête du village.";
 
 #[test]
 fn a_byte_order_mark_wins_over_the_meta_and_the_header() {
-    let d = decode_html(&fixture("utf-16le-bom-meta-1252.html"), None);
+    let bytes = fixture("utf-16le-bom-meta-1252.html");
+    let d = decode_html(&bytes, None);
     check(&d, "UTF-16LE", CharsetSource::Bom, FR);
     assert!(!d.text.starts_with('\u{feff}'), "the mark is not text");
     let bytes = fixture("utf-8-bom-meta-shift_jis.html");
@@ -141,14 +142,17 @@ fn the_prescan_follows_the_html_standard() {
 
 #[test]
 fn undeclared_legacy_pages_are_detected() {
-    let d = decode_html(&fixture("gbk-undeclared.html"), None);
+    let bytes = fixture("gbk-undeclared.html");
+    let d = decode_html(&bytes, None);
     check(&d, "GBK", CharsetSource::Detected, ZH);
-    let d = decode_html(&fixture("shift_jis-undeclared.html"), None);
+    let bytes = fixture("shift_jis-undeclared.html");
+    let d = decode_html(&bytes, None);
     check(&d, "Shift_JIS", CharsetSource::Detected, JA);
     let bytes = fixture("windows-1251-undeclared.html");
     let d = decode_html_from(&bytes, None, Some("https://example.ru/onegin/"));
     check(&d, "windows-1251", CharsetSource::Detected, RU);
-    let d = decode_html(&fixture("iso-8859-1-undeclared.html"), None);
+    let bytes = fixture("iso-8859-1-undeclared.html");
+    let d = decode_html(&bytes, None);
     check(
         &d,
         "windows-1252",
@@ -164,7 +168,7 @@ fn utf8_with_no_declaration_is_utf8_and_ascii_is_the_default() {
     let d = decode_html(b"<p>plain ASCII &amp; entities</p>", None);
     check(&d, "windows-1252", CharsetSource::Default, "plain ASCII");
     let d = decode_html(b"", None);
-    assert_eq!((d.text.as_str(), d.source), ("", CharsetSource::Default));
+    assert_eq!((&*d.text, d.source), ("", CharsetSource::Default));
 }
 
 #[test]
@@ -186,7 +190,8 @@ fn a_lying_header_is_overruled_by_the_bytes() {
         Some("the HTTP header says UTF-8, but the bytes are not UTF-8")
     );
     // A meta that lies about a UTF-8 page.
-    let d = decode_html(&fixture("utf-8-meta-1251.html"), None);
+    let bytes = fixture("utf-8-meta-1251.html");
+    let d = decode_html(&bytes, None);
     check(&d, "UTF-8", CharsetSource::Detected, RU);
     assert!(
         d.warning
