@@ -278,13 +278,10 @@ impl Entry {
             text_date: None,
             text_modified: None,
         };
-        // The class words of the element at hand, split once for the many checks.
-        let mut words: Vec<&str> = Vec::new();
         for n in doc.descendants(scope.unwrap_or(NodeId::ROOT)) {
             let Some(el) = doc.element(n) else { continue };
-            words.clear();
-            words.extend(el.attr("class").unwrap_or("").split_ascii_whitespace());
-            scan.element(n, el, &words);
+            let class = el.attr("class").unwrap_or("");
+            scan.element(n, el, class, ClassSays::of(class));
         }
         let mut e = scan.entry;
         e.published = e.published.or(scan.text_date);
@@ -309,14 +306,10 @@ struct EntryScan<'d> {
 }
 
 impl EntryScan<'_> {
-    /// Every check on the element `n` with the class words `words`, in the order they
-    /// were always made (the first of each field found wins).
-    fn element(&mut self, n: NodeId, el: &Element, words: &[&str]) {
-        let has = |c: &str| words.contains(&c);
-        if self.entry.title.is_none()
-            && (has("entry-title") || has("wp-block-post-title") || has("post-title"))
-            && (self.scope.is_some() || heading(&el.tag))
-        {
+    /// Every check on the element `n` with the class attribute `class`, which says
+    /// `says`, in the order they were always made (the first of each field found wins).
+    fn element(&mut self, n: NodeId, el: &Element, class: &str, says: ClassSays) {
+        if self.entry.title.is_none() && says.title && (self.scope.is_some() || heading(&el.tag)) {
             self.entry.title = Some(text_of(self.doc, n)).filter(|t| !t.is_empty());
         }
         if el.tag == Tag::H1 {
@@ -325,20 +318,16 @@ impl EntryScan<'_> {
         if el.tag == Tag::Time
             && let Some(dt) = el.attr("datetime").map(str::trim).filter(|d| !d.is_empty())
         {
-            self.time(n, dt, words);
+            self.time(n, dt, says);
         }
         if self.text_date.is_none()
             && (el.tag == Tag::Time
-                || words
-                    .iter()
-                    .any(|c| c.contains("date") || c.contains("posted-on") || c.contains("meta"))
+                || class.split_ascii_whitespace().any(dated_class)
                 || starts_byline(self.doc, n))
         {
             self.text_dates(n);
         }
-        if self.entry.author.is_none()
-            && ((has("author") && has("vcard")) || AUTHOR_CLASSES.iter().any(|c| has(c)))
-        {
+        if self.entry.author.is_none() && ((says.author && says.vcard) || says.author_class) {
             self.byline_author(n);
         }
         if el.tag == Tag::A
@@ -359,14 +348,11 @@ impl EntryScan<'_> {
     }
 
     /// A `<time datetime>`: the modified date when it says so, else the published one.
-    fn time(&mut self, n: NodeId, datetime: &str, words: &[&str]) {
-        let has = |c: &str| words.contains(&c);
+    fn time(&mut self, n: NodeId, datetime: &str, says: ClassSays) {
         let e = &mut self.entry;
-        if has("updated") || has("modified") || super::dates::says_updated(self.doc, n) {
+        if says.updated || super::dates::says_updated(self.doc, n) {
             e.modified.get_or_insert_with(|| datetime.to_string());
-        } else if e.published.is_none()
-            && (has("published") || has("entry-date") || self.scope.is_some())
-        {
+        } else if e.published.is_none() && (says.published || self.scope.is_some()) {
             e.published = Some(datetime.to_string());
         }
     }
@@ -418,6 +404,54 @@ impl EntryScan<'_> {
             push_unique(&mut self.entry.tags, name());
         }
     }
+}
+
+/// What an element's class words say to [`EntryScan`], read in one pass over them.
+#[derive(Debug, Default, Clone, Copy)]
+struct ClassSays {
+    /// `entry-title`, `wp-block-post-title` or `post-title`.
+    title: bool,
+    /// `updated` or `modified` (on a `<time>`: the modified date).
+    updated: bool,
+    /// `published` or `entry-date` (on a `<time>`: the published date).
+    published: bool,
+    author: bool,
+    vcard: bool,
+    /// One of [`AUTHOR_CLASSES`].
+    author_class: bool,
+}
+
+impl ClassSays {
+    fn of(class: &str) -> ClassSays {
+        let mut says = ClassSays::default();
+        for word in class.split_ascii_whitespace() {
+            match word {
+                "entry-title" | "wp-block-post-title" | "post-title" => says.title = true,
+                "updated" | "modified" => says.updated = true,
+                "published" | "entry-date" => says.published = true,
+                "author" => says.author = true,
+                "vcard" => says.vcard = true,
+                _ if AUTHOR_CLASSES.contains(&word) => says.author_class = true,
+                _ => {}
+            }
+        }
+        says
+    }
+}
+
+/// Whether the class word `word` holds `date`, `meta` or `posted-on` (found from their
+/// first letters: class words are too short for a substring searcher to pay for its set-up).
+fn dated_class(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    (0..bytes.len()).any(|i| {
+        let rest = &bytes[i..];
+        match rest[0] {
+            b'd' => rest.starts_with(b"date"),
+            b'm' => rest.starts_with(b"meta"),
+            b'p' => rest.starts_with(b"posted-on"),
+            _ => false,
+        }
+    })
 }
 
 /// Whether an element's first text is a byline's "By".
