@@ -29,17 +29,19 @@ pub(crate) struct HtmlReader {
 
 impl HtmlReader {
     /// Reads all of `input` (at most `max_bytes`) as one HTML input named `name`, at the
-    /// address `url`.
+    /// address `url`; `size_hint` is the size it is likely to have (a file's), which is
+    /// allocated at once instead of doubling up to it.
     pub(crate) fn new(
         mut input: impl Read,
         name: Option<String>,
         url: Option<&str>,
         mode: HtmlMode,
         max_bytes: usize,
+        size_hint: usize,
     ) -> HtmlReader {
         let mut location = Location::new().with_index(0).with_offset(0);
         location.file = name.clone();
-        let mut bytes = Vec::new();
+        let mut bytes = Vec::with_capacity(size_hint.min(max_bytes.saturating_add(1)));
         let read = (&mut input)
             .take(max_bytes as u64 + 1)
             .read_to_end(&mut bytes);

@@ -171,7 +171,8 @@ pub fn open_path_with(path: &Path, options: &OpenOptions) -> Result<Box<dyn Reco
         format,
         ..options.clone()
     };
-    open_buffered(Box::new(file), Some(name), &options, capacity)
+    let hint = usize::try_from(size.saturating_add(1)).unwrap_or(BUFFER);
+    open_buffered(Box::new(file), Some(name), &options, capacity, hint)
 }
 
 /// The read buffer for inputs of unknown or large size.
@@ -188,7 +189,7 @@ pub fn open_reader(
     let options = OpenOptions::default()
         .format(format)
         .max_post_bytes(max_post_bytes);
-    open_buffered(reader, name, &options, BUFFER)
+    open_buffered(reader, name, &options, BUFFER, BUFFER)
 }
 
 /// [`open_reader`] with all the [`OpenOptions`].
@@ -197,14 +198,17 @@ pub fn open_reader_with(
     name: Option<String>,
     options: &OpenOptions,
 ) -> Result<Box<dyn RecordReader + Send>> {
-    open_buffered(reader, name, options, BUFFER)
+    open_buffered(reader, name, options, BUFFER, BUFFER)
 }
 
+/// Opens `reader` read through a buffer of `capacity` bytes; `size_hint` is the size the
+/// input likely has (a file's), allocated at once for an HTML input, which is read whole.
 fn open_buffered(
     reader: Box<dyn Read + Send>,
     name: Option<String>,
     options: &OpenOptions,
     capacity: usize,
+    size_hint: usize,
 ) -> Result<Box<dyn RecordReader + Send>> {
     let (format, max_post_bytes) = (options.format, options.max_post_bytes);
     let count = Arc::new(AtomicU64::new(0));
@@ -246,6 +250,7 @@ fn open_buffered(
             url,
             HtmlMode::Detect,
             max_post_bytes,
+            size_hint,
         )),
         InputFormat::Page => Box::new(HtmlReader::new(
             input,
@@ -253,6 +258,7 @@ fn open_buffered(
             url,
             HtmlMode::Page,
             max_post_bytes,
+            size_hint,
         )),
         InputFormat::Auto | InputFormat::Json | InputFormat::Warc => {
             Box::new(JsonReader::new(input, name, max_post_bytes))

@@ -44,7 +44,7 @@ impl PageMeasure {
             let i = id.index();
             match &doc.node(id).data {
                 Data::Text(t) => {
-                    m.text[i] = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                    m.text[i] = visible_chars(t);
                     // A long run of text outside any paragraph (`div` and `<br>` layouts)
                     // is article text too; inside a paragraph, the paragraph counts it.
                     if m.text[i] >= LONG_TEXT {
@@ -72,6 +72,19 @@ impl PageMeasure {
     }
 }
 
+/// The characters of `text` that are not white space. ASCII text, most of a page's, is
+/// counted a byte at a time without decoding characters.
+fn visible_chars(text: &str) -> u32 {
+    let count = if text.is_ascii() {
+        text.bytes()
+            .filter(|b| !b.is_ascii_whitespace() && *b != 0x0B)
+            .count()
+    } else {
+        text.chars().filter(|c| !c.is_whitespace()).count()
+    };
+    count as u32
+}
+
 /// Characters that make a text node article text wherever it stands.
 const LONG_TEXT: u32 = 80;
 
@@ -94,57 +107,67 @@ pub(crate) fn is_paragraph(tag: &Tag) -> bool {
     )
 }
 
-/// Classes and ids of the page's furniture around the post, whole (a class that merely
-/// contains one of these words, `has-sidebar` on a layout wrapper, is not furniture); the
-/// [`PAGE_PARTS`] are furniture too.
-const FURNITURE_NAMES: &[&str] = &[
-    "sidebar",
-    "widget-area",
-    "footer-widgets",
-    "secondary",
-    "site-header",
-    "site-footer",
-    "masthead",
-    "colophon",
-    "breadcrumbs",
-    "breadcrumb",
-    "yoast-breadcrumbs",
-    "rank-math-breadcrumb",
-    "navigation",
-    "cookie-notice",
-    "cookie-law-info-bar",
-    "cmplz-cookiebanner",
-];
+/// Whether `name` (a class word or an id) names the page's furniture around the post, as a
+/// whole word (a class that merely contains one of these words, `has-sidebar` on a layout
+/// wrapper, is not furniture); the [page parts](is_page_part) are furniture too. A `match`,
+/// which the compiler dispatches on the length first: this runs for every class word of
+/// every element of a page.
+fn furniture_name(name: &str) -> bool {
+    matches!(
+        name,
+        "sidebar"
+            | "widget-area"
+            | "footer-widgets"
+            | "secondary"
+            | "site-header"
+            | "site-footer"
+            | "masthead"
+            | "colophon"
+            | "breadcrumbs"
+            | "breadcrumb"
+            | "yoast-breadcrumbs"
+            | "rank-math-breadcrumb"
+            | "navigation"
+            | "cookie-notice"
+            | "cookie-law-info-bar"
+            | "cmplz-cookiebanner",
+    )
+}
+
 /// Whether an element inside a post's content is one of the parts only pages hold (a
 /// comment thread, post navigation, share and related-post boxes, a skip link), by a whole
 /// class or id.
 pub(crate) fn is_page_part(el: &crate::dom::tree::Element) -> bool {
-    named(el.attr("class"), PAGE_PARTS) || named(el.attr("id"), PAGE_PARTS)
+    names(el).any(page_part_name)
 }
 
-/// The names of [`is_page_part`].
-const PAGE_PARTS: &[&str] = &[
-    "comments",
-    "comments-area",
-    "comment-list",
-    "commentlist",
-    "comment-respond",
-    "respond",
-    "wpdiscuz_top_clearing",
-    "wpd-thread-wrapper",
-    "wp-block-comments",
-    "post-navigation",
-    "nav-links",
-    "related-posts",
-    "jp-relatedposts",
-    "yarpp-related",
-    "sharedaddy",
-    "skip-link",
-];
+/// Whether `name` names one of the [page parts](is_page_part).
+fn page_part_name(name: &str) -> bool {
+    matches!(
+        name,
+        "comments"
+            | "comments-area"
+            | "comment-list"
+            | "commentlist"
+            | "comment-respond"
+            | "respond"
+            | "wpdiscuz_top_clearing"
+            | "wpd-thread-wrapper"
+            | "wp-block-comments"
+            | "post-navigation"
+            | "nav-links"
+            | "related-posts"
+            | "jp-relatedposts"
+            | "yarpp-related"
+            | "sharedaddy"
+            | "skip-link",
+    )
+}
 
-/// Whether one of the space-separated names in `value` is in `names`.
-fn named(value: Option<&str>, names: &[&str]) -> bool {
-    value.is_some_and(|v| v.split_ascii_whitespace().any(|c| names.contains(&c)))
+/// An element's class words and the words of its id.
+fn names(el: &crate::dom::tree::Element) -> impl Iterator<Item = &str> {
+    let words = |name| el.attr(name).unwrap_or("").split_ascii_whitespace();
+    words("class").chain(words("id"))
 }
 
 /// Whether an element is page furniture, by its tag, role or a whole class or id.
@@ -181,7 +204,21 @@ fn is_furniture(el: &crate::dom::tree::Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
-    is_page_part(el)
-        || named(el.attr("class"), FURNITURE_NAMES)
-        || named(el.attr("id"), FURNITURE_NAMES)
+    names(el).any(|name| page_part_name(name) || furniture_name(name))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn visible_characters_are_counted_as_char_is_whitespace_counts_them() {
+        for text in [
+            "",
+            " a\tb\nc\x0Bd\x0Ce\rf \x1C",
+            "caf\u{e9} \u{a0}x\u{3000}y\u{2028}",
+            "\u{85}z",
+        ] {
+            let expected = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            assert_eq!(super::visible_chars(text), expected, "{text:?}");
+        }
+    }
 }
