@@ -25,6 +25,10 @@ mod parquet;
 mod pipeline;
 mod rules_file;
 
+/// The command's allocator (see its line in Cargo.toml for why).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let (argv, config) = match config::with_config(std::env::args_os().collect()) {
         Ok(a) => a,
