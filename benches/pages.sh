@@ -3,7 +3,7 @@
 # 0.2.2 (benches/versus-pages/, a Rust port of trafilatura) on the same folder of WCXB's 437
 # saved WordPress pages, run alternately so that load on the machine falls on both alike.
 # Prints each round's wall time, the medians, each side's MB/s (uncompressed page bytes over
-# the median) and the throughput ratio.
+# the median), the throughput ratio, and the median of each round's own ratio.
 #
 #   benches/pages.sh [ROUNDS]            (default: 5 rounds each)
 #   CALLGRIND=1 benches/pages.sh         (also, once, both processes' instruction counts under
@@ -65,6 +65,11 @@ mr=$(median "${r[@]}")
 printf 'median: wpclean %.3f s (%.2f MB/s), rs-trafilatura %.3f s (%.2f MB/s)\n' \
   "$mw" "$(echo "$bytes / 1000000 / $mw" | bc -l)" "$mr" "$(echo "$bytes / 1000000 / $mr" | bc -l)"
 printf 'wpclean is %.2fx the throughput of rs-trafilatura\n' "$(echo "$mr / $mw" | bc -l)"
+# Each round's two runs are back to back, so they share that moment's load: the median of the
+# rounds' own ratios moves less with the machine's load than the ratio of the medians.
+ratios=()
+for ((i = 0; i < rounds; i++)); do ratios+=("$(echo "${r[i]} / ${w[i]}" | bc -l)"); done
+printf 'median of the rounds'"'"' ratios: %.2fx\n' "$(median "${ratios[@]}")"
 if [[ "${CALLGRIND:-}" == 1 ]]; then
   if ! command -v valgrind >/dev/null; then
     echo "CALLGRIND=1 but valgrind is not installed: instruction counts skipped" >&2
