@@ -28,6 +28,15 @@ fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The posts of a REST file: a page of them, or one.
+fn rest_items(path: &Path) -> Vec<serde_json::Value> {
+    let data = std::fs::read_to_string(path).unwrap();
+    match serde_json::from_str(&data).unwrap() {
+        serde_json::Value::Array(a) => a,
+        v => vec![v],
+    }
+}
+
 /// Properties every article must have, whatever the post.
 fn check_invariants(a: &Article, ctx: &str) {
     for bad in ["<script", "<style", "<noscript", "adsbygoogle", "<form"] {
@@ -92,13 +101,7 @@ fn every_rest_post_and_page() {
     let extractor = Extractor::new(&Options::default()).unwrap();
     let (mut posts, mut with_headings, mut with_links) = (0, 0, 0);
     for path in &paths {
-        let data = std::fs::read_to_string(path).unwrap();
-        let value: serde_json::Value = serde_json::from_str(&data).unwrap();
-        let items = match value {
-            serde_json::Value::Array(a) => a,
-            v => vec![v],
-        };
-        for (i, item) in items.into_iter().enumerate() {
+        for (i, item) in rest_items(path).into_iter().enumerate() {
             let kind = item
                 .get("type")
                 .and_then(|t| t.as_str())
@@ -258,13 +261,7 @@ fn every_corpus_body_and_page_parses_as_html5ever_parses_it() {
     files(&root.join("wp-rest"), ".json", &mut paths);
     let mut bodies = 0;
     for path in &paths {
-        let value: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        let items = match value {
-            serde_json::Value::Array(a) => a,
-            v => vec![v],
-        };
-        for item in items {
+        for item in rest_items(path) {
             if let Some(html) = item.pointer("/content/rendered").and_then(|v| v.as_str()) {
                 if let Err(e) = wpclean::tokenizers_agree(html, false) {
                     panic!("{}: post {}: {e}", path.display(), item["id"]);
