@@ -5,6 +5,7 @@
 //! document again where it is cleaned, without the post's HTML being parsed a second time.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use tendril::StrTendril;
 
@@ -13,37 +14,57 @@ use super::sink::{Attrs, kept_attr};
 use super::tree::{Attr, Data, Document, Element, NodeId, Ns};
 use super::walk::{Step, Walk};
 
-/// `s` with its carriage returns as the parser reads them in written HTML: a CR LF pair or
-/// a lone CR is a line feed (a `&#13;` in the page made a CR the writer writes as is).
-fn newlines(s: &str) -> Cow<'_, str> {
+/// `s` with its carriage returns as the parser reads them in written HTML (a CR LF pair or
+/// a lone CR is a line feed: a `&#13;` in the page made a CR the writer writes as is),
+/// appended to `to`; the range of `to` it took.
+fn push_newlines(to: &mut String, s: &str) -> Range<u32> {
+    let start = to.len();
     if s.contains('\r') {
-        Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))
+        to.push_str(&s.replace("\r\n", "\n").replace('\r', "\n"));
     } else {
-        Cow::Borrowed(s)
+        to.push_str(s);
     }
+    span(start, to.len())
+}
+
+fn span(start: usize, end: usize) -> Range<u32> {
+    let at = |i| u32::try_from(i).expect("a fragment under 4 GiB");
+    at(start)..at(end)
 }
 
 /// One node of a [`Fragment`], in document order, with the index of its parent (0 is the
-/// fragment's `<html>` element).
+/// fragment's `<html>` element). Strings are ranges of the fragment's one text buffer.
 #[derive(Debug, Clone, PartialEq)]
 enum Node {
     Element {
         parent: u32,
         tag: Tag,
         ns: Ns,
-        attrs: Vec<(Cow<'static, str>, String)>,
+        /// Its attributes, a range of the fragment's list of them.
+        attrs: Range<u32>,
     },
     Text {
         parent: u32,
-        text: String,
+        text: Range<u32>,
     },
 }
 
+/// An attribute of a [`Fragment`]'s element.
+#[derive(Debug, Clone, PartialEq)]
+struct FragmentAttr {
+    /// One of the names the tree spells with a `'static` string, or a range of the text.
+    name: Result<&'static str, Range<u32>>,
+    value: Range<u32>,
+}
+
 /// The content of an element as a fragment that may cross threads: see the module's
-/// documentation.
+/// documentation. Its strings are in one buffer, its attributes in one list: carrying a
+/// page's post costs a few allocations, not one per string.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Fragment {
     nodes: Vec<Node>,
+    attrs: Vec<FragmentAttr>,
+    text: String,
 }
 
 impl Fragment {
@@ -52,7 +73,7 @@ impl Fragment {
     /// is joined as a parser joins it, and comments, which the writer leaves out, are not
     /// taken; nor template contents and processing instructions, never linked.
     pub fn of(doc: &Document, from: NodeId) -> Fragment {
-        let mut nodes = Vec::new();
+        let mut f = Fragment::default();
         // The fragment index of each open element, the `<html>` element (0) at the bottom.
         let mut open: Vec<u32> = vec![0];
         let mut walk = Walk::nodes(from);
@@ -61,28 +82,41 @@ impl Fragment {
             match step {
                 Step::Enter(n) => match &doc.node(n).data {
                     Data::Element(e) => {
-                        nodes.push(Node::Element {
+                        let first = f.attrs.len();
+                        for a in &e.attrs {
+                            let name = match &a.name {
+                                Cow::Borrowed(name) => Ok(*name),
+                                Cow::Owned(name) => {
+                                    let start = f.text.len();
+                                    f.text.push_str(name);
+                                    Err(span(start, f.text.len()))
+                                }
+                            };
+                            let value = push_newlines(&mut f.text, &a.value);
+                            f.attrs.push(FragmentAttr { name, value });
+                        }
+                        f.nodes.push(Node::Element {
                             parent,
                             tag: e.tag.clone(),
                             ns: e.ns,
-                            attrs: e
-                                .attrs
-                                .iter()
-                                .map(|a| (a.name.clone(), newlines(&a.value).into_owned()))
-                                .collect(),
+                            attrs: span(first, f.attrs.len()),
                         });
-                        open.push(u32::try_from(nodes.len()).expect("fewer than u32::MAX nodes"));
+                        open.push(u32::try_from(f.nodes.len()).expect("fewer than u32::MAX nodes"));
                     }
-                    Data::Text(t) => match nodes.last_mut() {
-                        // Joined to the text just before it in the same parent.
-                        Some(Node::Text { parent: p, text }) if *p == parent => {
-                            text.push_str(&newlines(t));
+                    Data::Text(t) => {
+                        let text = push_newlines(&mut f.text, t);
+                        match f.nodes.last_mut() {
+                            // Joined to the text just before it in the same parent (whose
+                            // range ends where this one starts: nothing came in between).
+                            Some(Node::Text {
+                                parent: p,
+                                text: before,
+                            }) if *p == parent => {
+                                before.end = text.end;
+                            }
+                            _ => f.nodes.push(Node::Text { parent, text }),
                         }
-                        _ => nodes.push(Node::Text {
-                            parent,
-                            text: newlines(t).into_owned(),
-                        }),
-                    },
+                    }
                     Data::Comment(_) | Data::Document | Data::Detached => {}
                 },
                 Step::Leave(_) => {
@@ -90,12 +124,13 @@ impl Fragment {
                 }
             }
         }
-        Fragment { nodes }
+        f
     }
 
     /// The fragment as a document whose root holds one `<html>` element holding the
     /// content, with the attributes a parse keeping `attrs` keeps.
     pub fn into_document(self, attrs: Attrs) -> Document {
+        let text = |r: &Range<u32>| &self.text[r.start as usize..r.end as usize];
         let mut doc = Document::with_capacity(self.nodes.len() + 2);
         let html = doc.push(Data::Element(Element {
             tag: Tag::Html,
@@ -107,38 +142,39 @@ impl Fragment {
         // first.
         let mut ids: Vec<NodeId> = Vec::with_capacity(self.nodes.len() + 1);
         ids.push(html);
-        for node in self.nodes {
+        for node in &self.nodes {
             match node {
                 Node::Element {
                     parent,
                     tag,
                     ns,
-                    attrs: list,
+                    attrs: range,
                 } => {
-                    let mut kept: Vec<Attr> = list
-                        .into_iter()
-                        .filter_map(|(name, value)| {
-                            let name = match name {
-                                Cow::Borrowed(n) => kept_attr(n, attrs).map(|_| Cow::Borrowed(n)),
-                                Cow::Owned(n) => kept_attr(&n, attrs),
-                            }?;
-                            Some(Attr {
-                                name,
-                                value: StrTendril::from_slice(&value),
-                            })
-                        })
-                        .collect();
-                    kept.shrink_to_fit();
+                    let list = &self.attrs[range.start as usize..range.end as usize];
+                    let mut kept: Vec<Attr> = Vec::with_capacity(list.len());
+                    for a in list {
+                        let name = match &a.name {
+                            Ok(n) => kept_attr(n, attrs).map(|_| Cow::Borrowed(*n)),
+                            Err(n) => kept_attr(text(n), attrs),
+                        };
+                        if let Some(name) = name {
+                            let value = StrTendril::from_slice(text(&a.value));
+                            kept.push(Attr { name, value });
+                        }
+                    }
                     let id = doc.push(Data::Element(Element {
-                        tag,
-                        ns,
+                        tag: tag.clone(),
+                        ns: *ns,
                         attrs: kept,
                     }));
-                    doc.append(ids[parent as usize], id);
+                    doc.append(ids[*parent as usize], id);
                     ids.push(id);
                 }
-                Node::Text { parent, text } => {
-                    doc.append_text(ids[parent as usize], StrTendril::from_slice(&text));
+                Node::Text {
+                    parent,
+                    text: range,
+                } => {
+                    doc.append_text(ids[*parent as usize], StrTendril::from_slice(text(range)));
                     // Text is never a parent: its place only keeps the indices in step.
                     ids.push(NodeId::ROOT);
                 }

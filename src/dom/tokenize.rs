@@ -24,6 +24,7 @@ use html5ever::tokenizer::{Doctype, Tag, TagKind, Token, TokenSink, TokenSinkRes
 use html5ever::tree_builder::{TreeBuilder, TreeSink};
 use html5ever::{Attribute, LocalName, QualName, ns};
 use html5gum::{Emitter, State, Tokenizer};
+use rustc_hash::FxHashMap;
 
 /// Tokenizes `html` into `builder` until its end (then ends the tree builder's parse) or
 /// until `stop` says so after a token. Returns the bytes of `html` the tokenizer had read
@@ -121,6 +122,10 @@ struct Feed<'t, S: TreeSink> {
     handed_at: isize,
     /// Whether a token reached the tree builder since the last look.
     handed: bool,
+    /// The tag and attribute names met so far, by their bytes: a page names the same few
+    /// dozen again and again, and an atom is looked up in a hash of every name (html5ever's
+    /// static set, or a global table behind a lock for the rest).
+    names: FxHashMap<Vec<u8>, LocalName>,
 }
 
 impl<'t, S: TreeSink> Feed<'t, S>
@@ -145,6 +150,7 @@ where
             at: 0,
             handed_at: 0,
             handed: false,
+            names: FxHashMap::default(),
         }
     }
 
@@ -186,7 +192,7 @@ where
         if !std::mem::take(&mut self.in_attr) {
             return;
         }
-        let name = LocalName::from(utf8(&self.attr_name));
+        let name = local_name(&mut self.names, &self.attr_name);
         if self.attrs.iter().any(|a| a.name.local == name) {
             self.duplicate_attrs = true;
             return;
@@ -196,6 +202,22 @@ where
             value: tendril(&self.attr_value),
         });
     }
+}
+
+/// How many distinct names [`local_name`] remembers: enough for any real page, and a bound
+/// on what a page of made-up names can make it hold.
+const NAMES_KEPT: usize = 4096;
+
+/// The atom of the tag or attribute name `bytes`, from `names` when it was met before.
+fn local_name(names: &mut FxHashMap<Vec<u8>, LocalName>, bytes: &[u8]) -> LocalName {
+    if let Some(name) = names.get(bytes) {
+        return name.clone();
+    }
+    let name = LocalName::from(utf8(bytes));
+    if names.len() < NAMES_KEPT {
+        names.insert(bytes.to_vec(), name.clone());
+    }
+    name
 }
 
 /// The tree builder's tokens are `str`; html5gum's are bytes of the `str` it was given, cut
@@ -278,7 +300,7 @@ where
     fn emit_current_tag(&mut self) -> Option<State> {
         self.flush_text();
         self.finish_attr();
-        let name = LocalName::from(utf8(&self.name));
+        let name = local_name(&mut self.names, &self.name);
         if self.tag == TagKind::StartTag {
             self.last_start.clear();
             self.last_start.extend_from_slice(&self.name);
