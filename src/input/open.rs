@@ -164,9 +164,15 @@ pub fn open_path_with(path: &Path, options: &OpenOptions) -> Result<Box<dyn Reco
         }
     }
     // A buffer no larger than the file: many scrapes are folders of small one-post files,
-    // and a buffer is zeroed when first filled.
+    // and a buffer is zeroed when first filled. An HTML file is read whole into a buffer of
+    // its own size, past a small read buffer that only shows its first bytes (gzip or not):
+    // copying it through a large one would cost a pass over it.
     let size = file.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
-    let capacity = size.saturating_add(1).clamp(4 << 10, BUFFER as u64) as usize;
+    let capacity = if format == InputFormat::Html {
+        4 << 10
+    } else {
+        size.saturating_add(1).clamp(4 << 10, BUFFER as u64) as usize
+    };
     let options = OpenOptions {
         format,
         ..options.clone()
