@@ -38,21 +38,24 @@ pub(crate) struct Cut {
     pub line: u64,
 }
 
-/// The line (from 1) that byte `at` of `html` is on, counted as [`on_line`] counts them.
-pub(super) fn line_at(html: &str, at: usize) -> u64 {
-    let bytes = &html.as_bytes()[..at.min(html.len())];
-    let breaks = memchr::memchr2_iter(b'\n', b'\r', bytes)
-        .filter(|&i| !(bytes[i] == b'\r' && html.as_bytes().get(i + 1) == Some(&b'\n')))
-        .count();
-    1 + breaks as u64
+/// Where lines end in `html`, as the tokenizer counts them: at a line feed, or a carriage
+/// return not followed by one.
+fn line_breaks(html: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = html.as_bytes();
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(|&i| !(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n')))
 }
 
-/// The part of `html[range]` that is on line `line` (counted from 1 as the tokenizer counts
-/// them: after a line feed, or a carriage return not followed by one).
+/// The line (from 1) that byte `at` of `html` is on.
+pub(super) fn line_at(html: &str, at: usize) -> u64 {
+    1 + line_breaks(html).take_while(|&i| i < at).count() as u64
+}
+
+/// The part of `html[range]` that is on line `line` (counted from 1, as [`line_breaks`]
+/// ends them).
 pub(super) fn on_line(html: &str, (from, to): (usize, usize), line: u64) -> (usize, usize) {
     let bytes = html.as_bytes();
-    let breaks = memchr::memchr2_iter(b'\n', b'\r', bytes)
-        .filter(|&i| !(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n')));
+    let breaks = line_breaks(html);
     let mut start = 0;
     let mut end = bytes.len();
     for (n, at) in (1u64..).zip(breaks) {

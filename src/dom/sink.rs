@@ -1,5 +1,6 @@
-//! The parser's side of the tree: html5ever's `TreeSink`, building a [`Document`]. This is
-//! the one module that names html5ever's types.
+//! The parser's side of the tree: html5ever's `TreeSink`, building a [`Document`], and the
+//! parse functions, which drive html5ever's tree builder with the tokenizer of
+//! [`super::tokenize`].
 //!
 //! The sink contract asks for adjacent text to be merged (in `append` and
 //! `append_before_sibling`); elements keep only the attributes some rule or output reads,
@@ -8,9 +9,9 @@
 //! The sink also enforces the content's shape limits ([`Bounds`]): it counts the elements
 //! it attaches and gives each the depth of its parent plus one. The first element over a
 //! limit is not attached, and from then on nothing is (the tree is what came before it);
-//! [`parse_fragment_within`] feeds the parser a few KiB at a time and stops feeding once the
-//! sink has stopped, so the parser never reads the rest (html5ever slows down
-//! quadratically on very deep nesting, so hostile content must be cut off early).
+//! [`parse_fragment_within`] stops the tokenizer at the token after which the sink stopped,
+//! so the rest is never read (the tree builder slows down quadratically on very deep
+//! nesting, so hostile content must be cut off early).
 
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};

@@ -46,7 +46,7 @@ where
     if let Some(state) = gum_state(first) {
         tokenizer.set_state(state);
     }
-    for step in tokenizer.by_ref() {
+    for step in tokenizer {
         let Ok(fed) = step;
         if stop(&builder.sink) {
             // What follows is not read: the tree ends as html5ever's parse ends at the end
