@@ -18,6 +18,7 @@ mod date_filter;
 mod gate;
 mod generate;
 mod inputs;
+mod json;
 mod out_dir;
 mod output;
 #[cfg(feature = "parquet")]

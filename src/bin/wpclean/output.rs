@@ -24,7 +24,9 @@ pub fn output(path: &Option<PathBuf>) -> anyhow::Result<Box<dyn Write>> {
 
 /// The article in the output format, as bytes (separators between articles are the sink's).
 pub fn render(a: &Article, cli: &CleanArgs) -> anyhow::Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(a.text.len() * 2 + 256);
+    // Room for the JSON of most articles: the text is also in the sections and the search
+    // text, and the Markdown and HTML are about as long again.
+    let mut out = Vec::with_capacity(3 * a.text.len() + a.markdown.len() + a.html.len() + 4096);
     let per_file = cli.out_dir.is_some();
     match cli.format {
         Format::Ndjson | Format::Json => {
@@ -79,8 +81,7 @@ pub fn write_json(
     if pretty {
         serde_json::to_writer_pretty(out, value)?;
     } else {
-        let mut ser = serde_json::Serializer::with_formatter(out, LineSafe);
-        value.serialize(&mut ser)?;
+        crate::json::to_line(out, value)?;
     }
     Ok(())
 }
@@ -146,61 +147,5 @@ impl Sink {
             self.write_all(b"\n")?;
         }
         Ok(())
-    }
-}
-
-/// Compact JSON that also escapes U+0085, U+2028 and U+2029: valid JSON leaves them raw, but
-/// many line-oriented readers (Python's `splitlines`, JavaScript before ES2019) treat them
-/// as line ends and would split an NDJSON record in two.
-pub struct LineSafe;
-
-impl serde_json::ser::Formatter for LineSafe {
-    fn write_string_fragment<W: ?Sized + Write>(
-        &mut self,
-        writer: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        // U+0085 is C2 85 in UTF-8, U+2028 and U+2029 are E2 80 A8 and E2 80 A9: look for
-        // their first bytes only, which most text never holds.
-        let bytes = fragment.as_bytes();
-        let mut start = 0;
-        let mut at = 0;
-        while let Some(p) = memchr::memchr2(0xC2, 0xE2, &bytes[at..]) {
-            let i = at + p;
-            let esc: &[u8] = match bytes.get(i..i + 3) {
-                Some([0xC2, 0x85, ..]) => b"\\u0085",
-                Some([0xE2, 0x80, 0xA8]) => b"\\u2028",
-                Some([0xE2, 0x80, 0xA9]) => b"\\u2029",
-                _ if bytes.get(i..i + 2) == Some(&[0xC2, 0x85]) => b"\\u0085",
-                _ => {
-                    at = i + 1;
-                    continue;
-                }
-            };
-            writer.write_all(&bytes[start..i])?;
-            writer.write_all(esc)?;
-            start = i + if bytes[i] == 0xC2 { 2 } else { 3 };
-            at = start;
-        }
-        writer.write_all(&bytes[start..])
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn line_separators_are_escaped_and_nothing_else_changes() {
-        let text = "a\u{85}b\u{2028}c\u{2029}d é\u{2027}\u{20ac}\u{85}";
-        let mut out = Vec::new();
-        write_json(&mut out, &text, false).unwrap();
-        let out = String::from_utf8(out).unwrap();
-        assert_eq!(
-            out,
-            "\"a\\u0085b\\u2028c\\u2029d é\u{2027}\u{20ac}\\u0085\""
-        );
-        let back: String = serde_json::from_str(&out).unwrap();
-        assert_eq!(back, text);
     }
 }
