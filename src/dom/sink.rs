@@ -162,7 +162,9 @@ impl Sink {
             counted: false,
         };
         // Text nodes the document added in between have no name.
-        nodes.resize(id.index(), made(no_name()));
+        if nodes.len() < id.index() {
+            nodes.resize_with(id.index(), || made(no_name()));
+        }
         nodes.push(made(name));
         id
     }
@@ -368,6 +370,7 @@ impl TreeSink for Sink {
         if !self.admit(Some(*parent), &child) {
             return;
         }
+
         let mut doc = self.doc.borrow_mut();
         match child {
             NodeOrText::AppendNode(n) => doc.append(*parent, n),
