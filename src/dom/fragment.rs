@@ -71,9 +71,15 @@ impl Fragment {
     /// The content of `from` in `doc`, as [`parse_fragment`](super::sink::parse_fragment)
     /// would give the HTML the writer makes of it: adjacent text (left apart by a removal)
     /// is joined as a parser joins it, and comments, which the writer leaves out, are not
-    /// taken; nor template contents and processing instructions, never linked.
-    pub fn of(doc: &Document, from: NodeId) -> Fragment {
-        let mut f = Fragment::default();
+    /// taken; nor template contents and processing instructions, never linked. `written` is
+    /// the length of that HTML, which its strings never exceed: room is made for them at once.
+    pub fn of(doc: &Document, from: NodeId, written: usize) -> Fragment {
+        let mut f = Fragment {
+            // Room for a node per 50 bytes of HTML and an attribute per 100; more is grown.
+            nodes: Vec::with_capacity(written / 50),
+            attrs: Vec::with_capacity(written / 100),
+            text: String::with_capacity(written),
+        };
         // The fragment index of each open element, the `<html>` element (0) at the bottom.
         let mut open: Vec<u32> = vec![0];
         let mut walk = Walk::nodes(from);
@@ -215,7 +221,7 @@ mod tests {
         write_html(&doc, content(&doc), &mut html);
         for attrs in [Attrs::Needed, Attrs::All] {
             let parsed = parse_fragment(&html, attrs);
-            let carried = Fragment::of(&doc, content(&doc)).into_document(attrs);
+            let carried = Fragment::of(&doc, content(&doc), 0).into_document(attrs);
             assert_eq!(written(&carried), written(&parsed));
             assert_eq!(carried.outline(NodeId::ROOT), parsed.outline(NodeId::ROOT));
         }
@@ -231,7 +237,7 @@ mod tests {
         let span = doc.children(p).find(|&c| doc.element(c).is_some()).unwrap();
         doc.detach(span);
         let root = doc.first_child(NodeId::ROOT).unwrap();
-        let carried = Fragment::of(&doc, root).into_document(Attrs::All);
+        let carried = Fragment::of(&doc, root, 0).into_document(Attrs::All);
         let html = carried.first_child(NodeId::ROOT).unwrap();
         let p = carried.first_child(html).unwrap();
         assert_eq!(carried.children(p).count(), 1);

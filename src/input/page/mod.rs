@@ -205,8 +205,12 @@ pub(crate) fn read_page(
 
     let link = choose_link(url, meta.canonical.as_deref());
     // A page cut by a limit is handed on as HTML only: its body's own parse says where.
-    let parsed =
-        whole.then(|| Box::new(ParsedBody::of(Fragment::of(&doc, located.body), &content)));
+    let parsed = whole.then(|| {
+        Box::new(ParsedBody::of(
+            Fragment::of(&doc, located.body, content.len()),
+            &content,
+        ))
+    });
     let mut post = Post::from_html(content, link.as_deref());
     post.parsed = parsed;
     post.id = id;
