@@ -126,14 +126,6 @@ struct Compound<'s, 'a> {
     close: &'static [u8],
 }
 
-impl Compound<'_, '_> {
-    fn comma(&mut self) {
-        if !std::mem::take(&mut self.first) {
-            self.line.out.push(b',');
-        }
-    }
-}
-
 fn integer(out: &mut Vec<u8>, n: impl itoa::Integer) {
     out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
@@ -156,6 +148,25 @@ impl<'s, 'a> Line<'a> {
     }
 }
 
+/// A float `v` as serde_json writes it: what is not finite (`finite` says) as null.
+fn float(out: &mut Vec<u8>, v: impl zmij::Float, finite: bool) {
+    if finite {
+        out.extend_from_slice(zmij::Buffer::new().format_finite(v).as_bytes());
+    } else {
+        out.extend_from_slice(b"null");
+    }
+}
+
+/// The serializer's integer methods, each writing its number as [`integer`] does.
+macro_rules! integers {
+    ($($method:ident: $type:ty),* $(,)?) => {$(
+        fn $method(self, v: $type) -> Result<(), Self::Error> {
+            integer(self.out, v);
+            Ok(())
+        }
+    )*};
+}
+
 impl<'s, 'a> ser::Serializer for &'s mut Line<'a> {
     type Ok = ();
     type Error = serde_json::Error;
@@ -173,75 +184,26 @@ impl<'s, 'a> ser::Serializer for &'s mut Line<'a> {
         Ok(())
     }
 
-    fn serialize_i8(self, v: i8) -> Result<(), Self::Error> {
-        integer(self.out, v);
-        Ok(())
-    }
-
-    fn serialize_i16(self, v: i16) -> Result<(), Self::Error> {
-        integer(self.out, v);
-        Ok(())
-    }
-
-    fn serialize_i32(self, v: i32) -> Result<(), Self::Error> {
-        integer(self.out, v);
-        Ok(())
-    }
-
-    fn serialize_i64(self, v: i64) -> Result<(), Self::Error> {
-        integer(self.out, v);
-        Ok(())
-    }
-
-    fn serialize_i128(self, v: i128) -> Result<(), Self::Error> {
-        integer(self.out, v);
-        Ok(())
-    }
-
-    fn serialize_u8(self, v: u8) -> Result<(), Self::Error> {
-        integer(self.out, v);
-        Ok(())
-    }
-
-    fn serialize_u16(self, v: u16) -> Result<(), Self::Error> {
-        integer(self.out, v);
-        Ok(())
-    }
-
-    fn serialize_u32(self, v: u32) -> Result<(), Self::Error> {
-        integer(self.out, v);
-        Ok(())
-    }
-
-    fn serialize_u64(self, v: u64) -> Result<(), Self::Error> {
-        integer(self.out, v);
-        Ok(())
-    }
-
-    fn serialize_u128(self, v: u128) -> Result<(), Self::Error> {
-        integer(self.out, v);
-        Ok(())
+    integers! {
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_i128: i128,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_u128: u128,
     }
 
     fn serialize_f32(self, v: f32) -> Result<(), Self::Error> {
-        if v.is_finite() {
-            let mut buffer = zmij::Buffer::new();
-            self.out
-                .extend_from_slice(buffer.format_finite(v).as_bytes());
-        } else {
-            self.out.extend_from_slice(b"null");
-        }
+        float(self.out, v, v.is_finite());
         Ok(())
     }
 
     fn serialize_f64(self, v: f64) -> Result<(), Self::Error> {
-        if v.is_finite() {
-            let mut buffer = zmij::Buffer::new();
-            self.out
-                .extend_from_slice(buffer.format_finite(v).as_bytes());
-        } else {
-            self.out.extend_from_slice(b"null");
-        }
+        float(self.out, v, v.is_finite());
         Ok(())
     }
 
@@ -367,6 +329,12 @@ impl<'s, 'a> ser::Serializer for &'s mut Line<'a> {
 }
 
 impl Compound<'_, '_> {
+    fn comma(&mut self) {
+        if !std::mem::take(&mut self.first) {
+            self.line.out.push(b',');
+        }
+    }
+
     fn element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), serde_json::Error> {
         self.comma();
         value.serialize(&mut *self.line)
@@ -389,56 +357,29 @@ impl Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_, '_> {
-    type Ok = ();
-    type Error = serde_json::Error;
+/// The sequences: each item written by [`Compound::element`].
+macro_rules! sequences {
+    ($($kind:ident :: $method:ident),* $(,)?) => {$(
+        impl ser::$kind for Compound<'_, '_> {
+            type Ok = ();
+            type Error = serde_json::Error;
 
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Self::Error> {
-        self.element(value)
-    }
+            fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Self::Error> {
+                self.element(value)
+            }
 
-    fn end(self) -> Result<(), Self::Error> {
-        self.close()
-    }
+            fn end(self) -> Result<(), Self::Error> {
+                self.close()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Self::Error> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<(), Self::Error> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Self::Error> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<(), Self::Error> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Self::Error> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<(), Self::Error> {
-        self.close()
-    }
+sequences! {
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field,
 }
 
 impl ser::SerializeMap for Compound<'_, '_> {
@@ -471,39 +412,29 @@ impl ser::SerializeMap for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = serde_json::Error;
+/// The structs: each field written by [`Compound::field`].
+macro_rules! structs {
+    ($($kind:ident),* $(,)?) => {$(
+        impl ser::$kind for Compound<'_, '_> {
+            type Ok = ();
+            type Error = serde_json::Error;
 
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Self::Error> {
-        self.field(key, value)
-    }
+            fn serialize_field<T: ?Sized + Serialize>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), Self::Error> {
+                self.field(key, value)
+            }
 
-    fn end(self) -> Result<(), Self::Error> {
-        self.close()
-    }
+            fn end(self) -> Result<(), Self::Error> {
+                self.close()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Self::Error> {
-        self.field(key, value)
-    }
-
-    fn end(self) -> Result<(), Self::Error> {
-        self.close()
-    }
-}
+structs!(SerializeStruct, SerializeStructVariant);
 
 #[cfg(test)]
 mod tests {
